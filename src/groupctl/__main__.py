@@ -1,0 +1,3 @@
+from groupctl.cli import main
+
+main()

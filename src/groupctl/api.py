@@ -1,0 +1,60 @@
+"""The typed entry points the CLI calls: open a data directory with its policy,
+then compute.  Nothing here knows about argument parsing or rendering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from groupctl.errors import UsageError
+from groupctl.loaders import inspect_data, load_data, locate_data
+from groupctl.model import Dataset
+from groupctl.policy import Policy, load_policy
+from groupctl.problems import Problems
+from groupctl.rules.funding import FundingResult, compute_funding
+
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
+@dataclass(frozen=True)
+class Session:
+    """One data directory, loaded and validated, with the policy in force for it."""
+
+    data: Dataset
+    policy: Policy
+
+    def files(self) -> tuple[Path, ...]:
+        """Every file the figures were read from (outputs must never replace them)."""
+        return self.data.files + self.policy.files
+
+
+def open_session(data_dir: Path | None = None, sets: Sequence[str] = ()) -> Session:
+    directory, bundled = locate_data(data_dir)
+    data = load_data(directory, bundled)
+    policy = load_policy(directory).with_sets(sets)
+    return Session(data, policy)
+
+
+def check_year(year: int) -> int:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise UsageError(f"year must be a school year like 2023, got {year}")
+    return year
+
+
+def funding(session: Session, year: int) -> FundingResult:
+    return compute_funding(session.data, session.policy, check_year(year))
+
+
+def check(data_dir: Path | None = None) -> tuple[Path, bool, Problems]:
+    """Validate every data file of a directory, collecting all problems."""
+    directory, bundled = locate_data(data_dir)
+    _, problems = inspect_data(directory, bundled)
+    from groupctl.errors import PolicyError
+
+    try:
+        load_policy(directory)
+    except PolicyError as exc:
+        problems.error(exc.file or "policy.yaml", exc.line, exc.message)
+    return directory, bundled, problems

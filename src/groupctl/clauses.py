@@ -1,0 +1,53 @@
+"""Clause identifiers of the plan (SPEC §1): dotted id → Chinese label and subject."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Clause:
+    id: str
+    label: str
+    title_zh: str
+    title_en: str
+
+
+_CLAUSES: tuple[Clause, ...] = (
+    Clause("2.1", "二（一）", "办学模式", "modes of group running"),
+    Clause("2.2", "二（二）", "招生划片与班额", "enrollment zoning and class sizes"),
+    Clause("2.3", "二（三）", "2025年目标", "goals for 2025"),
+    Clause("3", "三", "组织领导", "leading group"),
+    Clause("5.1", "五（一）", "1+X模式与八大行动", "the 1+X model and eight actions"),
+    Clause("5.2", "五（二）", "五个试点集团", "the five pilot groups"),
+    Clause("6.1", "六（一）", "集团命名", "naming"),
+    Clause("6.2", "六（二）", "集团章程", "charter"),
+    Clause("6.3", "六（三）", "激励措施（专项经费）", "incentives (special funding)"),
+    Clause("6.4.1.1", "六（四）1（1）", "预决算管理", "budgets and final accounts"),
+    Clause("6.4.1.2", "六（四）1（2）", "资金使用权限", "spending authority"),
+    Clause("6.4.1.3", "六（四）1（3）", "会计主体责任", "accounting review"),
+    Clause("6.4.2.1", "六（四）2（1）", "中小学领导班子职数", "school leadership quotas"),
+    Clause("6.4.2.2", "六（四）2（2）", "幼儿园领导班子职数", "kindergarten leadership quotas"),
+    Clause("6.4.2.3", "六（四）2（3）", "干部考察任命", "appointments"),
+    Clause("6.4.3", "六（四）3", "教师配备", "teacher staffing"),
+    Clause("6.4.4", "六（四）4", "校（园）长津贴", "head allowances"),
+    Clause("6.5", "六（五）", "集团考核", "assessment"),
+    Clause("7.1", "七（一）", "前期准备阶段", "preparation phase"),
+    Clause("7.2", "七（二）", "试点运行阶段", "pilot phase"),
+    Clause("7.3", "七（三）", "总结推广阶段", "review and extension phase"),
+    Clause("8.2", "八（二）", "部门职责", "duties of each department"),
+    Clause("annex", "附件", "试点集团一览表", "table of pilot groups and campuses"),
+)
+
+CLAUSES: dict[str, Clause] = {c.id: c for c in _CLAUSES}
+
+
+def clause(clause_id: str) -> Clause:
+    """The clause with this id; a KeyError here is a bug in the project, not user input."""
+    return CLAUSES[clause_id]
+
+
+def cite(clause_id: str, lang: str = "zh") -> str:
+    """How a figure cites its clause: the Chinese label, or the dotted id in English."""
+    c = clause(clause_id)
+    return c.label if lang == "zh" else f"clause {c.id}"

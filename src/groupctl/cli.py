@@ -1,0 +1,310 @@
+"""The groupctl command line.
+
+Each command parses its arguments, calls one typed function from ``groupctl.api``,
+turns the result into a View and hands it to ``groupctl.render``.  This module is
+the one error boundary: project errors and usage errors become one line on
+stderr and exit code 2 (``GROUPCTL_DEBUG=1`` adds the traceback).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+# typer 0.29 vendors click; its exception classes are what usage errors raise.
+# pyproject pins typer to that series so this import cannot move under us.
+from typer._click.exceptions import ClickException, NoArgsIsHelpError
+from typer.core import TyperGroup
+
+from groupctl import __version__, api
+from groupctl.errors import GroupctlError
+from groupctl.labels import Lang
+from groupctl.render import Format, render
+
+# --------------------------------------------------------------------------- error boundary
+
+
+def _lang_in(argv: Sequence[str]) -> Lang:
+    for i, arg in enumerate(argv):
+        if arg == "--lang=en" or (arg == "--lang" and i + 1 < len(argv) and argv[i + 1] == "en"):
+            return "en"
+    return "zh"
+
+
+def _fail(message: str, lang: Lang) -> None:
+    if os.environ.get("GROUPCTL_DEBUG"):
+        traceback.print_exc()
+    prefix = "错误：" if lang == "zh" else "error: "
+    sys.stderr.write(prefix + " ".join(message.split()) + "\n")
+
+
+class _Boundary(TyperGroup):
+    """A command group whose ``main`` never lets a traceback reach the user."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        lang = _lang_in(argv)
+        try:
+            rv = super().main(
+                args=argv,
+                prog_name=prog_name or "groupctl",
+                complete_var=complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
+            code = rv if isinstance(rv, int) else 0
+        except GroupctlError as exc:
+            _fail(str(exc), lang)
+            code = 2
+        except NoArgsIsHelpError as exc:  # bare `groupctl`: the help, as click would
+            sys.stderr.write(exc.format_message() + "\n")
+            code = 2
+        except ClickException as exc:
+            ctx = getattr(exc, "ctx", None)
+            hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+            _fail(exc.format_message() + hint, lang)
+            code = exc.exit_code
+        except typer.Abort:
+            code = 1
+        except BrokenPipeError:
+            sys.stderr.close()  # the reader went away (| head); nothing more to say
+            code = 0
+        except Exception as exc:  # a bug: still one line, unless debugging
+            if os.environ.get("GROUPCTL_DEBUG"):
+                raise
+            _fail(
+                f"internal error: {type(exc).__name__}: {exc} (GROUPCTL_DEBUG=1 shows details)",
+                lang,
+            )
+            code = 3
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+app = typer.Typer(
+    cls=_Boundary,
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="沙坡头区集团化办学：专项经费、职数、审批与考核，每个数字注明方案条款。"
+    " / Shapotou district education groups: funding, posts, approvals and grades, each"
+    " figure traced to its clause of the plan.",
+)
+
+
+# --------------------------------------------------------------------------- shared options
+
+
+class FormatChoice(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    markdown = "markdown"
+
+
+class LangChoice(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+YearArg = Annotated[
+    int,
+    typer.Argument(
+        help="学年（按起始年份，2023 = 2023–2024学年）/ school year by its first calendar year.",
+        show_default=False,
+    ),
+]
+DataOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="数据目录 / data directory (default: $GROUPCTL_DATA, ./data, bundled).",
+        show_default=False,
+    ),
+]
+FormatOpt = Annotated[
+    FormatChoice | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="输出格式 / output format (default: table, or from the -o extension).",
+        show_default=False,
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="写入文件（原子写入；CSV 带 BOM）/ write to FILE (atomic; CSV gets a UTF-8 BOM).",
+        show_default=False,
+    ),
+]
+LangOpt = Annotated[LangChoice, typer.Option("--lang", help="标签语言 / label language.")]
+ExplainOpt = Annotated[
+    bool,
+    typer.Option(
+        "--explain", help="列出每个数字的计算过程与条款 / show each figure's derivation and clause."
+    ),
+]
+SetOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--set",
+        metavar="PATH=VALUE",
+        help="临时修改参数，可重复 / override a policy parameter for this run (repeatable).",
+        show_default=False,
+    ),
+]
+
+_SUFFIX_FORMATS: dict[str, Format] = {
+    ".csv": "csv",
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+
+
+@dataclass(frozen=True)
+class Out:
+    """The shared output options of one command."""
+
+    fmt: FormatChoice | None
+    output: Path | None
+    lang: LangChoice
+
+    @property
+    def lang_code(self) -> Lang:
+        return "en" if self.lang is LangChoice.en else "zh"
+
+    def format(self) -> Format:
+        if self.fmt is not None:
+            return self.fmt.value
+        if self.output is not None:
+            return _SUFFIX_FORMATS.get(self.output.suffix.lower(), "table")
+        return "table"
+
+
+def _width() -> int:
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) >= 40:
+        return int(columns)
+    if sys.stdout.isatty():
+        return max(shutil.get_terminal_size((80, 24)).columns, 40)
+    return 80
+
+
+def _emit(view: Any, out: Out, protected: Sequence[Path] = ()) -> None:
+    """Render a view to stdout or a file, notes to stderr, then exit with its code."""
+    fmt = out.format()
+    if out.output is not None:
+        from groupctl.output import write_atomic
+
+        text = render(view, fmt, to_file=True, width=_width())
+        write_atomic(out.output, text, bom=fmt == "csv", protected=protected)
+        written = "已写入" if out.lang_code == "zh" else "written"
+        view.notes.append(f"{written}: {out.output}")
+    else:
+        terminal = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        sys.stdout.write(render(view, fmt, terminal=terminal, width=_width()))
+        sys.stdout.flush()
+    for note in view.notes:
+        sys.stderr.write(note + "\n")
+    if view.exit_code:
+        raise typer.Exit(view.exit_code)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"groupctl {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="显示版本 / show the version."
+        ),
+    ] = False,
+) -> None:
+    """沙坡头区集团化办学 groupctl."""
+
+
+@app.command()
+def groups(
+    data: DataOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = LangChoice.zh,
+) -> None:
+    """试点集团与校区、角色、校长属性（附件）/ the groups, their campuses, roles and head titles."""
+    from groupctl.views.groups import groups_view
+
+    out = Out(fmt, output, lang)
+    session = api.open_session(data)
+    _emit(groups_view(session.data.pilots, out.lang_code), out, session.files())
+
+
+@app.command()
+def check(
+    data: DataOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = LangChoice.zh,
+) -> None:
+    """检查所有数据文件，列出错误与警告（文件:行）；有错误时退出码 1 / validate every data file."""
+    from groupctl.views.check import check_view
+
+    out = Out(fmt, output, lang)
+    directory, bundled, problems = api.check(data)
+    _emit(check_view(directory, bundled, problems, out.lang_code), out)
+
+
+@app.command()
+def funding(
+    year: YearArg,
+    data: DataOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = LangChoice.zh,
+    explain: ExplainOpt = False,
+    sets: SetOpt = None,
+) -> None:
+    """各集团该学年专项经费：基础、增补、合计（六（三））/ each group's special funding."""
+    from groupctl.views.funding import funding_view
+
+    out = Out(fmt, output, lang)
+    session = api.open_session(data, sets or ())
+    result = api.funding(session, year)
+    _emit(funding_view(result, session.data, out.lang_code, explain), out, session.files())
+
+
+def main() -> None:
+    """Console-script entry point."""
+    command = typer.main.get_command(app)
+    command.main(prog_name="groupctl")

@@ -1,0 +1,96 @@
+"""Reading the data CSV files as Excel on Chinese Windows saves them.
+
+UTF-8 with or without BOM, or GB18030 (a superset of GBK); header names in
+English or Chinese; blank lines skipped.  Every row comes back with its line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from groupctl.numbers import normalize
+from groupctl.problems import Problems
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    line: int
+    values: dict[str, str]
+
+
+def decode(data: bytes) -> str | None:
+    """The text of a data file: UTF-8 (BOM optional) first, then GB18030."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _header_key(text: str) -> str:
+    return normalize(text).lower().replace(" ", "")
+
+
+def read_rows(
+    path: Path,
+    display: str,
+    columns: Mapping[str, Sequence[str]],
+    problems: Problems,
+) -> list[CsvRow] | None:
+    """Rows of ``path`` keyed by canonical column name.
+
+    ``columns`` maps each canonical name to the header aliases it accepts.
+    Returns None (after reporting) when the file cannot be read as a table.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.error(display, None, f"cannot read: {exc.strerror}")
+        return None
+    text = decode(data)
+    if text is None:
+        problems.error(display, None, "neither UTF-8 nor GB18030 text")
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    aliases = {_header_key(a): canon for canon, names in columns.items() for a in (canon, *names)}
+    header: list[str | None] | None = None
+    rows: list[CsvRow] = []
+    for record in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in record):
+            continue
+        if header is None:
+            header = []
+            for cell in record:
+                canon = aliases.get(_header_key(cell))
+                if canon is None:
+                    problems.warning(display, line, f"unknown column {cell.strip()!r} is ignored")
+                elif canon in header:
+                    problems.error(display, line, f"column {canon!r} appears twice")
+                    return None
+                header.append(canon)
+            missing = [c for c in columns if c not in header]
+            if missing:
+                problems.error(display, line, f"missing column(s): {', '.join(missing)}")
+                return None
+            continue
+        if len(record) > len(header) and any(c.strip() for c in record[len(header) :]):
+            problems.error(display, line, f"{len(record)} fields, but the header has {len(header)}")
+            continue
+        values = {
+            canon: (record[i].strip() if i < len(record) else "")
+            for i, canon in enumerate(header)
+            if canon is not None
+        }
+        rows.append(CsvRow(line, values))
+    if header is None:
+        problems.error(display, None, "empty file: no header row")
+        return None
+    return rows

@@ -1,0 +1,403 @@
+"""Loading and validating a data directory (SPEC §2).
+
+``inspect_data`` reads everything it can and reports every problem (for
+``groupctl check``); ``load_data`` does the same and raises the first error.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any, cast
+
+from groupctl.csvio import read_rows
+from groupctl.errors import DataError
+from groupctl.model import (
+    GROUP_TYPES,
+    HEAD_TITLES,
+    KINDERGARTEN_HEADS,
+    ROLES,
+    STAGES,
+    Campus,
+    Dataset,
+    Enrollment,
+    Group,
+    GroupType,
+    Pilots,
+    Role,
+    Stage,
+    StageRow,
+)
+from groupctl.numbers import parse_whole
+from groupctl.problems import Problems
+from groupctl.yamlio import item_line, key_line, load_yaml, node_line
+
+PILOTS = "pilots.yaml"
+CAMPUSES = "campuses.csv"
+BUNDLED_DATA = Path(__file__).parent / "data"
+
+_ID = re.compile(r"[a-z0-9-]+")
+
+STAGE_ALIASES: dict[str, Stage] = {
+    "kindergarten": "kindergarten",
+    "幼儿园": "kindergarten",
+    "学前": "kindergarten",
+    "primary": "primary",
+    "小学": "primary",
+    "junior": "junior",
+    "初中": "junior",
+    "senior": "senior",
+    "高中": "senior",
+}
+
+CAMPUS_COLUMNS = {
+    "year": ("年度", "学年"),
+    "campus": ("校区",),
+    "stage": ("学段",),
+    "students": ("在校生数", "学生数"),
+    "classes": ("班级数",),
+}
+
+
+# --------------------------------------------------------------------------- where
+
+
+def locate_data(option: Path | None, cwd: Path | None = None) -> tuple[Path, bool]:
+    """The data directory to use, and whether it is the bundled copy (SPEC §2 order)."""
+    if option is not None:
+        return _checked_dir(option, "--data"), False
+    env = os.environ.get("GROUPCTL_DATA")
+    if env:
+        return _checked_dir(Path(env), "GROUPCTL_DATA"), False
+    local = (cwd or Path.cwd()) / "data"
+    if (local / PILOTS).is_file():
+        return local, _same(local, BUNDLED_DATA)
+    return BUNDLED_DATA, True
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def _checked_dir(path: Path, how: str) -> Path:
+    if not path.is_dir():
+        raise DataError(f"data directory {str(path)!r} (from {how}) does not exist")
+    if not (path / PILOTS).is_file():
+        raise DataError(f"data directory {str(path)!r} (from {how}) has no {PILOTS}")
+    return path
+
+
+# --------------------------------------------------------------------------- pilots.yaml
+
+_GROUP_KEYS = {"id", "name", "type", "campuses"}
+_CAMPUS_KEYS = {"id", "name", "school", "role", "head", "from", "until"}
+_TOP_KEYS = {"district", "compulsory_schools_total", "groups", "illustrative"}
+
+
+class _Pilots:
+    """One pass over pilots.yaml, reporting problems as it goes."""
+
+    def __init__(self, doc: Any, problems: Problems) -> None:
+        self.doc = doc
+        self.p = problems
+        self.ids: dict[str, int | None] = {}
+        self.names: dict[str, int | None] = {}
+
+    def err(self, line: int | None, message: str) -> None:
+        self.p.error(PILOTS, line, message)
+
+    def text(self, node: Any, key: str, where: int | None, required: bool = True) -> str | None:
+        if key not in node:
+            if required:
+                self.err(where, f"missing {key!r}")
+            return None
+        value = node[key]
+        if not isinstance(value, str) or not value.strip():
+            self.err(key_line(node, key), f"{key!r} must be non-empty text, got {value!r}")
+            return None
+        return value.strip()
+
+    def year(self, node: Any, key: str) -> int | None:
+        if key not in node or node[key] is None:
+            return None
+        value = node[key]
+        year = value if isinstance(value, int) and not isinstance(value, bool) else None
+        if isinstance(value, str):
+            year = parse_whole(value)
+        if year is None or not 1900 <= year <= 2200:
+            self.err(key_line(node, key), f"{key!r} must be a school year like 2023, got {value!r}")
+            return None
+        return year
+
+    def unknown_keys(self, node: Any, allowed: set[str], what: str) -> None:
+        for key in node:
+            if key not in allowed:
+                known = ", ".join(sorted(allowed))
+                self.err(key_line(node, key), f"unknown key {key!r} in {what} (known: {known})")
+
+    def unique(self, table: dict[str, int | None], value: str, line: int | None, what: str) -> None:
+        if value in table:
+            first = table[value]
+            at = f" (first at line {first})" if first is not None else ""
+            self.err(line, f"duplicate {what} {value!r}{at}")
+        else:
+            table[value] = line
+
+    def ident(self, node: Any, where: int | None) -> str | None:
+        value = self.text(node, "id", where)
+        if value is None:
+            return None
+        line = key_line(node, "id")
+        if not _ID.fullmatch(value):
+            self.err(line, f"id {value!r} must use only a-z, 0-9 and '-'")
+            return None
+        self.unique(self.ids, value, line, "id")
+        return value
+
+    def build(self) -> Pilots | None:
+        doc = self.doc
+        if not isinstance(doc, dict):
+            self.err(1, "must be a mapping with 'district' and 'groups'")
+            return None
+        self.unknown_keys(doc, _TOP_KEYS, "the file")
+        district = self.text(doc, "district", 1) or ""
+        total = None
+        if doc.get("compulsory_schools_total") is not None:
+            raw = doc["compulsory_schools_total"]
+            if isinstance(raw, int) and not isinstance(raw, bool) and raw > 0:
+                total = raw
+            else:
+                self.err(
+                    key_line(doc, "compulsory_schools_total"),
+                    f"'compulsory_schools_total' must be a whole number > 0, got {raw!r}",
+                )
+        illustrative: tuple[str, ...] = ()
+        if doc.get("illustrative") is not None:
+            raw = doc["illustrative"]
+            if isinstance(raw, list) and all(isinstance(x, str) for x in raw):
+                illustrative = tuple(raw)
+            else:
+                self.err(
+                    key_line(doc, "illustrative"), "'illustrative' must be a list of file names"
+                )
+        groups_node = doc.get("groups")
+        if not isinstance(groups_node, list) or not groups_node:
+            self.err(key_line(doc, "groups") or 1, "'groups' must be a non-empty list")
+            return None
+        groups = []
+        for i, g in enumerate(groups_node):
+            group = self.group(g, item_line(groups_node, i))
+            if group is not None:
+                groups.append(group)
+        return Pilots(district, tuple(groups), total, illustrative)
+
+    def group(self, node: Any, line: int | None) -> Group | None:
+        if not isinstance(node, dict):
+            self.err(line, "each group must be a mapping")
+            return None
+        line = node_line(node) or line
+        self.unknown_keys(node, _GROUP_KEYS, "a group")
+        gid = self.ident(node, line)
+        name = self.text(node, "name", line)
+        if name is not None:
+            self.unique(self.names, name, key_line(node, "name"), "name")
+        gtype = node.get("type")
+        if gtype not in GROUP_TYPES:
+            known = " | ".join(GROUP_TYPES)
+            self.err(key_line(node, "type") or line, f"group type must be {known}, got {gtype!r}")
+            gtype = None
+        cnode = node.get("campuses")
+        if not isinstance(cnode, list) or not cnode:
+            self.err(key_line(node, "campuses") or line, "'campuses' must be a non-empty list")
+            return None
+        campuses = []
+        for i, c in enumerate(cnode):
+            campus = self.campus(c, item_line(cnode, i), gid or "", cast(GroupType | None, gtype))
+            if campus is not None:
+                campuses.append(campus)
+        leads = [c for c in campuses if c.role == "lead"]
+        if not leads and len(campuses) == len(cnode):
+            self.err(line, f"group {gid!r} has no lead campus (role: lead); it needs exactly one")
+        for extra in leads[1:]:
+            self.err(
+                extra.line,
+                f"group {gid!r} has a second lead campus {extra.id!r}; it needs exactly one",
+            )
+        if gid is None or name is None or gtype is None or len(campuses) != len(cnode):
+            return None
+        return Group(gid, name, cast(GroupType, gtype), tuple(campuses), line)
+
+    def campus(
+        self, node: Any, line: int | None, group_id: str, gtype: GroupType | None
+    ) -> Campus | None:
+        if not isinstance(node, dict):
+            self.err(line, "each campus must be a mapping")
+            return None
+        line = node_line(node) or line
+        self.unknown_keys(node, _CAMPUS_KEYS, "a campus")
+        cid = self.ident(node, line)
+        name = self.text(node, "name", line)
+        if name is not None:
+            self.unique(self.names, name, key_line(node, "name"), "name")
+        school = self.text(node, "school", line)
+        role = node.get("role")
+        if role not in ROLES:
+            self.err(key_line(node, "role") or line, f"role must be lead | member, got {role!r}")
+            role = None
+        head = self.text(node, "head", line)
+        if head is not None and head not in HEAD_TITLES:
+            known = " | ".join(HEAD_TITLES)
+            self.err(key_line(node, "head"), f"head title must be {known}, got {head!r}")
+            head = None
+        start, end = self.year(node, "from"), self.year(node, "until")
+        if start is not None and end is not None and start > end:
+            self.err(key_line(node, "until"), f"'until' {end} is before 'from' {start}")
+        if None in (cid, name, school, role, head):
+            return None
+        assert cid and name and school and head
+        if head is not None and role is not None:
+            self.head_warnings(cid, cast(Role, role), head, gtype, key_line(node, "head"))
+        return Campus(cid, name, school, cast(Role, role), head, group_id, start, end, line)
+
+    def head_warnings(
+        self, cid: str, role: Role, head: str, gtype: GroupType | None, line: int | None
+    ) -> None:
+        lead_title = head.startswith("总")
+        if (role == "lead") != lead_title:
+            self.p.warning(
+                PILOTS, line, f"campus {cid!r} is a {role} campus but its head is {head}"
+            )
+        if gtype == "kindergarten" and head not in KINDERGARTEN_HEADS:
+            self.p.warning(
+                PILOTS, line, f"campus {cid!r} is in a kindergarten group but its head is {head}"
+            )
+
+
+def read_pilots(directory: Path, problems: Problems) -> Pilots | None:
+    try:
+        doc = load_yaml(directory / PILOTS, PILOTS)
+    except DataError as exc:
+        problems.error(PILOTS, exc.line, exc.message)
+        return None
+    return _Pilots(doc, problems).build()
+
+
+# --------------------------------------------------------------------------- campuses.csv
+
+
+def _campus_lookup(pilots: Pilots) -> dict[str, Campus]:
+    """Campuses by id and by exact full name, for the data files' campus column."""
+    table: dict[str, Campus] = {}
+    for c in pilots.campuses():
+        table.setdefault(c.id, c)
+        table.setdefault(c.name, c)
+    return table
+
+
+def whole(text: str, column: str, display: str, line: int, problems: Problems) -> int | None:
+    value = parse_whole(text)
+    if value is None:
+        problems.error(display, line, f"{column} must be a whole number ≥ 0, got {text!r}")
+    return value
+
+
+def read_enrollment(directory: Path, pilots: Pilots, problems: Problems) -> Enrollment | None:
+    path = directory / CAMPUSES
+    if not path.is_file():
+        problems.error(CAMPUSES, None, f"missing: the data directory needs {CAMPUSES}")
+        return None
+    rows = read_rows(path, CAMPUSES, CAMPUS_COLUMNS, problems)
+    if rows is None:
+        return None
+    campuses = _campus_lookup(pilots)
+    seen: dict[tuple[int, str, str], int] = {}
+    out: list[StageRow] = []
+    for row in rows:
+        v, line = row.values, row.line
+        year = whole(v["year"], "year", CAMPUSES, line, problems)
+        if year is not None and not 1900 <= year <= 2200:
+            problems.error(
+                CAMPUSES, line, f"year must be a school year like 2023, got {v['year']!r}"
+            )
+            year = None
+        campus = campuses.get(v["campus"])
+        if campus is None:
+            problems.error(CAMPUSES, line, f"unknown campus {v['campus']!r} (not in {PILOTS})")
+        stage = STAGE_ALIASES.get(v["stage"].lower())
+        if stage is None:
+            known = " | ".join(STAGES)
+            problems.error(CAMPUSES, line, f"stage must be {known}, got {v['stage']!r}")
+        students = whole(v["students"], "students", CAMPUSES, line, problems)
+        classes = whole(v["classes"], "classes", CAMPUSES, line, problems)
+        if year is None or campus is None or stage is None or students is None or classes is None:
+            continue
+        key = (year, campus.id, stage)
+        if key in seen:
+            problems.error(
+                CAMPUSES,
+                line,
+                f"duplicate row for {year} {campus.id} {stage} (first at line {seen[key]})",
+            )
+            continue
+        seen[key] = line
+        if students > 0 and classes == 0:
+            problems.error(CAMPUSES, line, f"{students} students in 0 classes")
+            continue
+        if not campus.in_group(year):
+            problems.warning(CAMPUSES, line, f"campus {campus.id!r} is not in its group in {year}")
+        out.append(StageRow(year, campus.id, stage, students, classes, line))
+    return Enrollment(tuple(out), CAMPUSES)
+
+
+def _kindergarten_head_warnings(pilots: Pilots, enrollment: Enrollment, problems: Problems) -> None:
+    """A campus whose rows are all kindergarten but whose head title is a school's, and back."""
+    for c in pilots.campuses():
+        years = [y for y in enrollment.years() if enrollment.stages(y, c.id)]
+        if not years:
+            continue
+        kindergarten = enrollment.is_kindergarten(years[-1], c.id)
+        if kindergarten and c.head not in KINDERGARTEN_HEADS:
+            problems.warning(
+                PILOTS,
+                c.line,
+                f"campus {c.id!r} ({c.name}) is a kindergarten but its head title is {c.head}"
+                " (the plan's annex says so; 执行园长 would be expected)",
+            )
+        elif not kindergarten and c.head in KINDERGARTEN_HEADS:
+            problems.warning(
+                PILOTS,
+                c.line,
+                f"campus {c.id!r} ({c.name}) is a school but its head title is {c.head}",
+            )
+
+
+# --------------------------------------------------------------------------- the directory
+
+
+def inspect_data(directory: Path, bundled: bool = False) -> tuple[Dataset | None, Problems]:
+    """Read a data directory, reporting every problem found."""
+    problems = Problems()
+    pilots = read_pilots(directory, problems)
+    if pilots is None or problems.errors:
+        return None, problems
+    enrollment = read_enrollment(directory, pilots, problems)
+    if enrollment is None:
+        return None, problems
+    _kindergarten_head_warnings(pilots, enrollment, problems)
+    for name in pilots.illustrative:
+        problems.warning(name, None, "its figures are illustrative examples, not official counts")
+    files = tuple(p for p in (directory / PILOTS, directory / CAMPUSES) if p.is_file())
+    dataset = Dataset(directory, pilots, enrollment, bundled, files)
+    return (None if problems.errors else dataset), problems
+
+
+def load_data(directory: Path, bundled: bool = False) -> Dataset:
+    """Read a data directory; the first error found is raised as a DataError."""
+    dataset, problems = inspect_data(directory, bundled)
+    problems.raise_first()
+    assert dataset is not None
+    return dataset

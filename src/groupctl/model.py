@@ -1,0 +1,135 @@
+"""The data model: district, groups, campuses and their enrollment.
+
+Plain frozen dataclasses; loaders build them, rules read them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Role = Literal["lead", "member"]
+GroupType = Literal["school", "kindergarten"]
+Stage = Literal["kindergarten", "primary", "junior", "senior"]
+
+ROLES: tuple[Role, ...] = ("lead", "member")
+GROUP_TYPES: tuple[GroupType, ...] = ("school", "kindergarten")
+STAGES: tuple[Stage, ...] = ("kindergarten", "primary", "junior", "senior")
+HEAD_TITLES = ("总校校长", "总园长", "执行校长", "执行园长")
+KINDERGARTEN_HEADS = ("总园长", "执行园长")
+
+
+@dataclass(frozen=True)
+class Campus:
+    id: str
+    name: str
+    school: str
+    role: Role
+    head: str
+    group_id: str
+    from_year: int | None = None
+    until_year: int | None = None
+    line: int | None = None
+
+    def in_group(self, year: int) -> bool:
+        """Whether the campus belongs to its group in school year ``year``."""
+        if self.from_year is not None and year < self.from_year:
+            return False
+        return not (self.until_year is not None and year > self.until_year)
+
+    def short_name(self, group_name: str) -> str:
+        """The campus name without its group's name in front (镇罗校区, 总校（宣和中学）)."""
+        if self.name.startswith(group_name) and len(self.name) > len(group_name):
+            return self.name[len(group_name) :]
+        return self.name
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    name: str
+    type: GroupType
+    campuses: tuple[Campus, ...]
+    line: int | None = None
+
+    @property
+    def lead(self) -> Campus:
+        return next(c for c in self.campuses if c.role == "lead")
+
+    def campuses_in(self, year: int) -> tuple[Campus, ...]:
+        return tuple(c for c in self.campuses if c.in_group(year))
+
+
+@dataclass(frozen=True)
+class Pilots:
+    district: str
+    groups: tuple[Group, ...]
+    compulsory_schools_total: int | None = None
+    illustrative: tuple[str, ...] = ()
+
+    def campuses(self) -> Iterable[Campus]:
+        for g in self.groups:
+            yield from g.campuses
+
+    def group(self, group_id: str) -> Group:
+        return next(g for g in self.groups if g.id == group_id)
+
+
+@dataclass(frozen=True)
+class StageRow:
+    """One row of campuses.csv: a campus's students and classes in one stage and year."""
+
+    year: int
+    campus: str
+    stage: Stage
+    students: int
+    classes: int
+    line: int
+
+
+@dataclass(frozen=True)
+class Enrollment:
+    rows: tuple[StageRow, ...]
+    file: str = "campuses.csv"
+    _index: dict[tuple[int, str], tuple[StageRow, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        index: dict[tuple[int, str], list[StageRow]] = {}
+        for r in self.rows:
+            index.setdefault((r.year, r.campus), []).append(r)
+        self._index.update({k: tuple(v) for k, v in index.items()})
+
+    def years(self) -> tuple[int, ...]:
+        return tuple(sorted({r.year for r in self.rows}))
+
+    def stages(self, year: int, campus: str) -> tuple[StageRow, ...]:
+        """The campus's rows for the year, in file order; empty when it has none."""
+        return self._index.get((year, campus), ())
+
+    def students(self, year: int, campus: str) -> int:
+        return sum(r.students for r in self.stages(year, campus))
+
+    def classes(self, year: int, campus: str) -> int:
+        return sum(r.classes for r in self.stages(year, campus))
+
+    def is_kindergarten(self, year: int, campus: str) -> bool:
+        rows = self.stages(year, campus)
+        return bool(rows) and all(r.stage == "kindergarten" for r in rows)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything read from one data directory."""
+
+    directory: Path
+    pilots: Pilots
+    enrollment: Enrollment
+    bundled: bool = False
+    files: tuple[Path, ...] = ()
+
+    def campus(self, campus_id: str) -> Campus:
+        return next(c for c in self.pilots.campuses() if c.id == campus_id)

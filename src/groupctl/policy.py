@@ -1,0 +1,481 @@
+"""Policy parameters: every number a rule uses, with dated values, unit and source.
+
+The bundled ``policy.yaml`` beside this module holds the defaults (SPEC §2).  A
+data directory's own ``policy.yaml`` is merged over it by path, and ``--set
+PATH=VALUE`` overrides a value for one run.  A parameter's value for school year
+Y is its latest value dated on or before Y-09-01.
+
+Rules read parameters through ``Params``, which records every read so that a
+result can say which parameters it used and where each came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from groupctl.errors import PolicyError, UsageError
+from groupctl.numbers import normalize, parse_decimal, parse_whole
+from groupctl.yamlio import key_line, load_yaml
+
+BUNDLED_POLICY = Path(__file__).parent / "policy.yaml"
+POLICY_FILE = "policy.yaml"
+
+Kind = Literal["integer", "decimal", "boolean", "texts", "bands"]
+KINDS: tuple[Kind, ...] = ("integer", "decimal", "boolean", "texts", "bands")
+SourceKind = Literal["clause", "document", "local"]
+SOURCE_KINDS: tuple[SourceKind, ...] = ("clause", "document", "local")
+
+BandValue = int | Decimal | str
+
+
+@dataclass(frozen=True)
+class Band:
+    """Applies to counts or scores ≥ ``min`` (inclusive at the lower bound)."""
+
+    min: Decimal
+    value: BandValue
+
+
+Value = int | Decimal | bool | None | tuple[str, ...] | tuple[Band, ...]
+
+
+@dataclass(frozen=True)
+class Dated:
+    start: date
+    value: Value
+    origin: str  # "bundled", "policy.yaml:12", "--set"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    path: str
+    kind: Kind
+    unit: str
+    source: SourceKind
+    reference: str
+    description: str
+    values: tuple[Dated, ...]  # sorted by start
+    nullable: bool = False
+    band_by: str | None = None
+    override: tuple[Value, str] | None = None  # (value, origin) from --set
+
+    def dated(self, year: int) -> Dated:
+        cutoff = date(year, 9, 1)
+        in_force = [d for d in self.values if d.start <= cutoff]
+        if not in_force:
+            raise PolicyError(
+                f"the policy is not in force for school year {year}-{year + 1}: "
+                f"{self.path} takes effect on {self.values[0].start.isoformat()}"
+            )
+        current = in_force[-1]
+        if self.override is not None:
+            return Dated(current.start, self.override[0], self.override[1])
+        return current
+
+
+@dataclass(frozen=True)
+class ParamUse:
+    """One parameter as a computation read it."""
+
+    path: str
+    value: Value
+    unit: str
+    source: SourceKind
+    reference: str
+    origin: str
+
+
+# --------------------------------------------------------------------------- values
+
+
+def _as_bool(raw: Any) -> bool | None:
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str):
+        s = normalize(raw).lower()
+        if s in ("true", "yes", "1", "是"):
+            return True
+        if s in ("false", "no", "0", "否"):
+            return False
+    return None
+
+
+def _as_number(raw: Any, kind: Kind) -> int | Decimal | None:
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int):
+        return raw if kind == "integer" else Decimal(raw)
+    if isinstance(raw, Decimal):
+        if kind == "decimal":
+            return raw
+        return int(raw) if raw == raw.to_integral_value() else None
+    if isinstance(raw, str):
+        negative = normalize(raw).startswith("-")
+        text = normalize(raw).lstrip("-")
+        if kind == "integer":
+            n = parse_whole(text)
+            return None if n is None else (-n if negative else n)
+        d = parse_decimal(text)
+        return None if d is None else (-d if negative else d)
+    return None
+
+
+def _band_value(raw: Any) -> BandValue | None:
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int | Decimal):
+        return raw
+    if isinstance(raw, str):
+        text = normalize(raw)
+        n = parse_whole(text)
+        if n is not None:
+            return n
+        d = parse_decimal(text)
+        return d if d is not None else text
+    return None
+
+
+def _bands(raw: Any) -> tuple[Band, ...] | None:
+    """Bands from YAML (a list of {min, value}) or --set text ("500:20000,200:15000,0:10000")."""
+    pairs: list[tuple[Any, Any]] = []
+    if isinstance(raw, str):
+        for part in normalize(raw).split(","):
+            if ":" not in part:
+                return None
+            lo, _, val = part.partition(":")
+            pairs.append((lo.strip(), val.strip()))
+    elif isinstance(raw, list):
+        for item in raw:
+            if not isinstance(item, Mapping) or set(item) != {"min", "value"}:
+                return None
+            pairs.append((item["min"], item["value"]))
+    else:
+        return None
+    bands: list[Band] = []
+    for lo, val in pairs:
+        low = _as_number(lo, "decimal")
+        value = _band_value(val)
+        if not isinstance(low, Decimal) or low < 0 or value is None:
+            return None
+        bands.append(Band(low, value))
+    bands.sort(key=lambda b: b.min, reverse=True)
+    mins = [b.min for b in bands]
+    if not bands or len(set(mins)) != len(mins) or mins[-1] != 0:
+        return None
+    return tuple(bands)
+
+
+def convert(raw: Any, kind: Kind, nullable: bool) -> tuple[bool, Value]:
+    """(ok, value): ``raw`` as a value of ``kind``."""
+    if raw is None or (isinstance(raw, str) and normalize(raw).lower() in ("null", "none", "")):
+        return nullable, None
+    if kind == "boolean":
+        b = _as_bool(raw)
+        return b is not None, b
+    if kind in ("integer", "decimal"):
+        n = _as_number(raw, kind)
+        return n is not None, n
+    if kind == "texts":
+        if isinstance(raw, str):
+            items = [s.strip() for s in normalize(raw).replace("、", ",").split(",")]
+        elif isinstance(raw, list) and all(isinstance(s, str) for s in raw):
+            items = [s.strip() for s in raw]
+        else:
+            return False, None
+        return all(items) and bool(items), tuple(items)
+    bands = _bands(raw)
+    return bands is not None, bands
+
+
+_KIND_HINT = {
+    "integer": "a whole number",
+    "decimal": "a number",
+    "boolean": "true or false",
+    "texts": "a list of names",
+    "bands": "bands like 500:20000,200:15000,0:10000 (lowest minimum 0)",
+}
+
+
+def _date(raw: Any) -> date | None:
+    if isinstance(raw, date):
+        return raw
+    if isinstance(raw, str):
+        try:
+            return date.fromisoformat(raw.strip())
+        except ValueError:
+            return None
+    return None
+
+
+# --------------------------------------------------------------------------- the policy
+
+
+_META = {"description", "unit", "type", "source", "reference", "values", "nullable", "band_by"}
+
+
+@dataclass(frozen=True)
+class Policy:
+    parameters: Mapping[str, Parameter]
+    files: tuple[Path, ...] = field(default=())
+
+    def __iter__(self) -> Iterator[Parameter]:
+        return iter(self.parameters.values())
+
+    def get(self, path: str) -> Parameter:
+        try:
+            return self.parameters[path]
+        except KeyError:
+            raise PolicyError(
+                f"unknown parameter {path!r}{_suggest(path, self.parameters)}"
+            ) from None
+
+    def start(self) -> date:
+        return min(p.values[0].start for p in self)
+
+    def with_sets(self, sets: Iterable[str]) -> Policy:
+        """This policy with ``--set PATH=VALUE`` overrides applied."""
+        params = dict(self.parameters)
+        for item in sets:
+            path, eq, text = item.partition("=")
+            path = path.strip()
+            if not eq or not path:
+                raise UsageError(f"--set needs PATH=VALUE, got {item!r}")
+            param = params.get(path) or self.get(path)
+            ok, value = convert(text, param.kind, param.nullable)
+            if not ok:
+                raise UsageError(
+                    f"--set {path}: expected {_KIND_HINT[param.kind]}"
+                    f"{' or null' if param.nullable else ''}, got {text!r}"
+                )
+            params[path] = replace(param, override=(value, "--set"))
+        return replace(self, parameters=params)
+
+    def params(self, year: int) -> Params:
+        """The parameters for school year ``year``; fails when the policy is not yet in force."""
+        start = self.start()
+        if date(year, 9, 1) < start:
+            raise PolicyError(
+                f"the policy is not in force for school year {year}-{year + 1}: "
+                f"it takes effect on {start.isoformat()}"
+            )
+        return Params(self, year)
+
+
+def _suggest(path: str, known: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(path, list(known), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+class Params:
+    """The values in force for one school year; remembers what was read."""
+
+    def __init__(self, policy: Policy, year: int) -> None:
+        self.policy = policy
+        self.year = year
+        self.used: dict[str, ParamUse] = {}
+
+    def _read(self, path: str, kind: Kind) -> Value:
+        param = self.policy.get(path)
+        if param.kind != kind:  # a bug in rule code, not user input
+            raise TypeError(f"{path} is {param.kind}, read as {kind}")
+        d = param.dated(self.year)
+        self.used[path] = ParamUse(
+            path, d.value, param.unit, param.source, param.reference, d.origin
+        )
+        return d.value
+
+    def integer(self, path: str) -> int:
+        v = self._read(path, "integer")
+        assert isinstance(v, int)
+        return v
+
+    def decimal(self, path: str) -> Decimal:
+        v = self._read(path, "decimal")
+        assert isinstance(v, Decimal)
+        return v
+
+    def optional_decimal(self, path: str) -> Decimal | None:
+        v = self._read(path, "decimal")
+        assert v is None or isinstance(v, Decimal)
+        return v
+
+    def boolean(self, path: str) -> bool:
+        v = self._read(path, "boolean")
+        assert isinstance(v, bool)
+        return v
+
+    def texts(self, path: str) -> tuple[str, ...]:
+        v = self._read(path, "texts")
+        assert isinstance(v, tuple)
+        return tuple(str(s) for s in v)
+
+    def bands(self, path: str) -> tuple[Band, ...]:
+        v = self._read(path, "bands")
+        assert isinstance(v, tuple)
+        return tuple(b for b in v if isinstance(b, Band))
+
+    def whole_bands(self, path: str) -> tuple[Band, ...]:
+        """Bands whose values must be whole numbers (yuan, posts)."""
+        bands = self.bands(path)
+        for b in bands:
+            if isinstance(b.value, bool) or not isinstance(b.value, int):
+                origin = self.used[path].origin
+                raise PolicyError(
+                    f"{path}: band values must be whole numbers, got {b.value!r} ({origin})"
+                )
+        return bands
+
+    def uses(self) -> tuple[ParamUse, ...]:
+        return tuple(self.used[k] for k in sorted(self.used))
+
+
+# --------------------------------------------------------------------------- bands
+
+
+def band_index(bands: tuple[Band, ...], amount: int | Decimal) -> int:
+    """Index of the band ``amount`` falls in (bands sorted by ``min``, highest first)."""
+    for i, b in enumerate(bands):
+        if amount >= b.min:
+            return i
+    raise ValueError(f"{amount} is below every band")  # bands always reach 0
+
+
+def band_label(bands: tuple[Band, ...], index: int) -> str:
+    """``500+``, ``200-499``, ``<200``: the band's range in whole counts."""
+    low = int(bands[index].min)
+    if index == 0:
+        return f"{low}+"
+    upper = int(bands[index - 1].min) - 1
+    if low == 0:
+        return f"<{upper + 1}"
+    return f"{low}-{upper}"
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _walk(node: Any, prefix: str) -> Iterator[tuple[str, Any, Any]]:
+    """(path, definition, parent mapping) for each parameter node below ``node``."""
+    for key in node:
+        path = f"{prefix}.{key}" if prefix else str(key)
+        child = node[key]
+        if isinstance(child, Mapping) and "values" in child:
+            yield path, child, node
+        elif isinstance(child, Mapping):
+            yield from _walk(child, path)
+        else:
+            yield path, child, node
+
+
+def _parse_values(
+    raw: Any, kind: Kind, nullable: bool, origin_file: str, path: str, line: int | None
+) -> list[Dated]:
+    if not isinstance(raw, Mapping) or not raw:
+        raise PolicyError(f"{path}: 'values' must map dates to values", origin_file, line)
+    out = []
+    for key in raw:
+        start = _date(key)
+        at = key_line(raw, key) or line
+        if start is None:
+            raise PolicyError(f"{path}: {key!r} is not a date like 2023-04-01", origin_file, at)
+        ok, value = convert(raw[key], kind, nullable)
+        if not ok:
+            raise PolicyError(
+                f"{path}: expected {_KIND_HINT[kind]}, got {raw[key]!r}", origin_file, at
+            )
+        out.append(
+            Dated(start, value, "bundled" if origin_file == "<bundled>" else f"{origin_file}:{at}")
+        )
+    return out
+
+
+def _definition(path: str, node: Any, file: str, line: int | None) -> Parameter:
+    if not isinstance(node, Mapping):
+        raise PolicyError(
+            f"{path}: a parameter needs description, unit, type, source, values", file, line
+        )
+    unknown = set(node) - _META
+    if unknown:
+        raise PolicyError(f"{path}: unknown field(s) {', '.join(sorted(unknown))}", file, line)
+    kind = node.get("type")
+    source = node.get("source")
+    if kind not in KINDS:
+        raise PolicyError(f"{path}: type must be one of {', '.join(KINDS)}", file, line)
+    if source not in SOURCE_KINDS:
+        raise PolicyError(f"{path}: source must be one of {', '.join(SOURCE_KINDS)}", file, line)
+    for meta in ("unit", "reference", "description"):
+        if not isinstance(node.get(meta), str):
+            raise PolicyError(f"{path}: {meta!r} must be text", file, line)
+    nullable = bool(node.get("nullable", False))
+    values = _parse_values(node["values"], kind, nullable, file, path, line)
+    values.sort(key=lambda d: d.start)
+    return Parameter(
+        path=path,
+        kind=kind,
+        unit=node["unit"],
+        source=source,
+        reference=node["reference"],
+        description=node["description"],
+        values=tuple(values),
+        nullable=nullable,
+        band_by=node.get("band_by"),
+    )
+
+
+def _overlay(base: dict[str, Parameter], doc: Any, file: str) -> None:
+    if doc is None:
+        return
+    if not isinstance(doc, Mapping):
+        raise PolicyError("must be a mapping of parameter paths", file, 1)
+    for path, node, parent in _walk(doc, ""):
+        line = key_line(parent, path.rsplit(".", 1)[-1])
+        if path not in base:
+            raise PolicyError(f"unknown parameter {path!r}{_suggest(path, base)}", file, line)
+        param = base[path]
+        if isinstance(node, Mapping) and "values" in node:
+            unknown = set(node) - _META
+            if unknown:
+                raise PolicyError(
+                    f"{path}: unknown field(s) {', '.join(sorted(unknown))}", file, line
+                )
+            fresh = _parse_values(node["values"], param.kind, param.nullable, file, path, line)
+            merged = {d.start: d for d in param.values}
+            merged.update({d.start: d for d in fresh})
+            base[path] = replace(
+                param,
+                values=tuple(merged[k] for k in sorted(merged)),
+                description=str(node.get("description", param.description)),
+            )
+        else:
+            ok, value = convert(node, param.kind, param.nullable)
+            if not ok:
+                raise PolicyError(
+                    f"{path}: expected {_KIND_HINT[param.kind]}, got {node!r}", file, line
+                )
+            base[path] = replace(
+                param, values=(Dated(param.values[0].start, value, f"{file}:{line}"),)
+            )
+
+
+def load_policy(data_dir: Path | None = None) -> Policy:
+    """The bundled defaults, with the data directory's policy.yaml merged over them."""
+    doc = load_yaml(BUNDLED_POLICY, "<bundled>/policy.yaml")
+    params: dict[str, Parameter] = {}
+    for path, node, parent in _walk(doc, ""):
+        params[path] = _definition(
+            path, node, "<bundled>", key_line(parent, path.rsplit(".", 1)[-1])
+        )
+    files = [BUNDLED_POLICY]
+    if data_dir is not None and (data_dir / POLICY_FILE).is_file():
+        local = data_dir / POLICY_FILE
+        if local.resolve() != BUNDLED_POLICY.resolve():
+            _overlay(params, load_yaml(local, POLICY_FILE), POLICY_FILE)
+            files.append(local)
+    return Policy(params, tuple(files))

@@ -1,0 +1,14 @@
+"""What every result record carries so that it can explain itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Explain:
+    """The derivation of one figure: the clause, the inputs and the parameters read."""
+
+    clauses: tuple[str, ...]
+    inputs: dict[str, int | str] = field(default_factory=dict)
+    parameters: tuple[str, ...] = ()
