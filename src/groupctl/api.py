@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from groupctl.errors import UsageError
+from groupctl.errors import GroupctlError, UsageError
 from groupctl.loaders import inspect_data, load_data, locate_data
 from groupctl.model import Dataset
 from groupctl.policy import Policy, load_policy
@@ -51,10 +51,8 @@ def check(data_dir: Path | None = None) -> tuple[Path, bool, Problems]:
     """Validate every data file of a directory, collecting all problems."""
     directory, bundled = locate_data(data_dir)
     _, problems = inspect_data(directory, bundled)
-    from groupctl.errors import PolicyError
-
     try:
         load_policy(directory)
-    except PolicyError as exc:
+    except GroupctlError as exc:
         problems.error(exc.file or "policy.yaml", exc.line, exc.message)
     return directory, bundled, problems

@@ -1,0 +1,206 @@
+"""Policy parameters: dated values, overlays, --set, and the bundled file's completeness."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from groupctl.errors import GroupctlError, PolicyError, UsageError
+from groupctl.policy import Band, band_index, band_label, load_policy
+
+# Every path SPEC §2 says must exist.
+SPEC_PATHS = [
+    "funding.base_per_group",
+    "funding.supplement",
+    "funding.supplement_includes_lead",
+    "leaders.school",
+    "leaders.kindergarten",
+    "teachers.student_ratio.primary",
+    "teachers.student_ratio.junior",
+    "teachers.student_ratio.senior",
+    "teachers.class_ratio.primary",
+    "teachers.class_ratio.junior",
+    "teachers.class_ratio.senior",
+    "teachers.kindergarten_established",
+    "teachers.kindergarten_temp_teachers_per_class",
+    "teachers.kindergarten_caregivers_per_class",
+    "finance.large_expense_threshold",
+    "finance.bureau_threshold",
+    "finance.special_fund_purposes",
+    "assessment.weight_school",
+    "assessment.weight_party_building",
+    "assessment.weight_comprehensive",
+    "assessment.grades",
+    "allowance.base_share",
+    "allowance.efficiency_share",
+    "allowance.annual_standard.lead",
+    "allowance.annual_standard.member",
+    "allowance.efficiency_factor.excellent",
+    "allowance.efficiency_factor.good",
+    "allowance.efficiency_factor.fair",
+    "allowance.efficiency_factor.fail",
+    "party.branch_min_members",
+    "party.committee_min_members",
+    "class_size.max.primary",
+    "class_size.max.junior",
+    "class_size.max.senior",
+    "class_size.max.kindergarten",
+    "coverage.target",
+    "coverage.target_year",
+]
+
+
+def test_the_bundled_policy_has_exactly_the_spec_paths_dated_2023_04_01():
+    policy = load_policy()
+    assert sorted(p.path for p in policy) == sorted(SPEC_PATHS)
+    for p in policy:
+        assert [d.start.isoformat() for d in p.values] == ["2023-04-01"], p.path
+        assert p.unit and p.reference and p.description, p.path
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        ("funding.base_per_group", 100000),
+        ("funding.supplement_includes_lead", False),
+        ("teachers.student_ratio.junior", Decimal("13.5")),
+        ("teachers.class_ratio.primary", None),
+        ("assessment.weight_party_building", Decimal("0.1")),
+        ("coverage.target", Decimal("0.60")),
+        ("finance.bureau_threshold", Decimal(40000)),
+    ],
+)
+def test_bundled_values_are_exact(path, value):
+    got = load_policy().get(path).dated(2023).value
+    assert got == value
+    assert type(got) is type(value)
+
+
+@pytest.mark.parametrize(
+    ("path", "source"),
+    [
+        ("funding.base_per_group", "clause"),
+        ("finance.large_expense_threshold", "local"),
+        ("teachers.class_ratio.junior", "local"),
+        ("assessment.grades", "local"),
+        ("allowance.annual_standard.lead", "local"),
+        ("teachers.student_ratio.primary", "document"),
+    ],
+)
+def test_sources_follow_the_spec(path, source):
+    assert load_policy().get(path).source == source
+
+
+def test_supplement_bands_and_their_labels():
+    bands = load_policy().get("funding.supplement").dated(2023).value
+    assert bands == (Band(Decimal(500), 20000), Band(Decimal(200), 15000), Band(Decimal(0), 10000))
+    labels = [band_label(bands, band_index(bands, n)) for n in (0, 199, 200, 499, 500)]
+    assert labels == ["<200", "<200", "200-499", "200-499", "500+"]
+
+
+def test_band_labels_follow_changed_minimums():
+    policy = load_policy().with_sets(["funding.supplement=600:25000,300:15000,0:8000"])
+    bands = policy.params(2023).whole_bands("funding.supplement")
+    assert [band_label(bands, i) for i in range(3)] == ["600+", "300-599", "<300"]
+
+
+@pytest.mark.parametrize(
+    ("item", "path", "value"),
+    [
+        ("funding.base_per_group=120000", "funding.base_per_group", 120000),
+        ("funding.base_per_group=120,000", "funding.base_per_group", 120000),
+        ("funding.supplement_includes_lead=true", "funding.supplement_includes_lead", True),
+        ("funding.supplement_includes_lead=否", "funding.supplement_includes_lead", False),
+        ("teachers.class_ratio.primary=1.5", "teachers.class_ratio.primary", Decimal("1.5")),
+        ("teachers.class_ratio.primary=null", "teachers.class_ratio.primary", None),
+        ("finance.special_fund_purposes=甲,乙", "finance.special_fund_purposes", ("甲", "乙")),
+    ],
+)
+def test_set_converts_by_the_parameter_type(item, path, value):
+    param = load_policy().with_sets([item]).get(path)
+    assert param.dated(2023).value == value
+    assert param.dated(2023).origin == "--set"
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        ("funding.base_per_group", "--set needs PATH=VALUE"),
+        ("funding.base_per_group=12.5", "expected a whole number, got '12.5'"),
+        ("funding.base_per_group=null", "expected a whole number, got 'null'"),
+        ("funding.supplement_includes_lead=maybe", "expected true or false"),
+        ("funding.supplement=500:20000,200:15000", "lowest minimum 0"),
+        ("teachers.student_ratio.junior=fast", "expected a number, got 'fast'"),
+    ],
+)
+def test_set_rejects_values_of_the_wrong_type(item, message):
+    with pytest.raises(UsageError, match=message):
+        load_policy().with_sets([item])
+
+
+def test_set_rejects_unknown_paths_and_suggests():
+    with pytest.raises(PolicyError, match=r"unknown parameter 'funding\.base' \(did you mean"):
+        load_policy().with_sets(["funding.base=1"])
+
+
+def test_whole_bands_refuse_fractional_yuan():
+    policy = load_policy().with_sets(["funding.supplement=500:20000.5,0:1"])
+    with pytest.raises(PolicyError, match="band values must be whole numbers"):
+        policy.params(2023).whole_bands("funding.supplement")
+
+
+def test_a_data_folder_policy_overlays_by_path(write_data):
+    d = write_data(
+        policy="""\
+        funding:
+          base_per_group: 110000
+          supplement:
+            values:
+              2025-09-01:
+                - {min: 500, value: 30000}
+                - {min: 0, value: 10000}
+        """
+    )
+    policy = load_policy(d)
+    base = policy.get("funding.base_per_group").dated(2023)
+    assert (base.value, base.origin) == (110000, "policy.yaml:2")
+    bands = policy.get("funding.supplement")
+    assert bands.dated(2024).origin == "bundled"
+    assert bands.dated(2025).value == (Band(Decimal(500), 30000), Band(Decimal(0), 10000))
+    assert bands.dated(2025).origin == "policy.yaml:5"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (
+            "funding:\n  base_per_grup: 1\n",
+            2,
+            "unknown parameter 'funding.base_per_grup' (did you mean",
+        ),
+        ("funding:\n  base_per_group: lots\n", 2, "expected a whole number, got 'lots'"),
+        (
+            "funding:\n  base_per_group:\n    values:\n      someday: 5\n",
+            4,
+            "'someday' is not a date",
+        ),
+        ("funding: [1\n", 2, "invalid YAML"),
+    ],
+)
+def test_overlay_errors_name_file_and_line(write_data, text, line, message):
+    d = write_data(policy=text)
+    with pytest.raises(GroupctlError) as err:
+        load_policy(d)
+    assert (err.value.file, err.value.line) == ("policy.yaml", line)
+    assert message in err.value.message
+
+
+def test_params_record_what_was_read():
+    params = load_policy().params(2023)
+    params.integer("funding.base_per_group")
+    params.texts("finance.special_fund_purposes")
+    assert [u.path for u in params.uses()] == [
+        "finance.special_fund_purposes",
+        "funding.base_per_group",
+    ]
