@@ -64,7 +64,7 @@ class _Boundary(TyperGroup):
         try:
             rv = super().main(
                 args=argv,
-                prog_name=prog_name or "groupctl",
+                prog_name="groupctl",  # also under test runners, which pass their own
                 complete_var=complete_var,
                 standalone_mode=False,
                 windows_expand_args=windows_expand_args,

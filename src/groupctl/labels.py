@@ -34,7 +34,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     # funding rows
     "funding.title": (
         "{school_year}学年 集团化办学专项经费（{clause}）",
-        "Special funding of the education groups, school year {school_year} ({clause})",
+        "Group special funding {school_year} ({clause})",
     ),
     "funding.base": ("基础经费", "base"),
     "funding.group_total": ("集团合计", "group total"),

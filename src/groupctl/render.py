@@ -93,7 +93,7 @@ def render_table(view: View, *, terminal: bool, width: int) -> str:
     if view.explain:
         console.print(_explain_title(view), style="bold")
         for line in view.explain:
-            console.print(line, overflow="fold")
+            console.print(line, soft_wrap=True)
     text = buf.getvalue()
     if terminal:
         return text

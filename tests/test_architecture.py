@@ -1,0 +1,52 @@
+"""The layout is the architecture: domain code imports no CLI or rendering library,
+and a command loads only what it renders with."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+DOMAIN = [
+    "groupctl.model",
+    "groupctl.loaders",
+    "groupctl.policy",
+    "groupctl.rules.funding",
+    "groupctl.views.funding",
+    "groupctl.views.groups",
+    "groupctl.views.check",
+    "groupctl.api",
+]
+
+
+def modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys; print('\\n'.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "GROUPCTL_DATA": ""},
+    ).stdout
+    return set(out.split())
+
+
+@pytest.mark.parametrize("module", DOMAIN)
+def test_domain_modules_import_no_typer_or_rich(module):
+    loaded = modules_after(f"import {module}")
+    assert not {"typer", "rich", "tabulate", "click"} & loaded
+
+
+def test_json_output_does_not_load_rich_or_tabulate():
+    code = (
+        "import sys, io\n"
+        "from groupctl.cli import app\n"
+        "from typer.main import get_command\n"
+        "sys.stdout = io.StringIO()\n"
+        "get_command(app).main(['funding', '2023', '-f', 'json'], standalone_mode=False)\n"
+        "sys.stdout = sys.__stdout__\n"
+    )
+    loaded = modules_after(code)
+    assert "groupctl.rules.funding" in loaded
+    assert not {"rich", "tabulate"} & loaded

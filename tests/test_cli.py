@@ -1,0 +1,373 @@
+"""The command line as users meet it: exact outputs, exit codes, files written."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from wcwidth import wcswidth
+
+from tests.conftest import REPO
+
+GOLDEN = Path(__file__).parent / "golden"
+ANSI = "\x1b["
+
+
+def golden(name: str) -> str:
+    return (GOLDEN / name).read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- funding
+
+
+def test_funding_table_matches_the_golden_file(cli):
+    result = cli("funding", "2023")
+    assert result.exit_code == 0
+    assert result.stdout == golden("funding_2023.txt")
+    assert result.stderr == "注：campuses.csv 中的数字为示例，并非正式统计\n"
+
+
+def test_funding_table_in_english(cli):
+    result = cli("funding", "2023", "--lang", "en")
+    assert result.stdout == golden("funding_2023_en.txt")
+    assert result.stderr.startswith("note: the figures in campuses.csv are illustrative")
+
+
+def test_funding_markdown_matches_the_golden_file(cli):
+    assert cli("funding", "2023", "-f", "markdown").stdout == golden("funding_2023.md")
+
+
+def test_table_fits_80_columns_aligned_and_without_colour(cli):
+    out = cli("funding", "2023").stdout
+    assert ANSI not in out
+    lines = out.splitlines()
+    assert max(wcswidth(line) for line in lines) <= 80
+    # the money column ends at one display column on every row that has money
+    ends = {wcswidth(line) for line in lines if line.rstrip().endswith(("000", "不计"))}
+    assert len(ends) == 1
+
+
+def test_no_colour_codes_when_piped(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "groupctl", "funding", "2023"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "GROUPCTL_DATA": ""},
+        check=False,
+    )
+    assert proc.returncode == 0
+    assert ANSI not in proc.stdout
+    assert proc.stdout == golden("funding_2023.txt")  # bundled data, found from any folder
+
+
+def test_funding_json_has_the_spec_keys_and_adds_up(cli):
+    result = cli("funding", "2023", "--format", "json")
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert list(doc) == ["year", "school_year", "total", "groups"]
+    assert (doc["year"], doc["school_year"], doc["total"]) == (2023, "2023-2024", 750000)
+    assert [g["group"] for g in doc["groups"]] == [
+        "qixiao",
+        "sizhong",
+        "xuanhe",
+        "xingren",
+        "eryou",
+    ]
+    for g in doc["groups"]:
+        assert list(g) == ["group", "name", "base", "supplements", "total", "campuses"]
+        assert g["supplements"] == sum(c["supplement"] for c in g["campuses"])
+        assert g["total"] == g["base"] + g["supplements"]
+        for c in g["campuses"]:
+            assert list(c) == ["campus", "name", "role", "students", "band", "supplement"]
+            assert c["band"] in ("500+", "200-499", "<200")
+            assert isinstance(c["supplement"], int)
+            if c["role"] == "lead":
+                assert c["supplement"] == 0
+    assert doc["total"] == sum(g["total"] for g in doc["groups"])
+    bands = {c["band"] for g in doc["groups"] for c in g["campuses"] if c["role"] == "member"}
+    assert bands == {"500+", "200-499", "<200"}  # the bundled run shows every band
+
+
+def test_funding_json_with_explain_names_clauses_and_parameters(cli):
+    doc = json.loads(cli("funding", "2023", "-f", "json", "--explain").stdout)
+    campus = doc["groups"][0]["campuses"][1]
+    assert campus["explain"] == {
+        "clauses": ["6.3"],
+        "inputs": {"students": 420, "role": "member"},
+        "parameters": ["funding.supplement", "funding.supplement_includes_lead"],
+        "counted": True,
+    }
+    paths = {p["path"]: p for p in doc["parameters"]}
+    assert paths["funding.base_per_group"] == {
+        "path": "funding.base_per_group",
+        "value": 100000,
+        "unit": "yuan",
+        "source": "clause",
+        "reference": "6.3",
+        "origin": "bundled",
+    }
+    assert paths["funding.supplement"]["value"] == "500:20000,200:15000,0:10000"
+
+
+def test_explain_shows_each_campus_band_amount_and_clause(cli):
+    out = cli("funding", "2023", "--explain").stdout
+    assert "计算过程" in out
+    assert (
+        "  双渠校区（成员）：在校生 420 人，档位 200-499，"
+        "增补 15,000 元（六（三），funding.supplement）" in out
+    )
+    assert "  总校（牵头）：在校生 2,380 人，档位 500+，牵头校不计增补" in out
+    assert "  合计 100,000 + 15,000 = 115,000 元" in out
+    assert "全区合计：115,000 + 145,000 + 170,000 + 185,000 + 135,000 = 750,000 元" in out
+
+
+def test_set_changes_the_figures_and_says_so(cli):
+    result = cli("funding", "2023", "-f", "json", "--set", "funding.supplement_includes_lead=true")
+    doc = json.loads(result.stdout)
+    assert doc["groups"][0]["campuses"][0]["supplement"] == 20000
+    assert doc["total"] == 750000 + 5 * 20000  # every bundled lead has 500+ students
+    assert "注：参数已改动：funding.supplement_includes_lead = true (--set)" in result.stderr
+
+
+def test_a_local_parameter_is_named_below_the_output(cli, write_data):
+    d = write_data()
+    out = cli("funding", "2023", "--data", str(d), "--set", "funding.base_per_group=90000")
+    assert out.exit_code == 0
+    assert out.stderr == "注：参数已改动：funding.base_per_group = 90000 (--set)\n"
+
+
+def test_funding_csv_on_stdout_has_no_bom_and_one_row_per_campus(cli):
+    out = cli("funding", "2023", "-f", "csv").stdout
+    assert not out.startswith("\ufeff")
+    lines = out.splitlines()
+    assert lines[0] == (
+        "year,school_year,group,group_name,base,supplements,group_total,"
+        "campus,name,role,students,band,supplement"
+    )
+    assert len(lines) == 1 + 21
+    assert lines[2] == (
+        "2023,2023-2024,qixiao,中卫市第七小学教育集团,100000,15000,115000,"
+        "qixiao-shuangqu,中卫市第七小学教育集团双渠校区,member,420,200-499,15000"
+    )
+
+
+def test_output_file_csv_starts_with_a_bom_and_format_follows_the_extension(cli, tmp_path):
+    target = tmp_path / "funding.csv"
+    result = cli("funding", "2023", "-o", str(target))
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert raw.decode("utf-8-sig").splitlines()[0].startswith("year,school_year,group,")
+    assert f"已写入: {target}" in result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["funding.csv"]  # no temp file left
+
+
+def test_output_file_is_replaced_whole(cli, tmp_path):
+    target = tmp_path / "out.json"
+    target.write_text("old report", encoding="utf-8")
+    assert cli("funding", "2023", "-o", str(target)).exit_code == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["total"] == 750000
+
+
+def test_output_never_overwrites_a_data_file(cli, write_data):
+    d = write_data()
+    before = (d / "campuses.csv").read_bytes()
+    result = cli("funding", "2023", "--data", str(d), "-o", str(d / "campuses.csv"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("错误：refusing to write output over the data file")
+    assert (d / "campuses.csv").read_bytes() == before
+
+
+def test_output_into_a_missing_folder_is_a_clear_error(cli, tmp_path):
+    result = cli("funding", "2023", "-o", str(tmp_path / "nope" / "x.csv"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("错误：output folder")
+
+
+def test_csv_cells_that_look_like_formulas_are_defused(cli, write_data):
+    pilots = (REPO / "tests" / "conftest.py").read_text(encoding="utf-8")
+    assert "甲教育集团东校区" in pilots
+    from tests.conftest import PILOTS
+
+    d = write_data(pilots=PILOTS.replace("name: 甲教育集团东校区", "name: =HYPERLINK(1)"))
+    out = cli("funding", "2023", "--data", str(d), "-f", "csv").stdout
+    assert ",'=HYPERLINK(1),member," in out
+
+
+# --------------------------------------------------------------------------- exit codes and errors
+
+
+@pytest.mark.parametrize(
+    ("args", "stderr"),
+    [
+        (
+            ["funding", "2022"],
+            "错误：the policy is not in force for school year 2022-2023: "
+            "it takes effect on 2023-04-01\n",
+        ),
+        (
+            ["funding", "2025"],
+            "错误：campuses.csv: no headcounts for 2025 (years with data: 2023, 2024)\n",
+        ),
+        (["funding", "99999"], "错误：year must be a school year like 2023, got 99999\n"),
+        (
+            ["funding", "2023", "--set", "funding.base_per_group=lots"],
+            "错误：--set funding.base_per_group: expected a whole number, got 'lots'\n",
+        ),
+        (
+            ["funding", "2023", "--set", "funding.nothing=1"],
+            "错误：unknown parameter 'funding.nothing' (did you mean 'funding.supplement'?)\n",
+        ),
+        (
+            ["funding", "2023", "--data", "/nonexistent"],
+            "错误：data directory '/nonexistent' (from --data) does not exist\n",
+        ),
+        (
+            ["fundin", "2023"],
+            "错误：No such command 'fundin'. Did you mean 'funding'? (see 'groupctl --help')\n",
+        ),
+        (
+            ["funding", "2023", "--lang", "en", "--set", "x.y=1"],
+            "error: unknown parameter 'x.y'\n",
+        ),
+    ],
+)
+def test_bad_input_is_one_line_on_stderr_and_exit_2(cli, args, stderr):
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == stderr
+
+
+def test_a_missing_year_is_a_usage_error(cli):
+    result = cli("funding")
+    assert result.exit_code == 2
+    assert result.stderr == "错误：Missing argument 'year'. (see 'groupctl funding --help')\n"
+
+
+def test_a_data_error_names_file_and_line(cli, write_data):
+    from tests.conftest import CAMPUSES
+
+    d = write_data(
+        campuses=CAMPUSES.replace("2023,g1-east,primary,499,12", "2023,g1-east,primary,12a,12")
+    )
+    result = cli("funding", "2023", "--data", str(d))
+    assert result.exit_code == 2
+    assert result.stderr == "错误：campuses.csv:3: students must be a whole number ≥ 0, got '12a'\n"
+
+
+def test_a_year_without_headcounts_for_one_campus_names_it(cli, write_data):
+    from tests.conftest import CAMPUSES
+
+    d = write_data(campuses=CAMPUSES.replace("2024,g1-new,primary,120,6\n", ""))
+    result = cli("funding", "2024", "--data", str(d))
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == "错误：campuses.csv: no headcount for 2024 for campus g1-new (甲教育集团新校区)\n"
+    )
+
+
+def test_groupctl_data_environment_variable_is_used(cli, write_data):
+    d = write_data()
+    result = cli("funding", "2023", "-f", "json", env={"GROUPCTL_DATA": str(d)})
+    assert json.loads(result.stdout)["total"] == 240000
+
+
+def _run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "groupctl", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        check=False,
+    )
+
+
+def test_no_traceback_reaches_the_user_but_debug_shows_it():
+    quiet = _run("funding", "2022", GROUPCTL_DEBUG="")
+    assert quiet.returncode == 2
+    assert "Traceback" not in quiet.stderr
+    assert len(quiet.stderr.splitlines()) == 1
+    loud = _run("funding", "2022", GROUPCTL_DEBUG="1")
+    assert loud.returncode == 2
+    assert "Traceback" in loud.stderr
+    assert loud.stderr.splitlines()[-1].startswith("错误：the policy is not in force")
+
+
+def test_version(cli):
+    from groupctl import __version__
+
+    result = cli("--version")
+    assert (result.exit_code, result.stdout) == (0, f"groupctl {__version__}\n")
+
+
+# --------------------------------------------------------------------------- groups and check
+
+
+def test_groups_lists_the_annex(cli):
+    doc = json.loads(cli("groups", "-f", "json").stdout)
+    assert doc["district"] == "中卫市沙坡头区"
+    assert [len(g["campuses"]) for g in doc["groups"]] == [2, 4, 5, 7, 3]
+    assert [g["lead"] for g in doc["groups"]] == [
+        "qixiao-main",
+        "sizhong-main",
+        "xuanhe-main",
+        "xingren-main",
+        "eryou-main",
+    ]
+
+
+def test_groups_table_fits_80_columns(cli):
+    out = cli("groups").stdout
+    assert max(wcswidth(line) for line in out.splitlines()) <= 80
+    assert "    镇罗校区               镇罗中学           成员     执行校长" in out
+
+
+def test_check_on_the_bundled_data_warns_but_passes(cli):
+    result = cli("check")
+    assert result.exit_code == 0
+    doc = json.loads(cli("check", "-f", "json").stdout)
+    assert (doc["ok"], doc["errors"], doc["warnings"]) == (True, 0, 2)
+    messages = [(p["file"], p["message"]) for p in doc["problems"]]
+    assert any(
+        f == "pilots.yaml" and "xingren-youeryuan" in m and "执行校长" in m for f, m in messages
+    )
+    assert (
+        "campuses.csv",
+        "its figures are illustrative examples, not official counts",
+    ) in messages
+    assert result.stderr == "0 个错误，2 个警告\n"
+
+
+def test_check_finds_every_error_and_exits_1(cli, write_data):
+    csv = "year,campus,stage,students,classes\n2023,g1-east,primary,x,1\n2023,nowhere,primary,1,1\n"
+    d = write_data(campuses=csv)
+    result = cli("check", "--data", str(d), "-f", "json")
+    assert result.exit_code == 1
+    doc = json.loads(result.stdout)
+    assert [(p["severity"], p["file"], p["line"]) for p in doc["problems"]] == [
+        ("error", "campuses.csv", 2),
+        ("error", "campuses.csv", 3),
+    ]
+
+
+def test_check_reports_a_bad_policy_file(cli, write_data):
+    d = write_data(policy="funding:\n  base_per_grup: 1\n")
+    doc = json.loads(cli("check", "--data", str(d), "-f", "json").stdout)
+    assert doc["problems"][0]["file"] == "policy.yaml"
+    assert doc["problems"][0]["line"] == 2
+
+
+def test_check_table_lists_file_and_line(cli, write_data):
+    d = write_data(campuses="year,campus,stage,students,classes\n2023,g1-east,primary,x,1\n")
+    result = cli("check", "--data", str(d))
+    assert result.exit_code == 1
+    assert "campuses.csv:2" in result.stdout
+    assert result.stderr == "1 个错误，0 个警告\n"
