@@ -6,13 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from groupctl.errors import GroupctlError, UsageError
 from groupctl.loaders import inspect_data, load_data, locate_data
+from groupctl.lookup import resolve_campus
 from groupctl.model import Dataset
+from groupctl.numbers import parse_amount
 from groupctl.policy import Policy, load_policy
 from groupctl.problems import Problems
+from groupctl.rules.approval import ApprovalResult, Fund, compute_approval
 from groupctl.rules.funding import FundingResult, compute_funding
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
@@ -45,6 +49,30 @@ def check_year(year: int) -> int:
 
 def funding(session: Session, year: int) -> FundingResult:
     return compute_funding(session.data, session.policy, check_year(year))
+
+
+def current_school_year(today: date | None = None) -> int:
+    """The school year running on ``today``: it starts on September 1st."""
+    today = today or date.today()
+    return today.year if today.month >= 9 else today.year - 1
+
+
+def approve(
+    session: Session,
+    amount: str,
+    campus: str,
+    fund: Fund = "school",
+    purpose: str | None = None,
+    year: int | None = None,
+) -> ApprovalResult:
+    """The approval path of spending ``amount`` (as the clerk typed it) at ``campus``."""
+    try:
+        value = parse_amount(amount)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    where = resolve_campus(session.data.pilots, campus)
+    when = check_year(year) if year is not None else current_school_year()
+    return compute_approval(session.data, session.policy, when, value, where, fund, purpose)
 
 
 def check(data_dir: Path | None = None) -> tuple[Path, bool, Problems]:

@@ -304,6 +304,96 @@ def funding(
     _emit(funding_view(result, session.data, out.lang_code, explain), out, session.files())
 
 
+class FundChoice(StrEnum):
+    school = "school"
+    special = "special"
+
+
+@app.command()
+def approve(
+    amount: Annotated[
+        str,
+        typer.Argument(
+            metavar="AMOUNT",
+            help="金额：45000、45,000、45000.50、4.5万、￥45000、45000元 / the sum to spend.",
+            show_default=False,
+        ),
+    ],
+    campus: Annotated[
+        str,
+        typer.Option(
+            "--campus",
+            "-c",
+            help="校区：代码、全称、学校名或唯一片段（如 镇罗）/ campus id, name, school or a unique fragment.",
+            show_default=False,
+        ),
+    ],
+    fund: Annotated[
+        FundChoice,
+        typer.Option(
+            "--fund", help="资金来源：school 学校资金 | special 集团专项经费 / which money pays."
+        ),
+    ] = FundChoice.school,
+    purpose: Annotated[
+        str | None,
+        typer.Option(
+            "--purpose",
+            "-p",
+            help="专项经费用途（--fund special 时必填）/ what the special fund pays for.",
+            show_default=False,
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            help="按该学年的参数判断（默认本学年）/ school year whose thresholds apply (default: the current one).",
+            show_default=False,
+        ),
+    ] = None,
+    data: DataOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = LangChoice.zh,
+    explain: ExplainOpt = False,
+    sets: SetOpt = None,
+) -> None:
+    """一笔支出的审批路径（六（四）1（2）（3）、六（三））；专项经费用途不符时退出码 1 / the approval path of one expenditure."""
+    from groupctl.views.approval import approval_view
+
+    out = Out(fmt, output, lang)
+    session = api.open_session(data, sets or ())
+    result = api.approve(session, amount, campus, fund.value, purpose, year)
+    _emit(approval_view(result, session.data, out.lang_code, explain), out, session.files())
+
+
+@app.command()
+def procedure(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[NAME]",
+            help="budget | final-accounts | naming | leader-appointment | middle-appointment | teacher-plan；省略则列出全部 / omit to list them.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = LangChoice.zh,
+) -> None:
+    """固定程序的步骤：预决算、命名、干部任命、教师调配 / a fixed procedure's ordered steps."""
+    from groupctl.rules.procedures import procedure as find
+    from groupctl.views.procedures import procedure_view, procedures_list_view
+
+    out = Out(fmt, output, lang)
+    view = (
+        procedures_list_view(out.lang_code)
+        if name is None
+        else procedure_view(find(name), out.lang_code)
+    )
+    _emit(view, out)
+
+
 def main() -> None:
     """Console-script entry point."""
     command = typer.main.get_command(app)

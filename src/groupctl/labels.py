@@ -78,5 +78,10 @@ def t(key: str, lang: Lang, **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
+def tr(lang: Lang, zh: str, en: str) -> str:
+    """Pick the text for ``lang``: for labels a view builds with names from the data."""
+    return zh if lang == "zh" else en
+
+
 def school_year(year: int, lang: Lang) -> str:
     return f"{year}–{year + 1}" if lang == "zh" else f"{year}-{year + 1}"

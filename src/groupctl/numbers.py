@@ -45,3 +45,51 @@ def yuan(value: int | Decimal) -> str:
     if isinstance(value, int) or value == value.to_integral_value():
         return f"{int(value):,}"
     return f"{value.quantize(CENT):,}"
+
+
+# --------------------------------------------------------------------------- amounts of money
+
+_AMOUNT = re.compile(r"([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?")
+_WAN = Decimal(10000)
+MAX_AMOUNT = Decimal(10) ** 12  # a trillion yuan: anything larger is a typing slip
+
+
+def parse_amount(text: str) -> Decimal:
+    """A positive sum of money as clerks write it, exact to the fen.
+
+    Accepts ``45000``, ``45,000``, ``45000.50``, ``4.5万``, ``￥45000``, ``45000元``
+    (and full-width forms).  Raises ValueError with a reason otherwise.
+    """
+    s = normalize(text).replace(" ", "")
+    for prefix in ("¥", "￥", "RMB", "CNY"):
+        if s.upper().startswith(prefix):
+            s = s[len(prefix) :]
+            break
+    if s.endswith("元"):
+        s = s[:-1]
+    scale = Decimal(1)
+    if s.endswith("万"):
+        s, scale = s[:-1], _WAN
+    match = _AMOUNT.fullmatch(s)
+    if match is None:
+        raise ValueError(
+            f"{text!r} is not a sum of money (write e.g. 45000, 45,000.50, 4.5万, ￥45000)"
+        )
+    value = Decimal(s.replace(",", "")) * scale
+    if value != value.quantize(CENT):
+        raise ValueError(f"{text!r} has more than two decimals of yuan (fen)")
+    if value <= 0:
+        raise ValueError(f"{text!r} is not a positive sum of money")
+    if value >= MAX_AMOUNT:
+        raise ValueError(f"{text!r} is too large to be an expenditure")
+    return value.quantize(CENT)
+
+
+def yuan_fen(value: Decimal) -> str:
+    """Money for display with exactly two decimals and thousands separators."""
+    return f"{value.quantize(CENT, rounding=ROUND_HALF_UP):,}"
+
+
+def money(value: Decimal) -> str:
+    """Money with exactly two decimals, as JSON and CSV carry it."""
+    return f"{value.quantize(CENT, rounding=ROUND_HALF_UP)}"

@@ -81,7 +81,7 @@ def render_table(view: View, *, terminal: bool, width: int) -> str:
             title_style="bold" if terminal else None,
         )
         for col in table.columns:
-            rich_table.add_column(col.label, justify=col.align)
+            rich_table.add_column(col.label, justify=col.align, overflow="fold")
         for i, row in enumerate(table.rows):
             style = table.styles[i]
             rich_table.add_row(
@@ -90,6 +90,8 @@ def render_table(view: View, *, terminal: bool, width: int) -> str:
                 end_section=i in table.breaks,
             )
         console.print(rich_table)
+    for line in view.lines:
+        console.print(line, soft_wrap=True)
     if view.explain:
         console.print(_explain_title(view), style="bold")
         for line in view.explain:
@@ -123,11 +125,13 @@ def _md_table(table: Table) -> str:
         colalign=[col.align for col in table.columns],
         disable_numparse=True,
     )
-    return f"### {table.title}\n\n{text}\n"
+    title = table.title.replace("\n", " · ")
+    return f"### {title}\n\n{text}\n"
 
 
 def render_markdown(view: View) -> str:
     parts = [_md_table(t) for t in view.tables]
+    parts.extend(line + "\n" for line in view.lines)
     if view.explain:
         lines = [f"#### {_explain_title(view)}", ""]
         for line in view.explain:

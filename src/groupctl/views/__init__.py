@@ -52,6 +52,7 @@ class View:
     notes: list[str] = field(default_factory=list)
     exit_code: int = 0
     explain_title: str = ""
+    lines: list[str] = field(default_factory=list)  # plain lines after the tables (stdout)
 
 
 def show_value(value: Value) -> str:
@@ -81,8 +82,13 @@ def parameter_doc(use: ParamUse) -> dict[str, Any]:
     }
 
 
-def standard_notes(uses: tuple[ParamUse, ...], data: Dataset, lang: Lang) -> list[str]:
-    """Notes every computing command prints below its output (to stderr)."""
+def standard_notes(
+    uses: tuple[ParamUse, ...], data: Dataset, lang: Lang, illustrative: bool = True
+) -> list[str]:
+    """Notes every computing command prints below its output (to stderr).
+
+    ``illustrative``: whether the figures rest on the data files' headcounts.
+    """
     notes = []
     local = [u.path for u in uses if u.source == "local"]
     if local:
@@ -92,6 +98,6 @@ def standard_notes(uses: tuple[ParamUse, ...], data: Dataset, lang: Lang) -> lis
     ]
     if changed:
         notes.append(t("note.changed", lang, items="; ".join(changed)))
-    if data.pilots.illustrative:
+    if illustrative and data.pilots.illustrative:
         notes.append(t("note.illustrative", lang, files=", ".join(data.pilots.illustrative)))
     return notes

@@ -1,0 +1,55 @@
+"""Finding a campus or a listed name from what a clerk types.
+
+An exact id or name wins; otherwise a fragment must match exactly one candidate.
+An ambiguous fragment is an error that lists the candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from groupctl.errors import UsageError
+from groupctl.model import Campus, Pilots
+from groupctl.numbers import normalize
+
+
+def _unique(matches: Sequence[Campus]) -> list[Campus]:
+    seen: dict[str, Campus] = {}
+    for c in matches:
+        seen.setdefault(c.id, c)
+    return list(seen.values())
+
+
+def resolve_campus(pilots: Pilots, query: str) -> Campus:
+    """The campus named by its id, full name, school name, or a unique fragment of those."""
+    q = normalize(query)
+    if not q:
+        raise UsageError("--campus needs a campus id, name or part of a name")
+    campuses = list(pilots.campuses())
+    exact = _unique([c for c in campuses if q in (c.id, c.name, c.school)])
+    if len(exact) == 1:
+        return exact[0]
+    partial = exact or _unique([c for c in campuses if q in c.id or q in c.name or q in c.school])
+    if len(partial) == 1:
+        return partial[0]
+    if not partial:
+        raise UsageError(f"no campus matches {query!r} (see 'groupctl groups')")
+    listed = ", ".join(f"{c.id} ({c.name})" for c in partial)
+    raise UsageError(f"campus {query!r} is ambiguous: it matches {listed}")
+
+
+def resolve_name(options: Sequence[str], query: str) -> str | None:
+    """The option equal to ``query``, or the one option containing it; None when none does.
+
+    Raises UsageError when the fragment matches several options.
+    """
+    q = normalize(query)
+    if not q:
+        return None
+    for option in options:
+        if normalize(option) == q:
+            return option
+    partial = [o for o in options if q in normalize(o)]
+    if len(partial) > 1:
+        raise UsageError(f"{query!r} is ambiguous: it matches {'、'.join(partial)}")
+    return partial[0] if partial else None

@@ -1,0 +1,143 @@
+"""六（四）1（2）/（3） and 六（三）: the approval path of one expenditure.
+
+Each campus spends its own money under its head's single sign-off (一支笔).  A
+large expenditure (``finance.large_expense_threshold``, a figure the plan leaves
+to the bureau) is also reported to the group, whose party general branch decides;
+from ``finance.bureau_threshold`` upwards (40000 yuan and above) the district
+education bureau approves as well.  The campus then carries it out, and the group
+checks the vouchers and payment request before it pays (六（四）1（3）).
+
+The group's special funding (六（三）) may only pay for the listed purposes
+(``finance.special_fund_purposes``), each reviewed case by case (一事一议) before
+the money is released: that review comes first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from groupctl.errors import UsageError
+from groupctl.lookup import resolve_name
+from groupctl.model import Campus, Dataset
+from groupctl.policy import ParamUse, Policy
+
+Fund = Literal["school", "special"]
+Actor = Literal[
+    "special_fund_review",
+    "school_head",
+    "group_party_branch",
+    "district_education_bureau",
+    "school_implements",
+    "group_payment_review",
+]
+
+# Where each actor's duty is written in the plan.
+ACTOR_CLAUSE: dict[Actor, str] = {
+    "special_fund_review": "6.3",
+    "school_head": "6.4.1.2",
+    "group_party_branch": "6.4.1.2",
+    "district_education_bureau": "6.4.1.2",
+    "school_implements": "6.4.1.2",
+    "group_payment_review": "6.4.1.3",
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    step: int
+    actor: Actor
+    clause: str
+    trigger: str | None = None  # the threshold parameter that put this step in the path
+    threshold: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A conditional step the amount did not reach."""
+
+    actor: Actor
+    trigger: str
+    threshold: Decimal
+
+
+@dataclass(frozen=True)
+class ApprovalResult:
+    amount: Decimal
+    campus: Campus
+    group: str
+    group_name: str
+    fund: Fund
+    purpose: str | None  # the listed purpose matched, or what was asked when not listed
+    permitted: bool
+    steps: tuple[Step, ...]
+    skipped: tuple[Skipped, ...]
+    purposes: tuple[str, ...]  # the permitted purposes, for a refusal's reason
+    parameters: tuple[ParamUse, ...]
+
+
+def compute_approval(
+    data: Dataset,
+    policy: Policy,
+    year: int,
+    amount: Decimal,
+    campus: Campus,
+    fund: Fund = "school",
+    purpose: str | None = None,
+) -> ApprovalResult:
+    params = policy.params(year)
+    large = params.decimal("finance.large_expense_threshold")
+    bureau = params.decimal("finance.bureau_threshold")
+    group = data.pilots.group(campus.group_id)
+
+    purposes: tuple[str, ...] = ()
+    permitted = True
+    if fund == "special":
+        if not purpose:
+            raise UsageError("--fund special needs --purpose (see 'groupctl approve --help')")
+        purposes = params.texts("finance.special_fund_purposes")
+        listed = resolve_name(purposes, purpose)
+        permitted = listed is not None
+        purpose = listed or purpose
+
+    def result(steps: tuple[Step, ...], skipped: tuple[Skipped, ...]) -> ApprovalResult:
+        return ApprovalResult(
+            amount,
+            campus,
+            group.id,
+            group.name,
+            fund,
+            purpose,
+            permitted,
+            steps,
+            skipped,
+            purposes,
+            params.uses(),
+        )
+
+    if not permitted:
+        return result((), ())
+
+    path: list[tuple[Actor, str | None, Decimal | None]] = []
+    skipped: list[Skipped] = []
+    if fund == "special":
+        path.append(("special_fund_review", None, None))
+    path.append(("school_head", None, None))
+    for actor, trigger, threshold in (
+        ("group_party_branch", "finance.large_expense_threshold", large),
+        ("district_education_bureau", "finance.bureau_threshold", bureau),
+    ):
+        if amount >= threshold:
+            path.append((actor, trigger, threshold))  # type: ignore[arg-type]
+        else:
+            skipped.append(Skipped(actor, trigger, threshold))  # type: ignore[arg-type]
+    path.append(("school_implements", None, None))
+    path.append(("group_payment_review", None, None))
+
+    first = 0 if fund == "special" else 1  # the special-fund review is step 0 (SPEC §3)
+    steps = tuple(
+        Step(first + i, actor, ACTOR_CLAUSE[actor], trigger, threshold)
+        for i, (actor, trigger, threshold) in enumerate(path)
+    )
+    return result(steps, tuple(skipped))

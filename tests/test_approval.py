@@ -1,0 +1,332 @@
+"""六（四）1（2）/（3）, 六（三）: the approval path of one expenditure."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from groupctl.errors import UsageError
+from groupctl.loaders import BUNDLED_DATA, load_data
+from groupctl.lookup import resolve_campus
+from groupctl.numbers import parse_amount
+from groupctl.policy import load_policy
+from groupctl.rules.approval import compute_approval
+
+DATA = load_data(BUNDLED_DATA)
+ZHENLUO = resolve_campus(DATA.pilots, "镇罗")
+ALWAYS_FIRST = ["school_head"]
+ALWAYS_LAST = ["school_implements", "group_payment_review"]
+
+
+def actors(amount: str, sets: tuple[str, ...] = (), **kw: str) -> list[str]:
+    policy = load_policy().with_sets(sets)
+    result = compute_approval(DATA, policy, 2023, Decimal(amount), ZHENLUO, **kw)
+    first = 0 if kw.get("fund") == "special" else 1
+    assert [s.step for s in result.steps] == list(range(first, first + len(result.steps)))
+    return [s.actor for s in result.steps]
+
+
+@pytest.mark.parametrize(
+    ("amount", "middle"),
+    [
+        ("0.01", []),
+        ("9999.99", []),
+        ("10000", ["group_party_branch"]),
+        ("39999.99", ["group_party_branch"]),
+        ("40000", ["group_party_branch", "district_education_bureau"]),
+        ("40000.01", ["group_party_branch", "district_education_bureau"]),
+    ],
+)
+def test_thresholds_are_inclusive(amount, middle):
+    assert actors(amount) == ALWAYS_FIRST + middle + ALWAYS_LAST
+
+
+@pytest.mark.parametrize(
+    ("amount", "middle"),
+    [("4999.99", []), ("5000", ["group_party_branch"])],
+)
+def test_the_large_expense_threshold_can_be_set(amount, middle):
+    assert (
+        actors(amount, ("finance.large_expense_threshold=5000",))
+        == ALWAYS_FIRST + middle + ALWAYS_LAST
+    )
+
+
+def test_the_bureau_threshold_can_be_set():
+    assert "district_education_bureau" in actors("30000", ("finance.bureau_threshold=30000",))
+    assert "district_education_bureau" not in actors(
+        "29999.99", ("finance.bureau_threshold=30000",)
+    )
+
+
+def test_special_fund_review_comes_first_as_step_zero():
+    assert actors("45000", fund="special", purpose="课题研究") == [
+        "special_fund_review",
+        "school_head",
+        "group_party_branch",
+        "district_education_bureau",
+        "school_implements",
+        "group_payment_review",
+    ]
+
+
+def test_step_clauses():
+    result = compute_approval(
+        DATA, load_policy(), 2023, Decimal(45000), ZHENLUO, "special", "送课活动"
+    )
+    assert [(s.actor, s.clause) for s in result.steps] == [
+        ("special_fund_review", "6.3"),
+        ("school_head", "6.4.1.2"),
+        ("group_party_branch", "6.4.1.2"),
+        ("district_education_bureau", "6.4.1.2"),
+        ("school_implements", "6.4.1.2"),
+        ("group_payment_review", "6.4.1.3"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "listed"),
+    [
+        ("送课活动", "送课活动"),
+        ("社团活动", "社团活动（综合实践活动）"),
+        ("综合实践活动", "社团活动（综合实践活动）"),
+        ("设施设备维护维修", "设施设备维护维修"),
+        ("校园文化", "校园文化建设"),
+    ],
+)
+def test_special_fund_purposes_match_names_and_unambiguous_short_forms(typed, listed):
+    result = compute_approval(DATA, load_policy(), 2023, Decimal(100), ZHENLUO, "special", typed)
+    assert (result.permitted, result.purpose) == (True, listed)
+
+
+def test_a_purpose_outside_the_list_is_not_permitted():
+    result = compute_approval(DATA, load_policy(), 2023, Decimal(100), ZHENLUO, "special", "聚餐")
+    assert (result.permitted, result.purpose, result.steps) == (False, "聚餐", ())
+
+
+def test_an_ambiguous_purpose_is_a_usage_error():
+    with pytest.raises(UsageError, match="'活动' is ambiguous: it matches 送课活动、社团活动"):
+        compute_approval(DATA, load_policy(), 2023, Decimal(100), ZHENLUO, "special", "活动")
+
+
+def test_special_fund_needs_a_purpose():
+    with pytest.raises(UsageError, match="--fund special needs --purpose"):
+        compute_approval(DATA, load_policy(), 2023, Decimal(100), ZHENLUO, "special", None)
+
+
+# --------------------------------------------------------------------------- amounts
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("45000", "45000.00"),
+        ("45,000", "45000.00"),
+        ("45000.50", "45000.50"),
+        ("4.5万", "45000.00"),
+        ("￥45000", "45000.00"),
+        ("¥45000", "45000.00"),
+        ("45000元", "45000.00"),
+        ("４５０００", "45000.00"),
+        ("￥4.5万元", "45000.00"),
+        ("1.23456万", "12345.60"),
+        ("0.01", "0.01"),
+    ],
+)
+def test_amount_spellings(typed, value):
+    assert str(parse_amount(typed)) == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("0", "not a positive sum"),
+        ("0.00", "not a positive sum"),
+        ("-5", "not a sum of money"),
+        ("abc", "not a sum of money"),
+        ("4.5e4", "not a sum of money"),
+        ("1e3", "not a sum of money"),
+        ("45000.001", "more than two decimals"),
+        ("1.2345678万", "more than two decimals"),
+        ("1000000000000", "too large"),
+        ("", "not a sum of money"),
+        ("万", "not a sum of money"),
+        ("45,00", "not a sum of money"),
+        ("NaN", "not a sum of money"),
+        ("inf", "not a sum of money"),
+    ],
+)
+def test_amounts_that_are_not_positive_sums_of_money(typed, reason):
+    with pytest.raises(ValueError, match=reason):
+        parse_amount(typed)
+
+
+@given(st.integers(min_value=1, max_value=10**13))
+def test_amount_spellings_agree(fen):
+    value = Decimal(fen) / 100
+    plain = f"{value:.2f}"
+    assert parse_amount(plain) == value
+    assert parse_amount(f"{value:,.2f}") == value
+    assert parse_amount(f"￥{plain}元") == value
+    if fen % 100 == 0:
+        assert parse_amount(f"{value / 10000}万") == value
+
+
+# --------------------------------------------------------------------------- campus lookup
+
+
+@pytest.mark.parametrize(
+    ("query", "campus"),
+    [
+        ("镇罗", "sizhong-zhenluo"),
+        ("sizhong-zhenluo", "sizhong-zhenluo"),
+        ("中卫市第四中学教育集团镇罗校区", "sizhong-zhenluo"),
+        ("镇罗中学", "sizhong-zhenluo"),
+        ("中卫市第十小学", "qixiao-shuangqu"),
+        ("双渠", "qixiao-shuangqu"),
+        ("宣和小学", "xuanhe-xiaoxue"),
+        ("文萃", "eryou-wencui"),
+    ],
+)
+def test_campus_by_id_name_school_or_fragment(query, campus):
+    assert resolve_campus(DATA.pilots, query).id == campus
+
+
+def test_an_ambiguous_fragment_lists_the_candidates():
+    with pytest.raises(UsageError) as err:
+        resolve_campus(DATA.pilots, "宣和")
+    assert err.value.message.startswith("campus '宣和' is ambiguous: it matches xuanhe-main (")
+    assert err.value.message.count("xuanhe-") == 5
+
+
+def test_an_unknown_campus():
+    with pytest.raises(UsageError, match="no campus matches '上海'"):
+        resolve_campus(DATA.pilots, "上海")
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def test_approve_json_for_a_head_at_zhenluo(cli):
+    result = cli("approve", "4.5万", "--campus", "镇罗", "--format", "json", "--year", "2023")
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert list(doc)[:6] == ["amount", "campus", "fund", "purpose", "permitted", "steps"]
+    assert (doc["amount"], doc["campus"], doc["fund"], doc["purpose"], doc["permitted"]) == (
+        "45000.00",
+        "sizhong-zhenluo",
+        "school",
+        None,
+        True,
+    )
+    assert [list(s) for s in doc["steps"]] == [["step", "actor", "label", "clause"]] * 5
+    assert [(s["step"], s["actor"]) for s in doc["steps"]] == [
+        (1, "school_head"),
+        (2, "group_party_branch"),
+        (3, "district_education_bureau"),
+        (4, "school_implements"),
+        (5, "group_payment_review"),
+    ]
+    assert doc["steps"][0]["label"] == "镇罗校区执行校长审批（一支笔审批）"
+    assert doc["steps"][1]["label"] == "报集团，由中卫市第四中学教育集团党总支研究审批"
+    assert doc["steps"][2]["label"] == "报区教育局审批（40,000 元及以上）"
+    assert "finance.large_expense_threshold" in result.stderr  # a local parameter decided step 2
+
+
+def test_approve_table_reads_as_a_numbered_path(cli):
+    result = cli("approve", "45000", "-c", "镇罗", "--year", "2023")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:2] == [
+        "支出审批路径：45,000.00 元",
+        "中卫市第四中学教育集团镇罗校区 · 学校资金",
+    ]
+    assert "     1   镇罗校区执行校长审批（一支笔审批）" in result.stdout
+    assert (
+        "     5   中卫市第四中学教育集团审核凭证和支付申请后办理支付   六（四）1（3）"
+        in result.stdout
+    )
+
+
+def test_explain_says_which_threshold_triggered_each_step(cli):
+    out = cli("approve", "12000", "-c", "镇罗", "--explain", "--year", "2023").stdout
+    assert (
+        "第2步：金额 12,000.00 元 ≥ 10,000 元（finance.large_expense_threshold），六（四）1（2）"
+        in out
+    )
+    assert "无需报区教育局审批：金额 12,000.00 元 < 40,000 元（finance.bureau_threshold）" in out
+
+
+def test_a_purpose_not_permitted_is_one_line_and_exit_1(cli):
+    result = cli("approve", "5000", "-c", "镇罗", "--fund", "special", "--purpose", "聚餐")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "不允许：集团专项经费不能用于“聚餐”（六（三）；可用于：送课活动、课题研究、"
+        "校园文化建设、社团活动（综合实践活动）、设施设备维护维修）\n"
+    )
+    doc = json.loads(
+        cli("approve", "5000", "-c", "镇罗", "--fund", "special", "-p", "聚餐", "-f", "json").stdout
+    )
+    assert (doc["permitted"], doc["steps"], doc["purpose"]) == (False, [], "聚餐")
+    assert doc["reason"].startswith("不允许")
+
+
+@pytest.mark.parametrize(
+    ("args", "stderr"),
+    [
+        (["approve", "0", "-c", "镇罗"], "错误：'0' is not a positive sum of money\n"),
+        (
+            ["approve", "abc", "-c", "镇罗"],
+            "错误：'abc' is not a sum of money (write e.g. 45000, 45,000.50, 4.5万, ￥45000)\n",
+        ),
+        (
+            ["approve", "4.5e4", "-c", "镇罗"],
+            "错误：'4.5e4' is not a sum of money (write e.g. 45000, 45,000.50, 4.5万, ￥45000)\n",
+        ),
+        (
+            ["approve", "100", "-c", "上海"],
+            "错误：no campus matches '上海' (see 'groupctl groups')\n",
+        ),
+        (
+            ["approve", "100", "-c", "镇罗", "--fund", "special"],
+            "错误：--fund special needs --purpose (see 'groupctl approve --help')\n",
+        ),
+        (
+            ["approve", "100", "-c", "镇罗", "--year", "2022"],
+            "错误：the policy is not in force for school year 2022-2023: it takes effect on 2023-04-01\n",
+        ),
+    ],
+)
+def test_approve_refusals_exit_2(cli, args, stderr):
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == stderr
+
+
+def test_an_ambiguous_campus_exits_2_listing_candidates(cli):
+    result = cli("approve", "100", "-c", "兴仁")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("错误：campus '兴仁' is ambiguous: it matches xingren-main (")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_missing_campus_is_a_usage_error(cli):
+    result = cli("approve", "100")
+    assert result.exit_code == 2
+    assert (
+        result.stderr == "错误：Missing option '--campus' / '-c'. (see 'groupctl approve --help')\n"
+    )
+
+
+def test_approve_csv_has_one_row_per_step(cli):
+    lines = cli("approve", "45000", "-c", "镇罗", "-f", "csv").stdout.splitlines()
+    assert lines[0] == "amount,campus,fund,purpose,permitted,step,actor,label,clause,reason"
+    assert (
+        lines[1]
+        == "45000.00,sizhong-zhenluo,school,,true,1,school_head,镇罗校区执行校长审批（一支笔审批）,6.4.1.2,"
+    )
+    assert len(lines) == 6
