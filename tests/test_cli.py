@@ -191,8 +191,6 @@ def test_output_into_a_missing_folder_is_a_clear_error(cli, tmp_path):
 
 
 def test_csv_cells_that_look_like_formulas_are_defused(cli, write_data):
-    pilots = (REPO / "tests" / "conftest.py").read_text(encoding="utf-8")
-    assert "甲教育集团东校区" in pilots
     from tests.conftest import PILOTS
 
     d = write_data(pilots=PILOTS.replace("name: 甲教育集团东校区", "name: =HYPERLINK(1)"))
@@ -215,10 +213,10 @@ def test_csv_cells_that_look_like_formulas_are_defused(cli, write_data):
             ["funding", "2025"],
             "错误：campuses.csv: no headcounts for 2025 (years with data: 2023, 2024)\n",
         ),
-        (["funding", "99999"], "错误：year must be a school year like 2023, got 99999\n"),
+        (["funding", "99999"], "错误：year must be a school year like 2023, got '99999'\n"),
         (
             ["funding", "2023", "--set", "funding.base_per_group=lots"],
-            "错误：--set funding.base_per_group: expected a whole number, got 'lots'\n",
+            "错误：--set funding.base_per_group: expected a whole number ≥ 0, got 'lots'\n",
         ),
         (
             ["funding", "2023", "--set", "funding.nothing=1"],
@@ -324,10 +322,28 @@ def test_groups_lists_the_annex(cli):
     ]
 
 
-def test_groups_table_fits_80_columns(cli):
+def test_groups_table_matches_the_golden_file(cli):
     out = cli("groups").stdout
+    assert out == golden("groups.txt")
     assert max(wcswidth(line) for line in out.splitlines()) <= 80
-    assert "    镇罗校区               镇罗中学           成员     执行校长" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["groups"],
+        ["groups", "--lang", "en"],
+        ["check"],
+        ["check", "--lang", "en"],
+        ["funding", "2023", "--lang", "en"],
+        ["approve", "4.5万", "-c", "文萃", "--fund", "special", "-p", "送课", "--lang", "en"],
+        ["procedure", "teacher-plan", "--lang", "en"],
+    ],
+)
+def test_tables_wrap_rather_than_cut_text(cli, args):
+    out = cli(*args).stdout
+    assert "…" not in out
+    assert max(wcswidth(line) for line in out.splitlines()) <= 80
 
 
 def test_check_on_the_bundled_data_warns_but_passes(cli):
@@ -371,3 +387,113 @@ def test_check_table_lists_file_and_line(cli, write_data):
     assert result.exit_code == 1
     assert "campuses.csv:2" in result.stdout
     assert result.stderr == "1 个错误，0 个警告\n"
+
+
+# --------------------------------------------------------------------------- outputs that must not do harm
+
+
+def test_check_output_never_overwrites_a_data_file(cli, write_data):
+    d = write_data()
+    before = (d / "pilots.yaml").read_bytes()
+    result = cli("check", "--data", str(d), "-o", str(d / "pilots.yaml"))
+    assert result.exit_code == 2
+    assert (d / "pilots.yaml").read_bytes() == before
+
+
+def test_output_never_overwrites_the_bundled_data(cli):
+    from groupctl.loaders import BUNDLED_DATA
+
+    target = BUNDLED_DATA / "campuses.csv"
+    before = target.read_bytes()
+    result = cli("procedure", "budget", "-o", str(target), "-f", "csv")
+    assert result.exit_code == 2
+    assert target.read_bytes() == before
+
+
+def test_output_refuses_what_is_not_a_regular_file(cli, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for target in (fifo, tmp_path):
+        result = cli("funding", "2023", "-f", "csv", "-o", str(target))
+        assert result.exit_code == 2
+        assert "is not a regular file" in result.stderr
+    assert fifo.exists() and not fifo.is_file()
+
+
+def test_output_dash_means_stdout(cli, tmp_path):
+    result = cli("funding", "2023", "-f", "json", "-o", "-")
+    assert json.loads(result.stdout)["total"] == 750000
+
+
+def test_an_unknown_output_extension_needs_a_format(cli, tmp_path):
+    result = cli("funding", "2023", "-o", str(tmp_path / "f.xlsx"))
+    assert result.exit_code == 2
+    assert "cannot tell the format" in result.stderr
+    assert not (tmp_path / "f.xlsx").exists()
+    assert cli("funding", "2023", "-o", str(tmp_path / "f.txt")).exit_code == 0
+    assert (tmp_path / "f.txt").read_text(encoding="utf-8") == golden("funding_2023.txt")
+
+
+def test_explain_reaches_csv_too(cli):
+    lines = cli("funding", "2023", "-f", "csv", "--explain").stdout.splitlines()
+    assert lines[0].endswith(",supplement,explain")
+    assert "档位 200-499，增补 15,000 元（六（三），funding.supplement）" in lines[2]
+
+
+# --------------------------------------------------------------------------- what clerks type
+
+
+@pytest.mark.parametrize("year", ["２０２３", "2023-2024", "2023–24", " 2023 "])
+def test_year_spellings(cli, year):
+    result = cli("funding", year, "-f", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["year"] == 2023
+
+
+@pytest.mark.parametrize("year", ["2023-2025", "abc", "23", "20233"])
+def test_bad_years(cli, year):
+    result = cli("funding", year)
+    assert result.exit_code == 2
+    assert result.stderr == f"错误：year must be a school year like 2023, got {year!r}\n"
+
+
+def test_groupctl_data_pointing_at_a_file(cli, tmp_path):
+    f = tmp_path / "file.txt"
+    f.write_text("x")
+    result = cli("funding", "2023", env={"GROUPCTL_DATA": str(f)})
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == f"错误：data directory {str(f)!r} (from GROUPCTL_DATA) is not a directory\n"
+    )
+
+
+def test_negative_money_is_refused(cli):
+    result = cli("funding", "2023", "--set", "funding.base_per_group=-5")
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == "错误：--set funding.base_per_group: expected a whole number ≥ 0, got '-5'\n"
+    )
+
+
+def test_nan_in_a_policy_file_is_a_data_error_not_a_crash(cli, write_data):
+    d = write_data(policy="funding:\n  base_per_group: .nan\n")
+    result = cli("funding", "2023", "--data", str(d))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "错误：policy.yaml:2: funding.base_per_group: expected a whole number ≥ 0, got '.nan'\n"
+    )
+    checked = cli("check", "--data", str(d), "-f", "json")
+    assert checked.exit_code == 1
+    assert json.loads(checked.stdout)["problems"][0]["line"] == 2
+
+
+def test_a_lead_joining_after_its_members_is_an_error_not_a_silent_drop(cli, write_data):
+    from tests.conftest import PILOTS
+
+    d = write_data(pilots=PILOTS.replace("head: 总校校长", "head: 总校校长\n        from: 2024"))
+    result = cli("funding", "2023", "--data", str(d))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("错误：pilots.yaml:")
+    assert "'g1-east' can be in group 'g1' in a year its lead 'g1-main' is not" in result.stderr

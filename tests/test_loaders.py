@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from groupctl.errors import DataError
 from groupctl.loaders import inspect_data, load_data
-from groupctl.numbers import parse_whole
+from groupctl.numbers import normalize, parse_whole
 from tests.conftest import CAMPUSES, PILOTS
 
 HEADER = "year,campus,stage,students,classes\n"
@@ -94,7 +94,7 @@ def test_broken_yaml_names_the_line(write_data):
         ("2023,g1-east,primary,12,3.5", "classes must be a whole number ≥ 0, got '3.5'"),
         ("2023,nowhere,primary,12,3", "unknown campus 'nowhere' (not in pilots.yaml)"),
         ("2023,g1-east,college,12,3", "stage must be kindergarten | primary | junior | senior"),
-        ("20x3,g1-east,primary,12,3", "year must be a whole number ≥ 0, got '20x3'"),
+        ("20x3,g1-east,primary,12,3", "year must be a school year like 2023, got '20x3'"),
         ("2023,g1-east,primary,12,0", "12 students in 0 classes"),
         ("2023,g1-east,primary,12,3,9", "6 fields, but the header has 5"),
     ],
@@ -193,13 +193,67 @@ def test_parse_whole_reads_plain_grouped_and_full_width_numbers(n):
 
 
 @given(st.text())
-def test_parse_whole_never_accepts_what_is_not_a_whole_number(text):
+def test_parse_whole_accepts_only_digits_and_grouping_commas(text):
     value = parse_whole(text)
-    if value is not None:
-        assert value >= 0
-        assert str(value) == text.strip().replace(",", "") or not text.isascii()
+    folded = normalize(text)
+    if value is None:
+        assert not folded.isdigit() or not folded.isascii()
+    else:
+        assert folded.replace(",", "").isdigit()
+        assert int(folded.replace(",", "")) == value
 
 
 @pytest.mark.parametrize("text", ["-1", "1.0", "1e3", "12a", "", "1,20", "1,,200", "+3"])
 def test_parse_whole_rejects(text):
     assert parse_whole(text) is None
+
+
+def test_an_unclosed_quote_is_reported_where_the_row_starts(write_data):
+    csv = CAMPUSES.replace("2023,g1-east,primary,499,12", '2023,g1-east,primary,"499,12')
+    err = error_of(write_data, campuses=csv)
+    assert (err.file, err.line) == ("campuses.csv", 3)
+    assert err.message == 'a quote (") is not closed: the row runs on to line 11'
+
+
+@pytest.mark.parametrize("sep", ["\t", ";"])
+def test_tab_or_semicolon_separated_files_read_the_same(write_data, sep):
+    data = load_data(write_data(campuses=CAMPUSES.replace(",", sep)))
+    assert len(data.enrollment.rows) == 10
+
+
+def test_school_year_cells_and_stage_spellings(write_data):
+    csv = HEADER + "2023-2024,g1-main,ＪＵＮＩＯＲ,900,20\n2023–24,g1-east,Primary,1,1\n"
+    data = load_data(write_data(campuses=csv))
+    assert [(r.year, r.stage) for r in data.enrollment.rows] == [
+        (2023, "junior"),
+        (2023, "primary"),
+    ]
+
+
+def test_role_and_type_are_read_case_blind(write_data):
+    data = load_data(
+        write_data(
+            pilots=PILOTS.replace("role: lead", "role: Lead").replace(
+                "type: school", "type: SCHOOL"
+            )
+        )
+    )
+    assert data.pilots.groups[0].lead.id == "g1-main"
+    assert data.pilots.groups[0].type == "school"
+
+
+def test_a_kindergarten_head_title_warning_appears_once(write_data):
+    pilots = PILOTS.replace("head: 执行园长", "head: 执行校长")
+    _, problems = inspect_data(write_data(pilots=pilots))
+    assert [(p.line, p.message) for p in problems.warnings] == [
+        (
+            38,
+            "campus 'k1-south' (乙幼儿园教育集团南分园) is a kindergarten but its head title is"
+            " 执行校长 (执行园长 would be expected)",
+        )
+    ]
+
+
+def test_numbers_in_messages_are_shown_plainly(write_data):
+    err = error_of(write_data, pilots=PILOTS.replace("until: 2023", "until: 2023.5"))
+    assert err.message == "'until' must be a school year like 2023, got 2023.5"

@@ -127,11 +127,11 @@ def test_set_converts_by_the_parameter_type(item, path, value):
     ("item", "message"),
     [
         ("funding.base_per_group", "--set needs PATH=VALUE"),
-        ("funding.base_per_group=12.5", "expected a whole number, got '12.5'"),
-        ("funding.base_per_group=null", "expected a whole number, got 'null'"),
+        ("funding.base_per_group=12.5", "expected a whole number ≥ 0, got '12.5'"),
+        ("funding.base_per_group=null", "expected a whole number ≥ 0, got 'null'"),
         ("funding.supplement_includes_lead=maybe", "expected true or false"),
         ("funding.supplement=500:20000,200:15000", "lowest minimum 0"),
-        ("teachers.student_ratio.junior=fast", "expected a number, got 'fast'"),
+        ("teachers.student_ratio.junior=fast", "expected a number ≥ 0, got 'fast'"),
     ],
 )
 def test_set_rejects_values_of_the_wrong_type(item, message):
@@ -179,7 +179,7 @@ def test_a_data_folder_policy_overlays_by_path(write_data):
             2,
             "unknown parameter 'funding.base_per_grup' (did you mean",
         ),
-        ("funding:\n  base_per_group: lots\n", 2, "expected a whole number, got 'lots'"),
+        ("funding:\n  base_per_group: lots\n", 2, "expected a whole number ≥ 0, got 'lots'"),
         (
             "funding:\n  base_per_group:\n    values:\n      someday: 5\n",
             4,
@@ -204,3 +204,19 @@ def test_params_record_what_was_read():
         "finance.special_fund_purposes",
         "funding.base_per_group",
     ]
+
+
+def test_negative_values_are_refused_in_policy_files(write_data):
+    with pytest.raises(PolicyError, match="expected a whole number ≥ 0, got -1"):
+        load_policy(write_data(policy="funding:\n  base_per_group: -1\n"))
+
+
+def test_a_data_folder_cannot_change_a_parameter_definition(write_data):
+    text = "funding:\n  base_per_group:\n    type: decimal\n    values:\n      2024-09-01: 5\n"
+    with pytest.raises(PolicyError, match="sets only values and description, not type"):
+        load_policy(write_data(policy=text))
+
+
+def test_student_bands_need_whole_minimums():
+    with pytest.raises(UsageError, match="expected bands"):
+        load_policy().with_sets(["funding.supplement=500.5:20000,0:1"])

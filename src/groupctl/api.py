@@ -10,16 +10,14 @@ from datetime import date
 from pathlib import Path
 
 from groupctl.errors import GroupctlError, UsageError
-from groupctl.loaders import inspect_data, load_data, locate_data
+from groupctl.loaders import BUNDLED_DATA, data_files, inspect_data, load_data, locate_data
 from groupctl.lookup import resolve_campus
 from groupctl.model import Dataset
-from groupctl.numbers import parse_amount
-from groupctl.policy import Policy, load_policy
+from groupctl.numbers import parse_amount, parse_school_year
+from groupctl.policy import BUNDLED_POLICY, Policy, load_policy
 from groupctl.problems import Problems
 from groupctl.rules.approval import ApprovalResult, Fund, compute_approval
 from groupctl.rules.funding import FundingResult, compute_funding
-
-MIN_YEAR, MAX_YEAR = 1900, 2200
 
 
 @dataclass(frozen=True)
@@ -30,8 +28,14 @@ class Session:
     policy: Policy
 
     def files(self) -> tuple[Path, ...]:
-        """Every file the figures were read from (outputs must never replace them)."""
-        return self.data.files + self.policy.files
+        """The data and policy files (outputs must never replace them)."""
+        return protected_files(self.data.directory)
+
+
+def protected_files(directory: Path | None = None) -> tuple[Path, ...]:
+    """Files no output may replace: a data directory's, and the bundled data and policy."""
+    own = data_files(directory) if directory is not None else ()
+    return own + data_files(BUNDLED_DATA) + (BUNDLED_POLICY,)
 
 
 def open_session(data_dir: Path | None = None, sets: Sequence[str] = ()) -> Session:
@@ -41,14 +45,16 @@ def open_session(data_dir: Path | None = None, sets: Sequence[str] = ()) -> Sess
     return Session(data, policy)
 
 
-def check_year(year: int) -> int:
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise UsageError(f"year must be a school year like 2023, got {year}")
+def school_year(text: str | int) -> int:
+    """YEAR as the clerk typed it (2023, ２０２３, 2023-2024) as a school year."""
+    year = parse_school_year(str(text))
+    if year is None:
+        raise UsageError(f"year must be a school year like 2023, got {str(text)!r}")
     return year
 
 
-def funding(session: Session, year: int) -> FundingResult:
-    return compute_funding(session.data, session.policy, check_year(year))
+def funding(session: Session, year: str | int) -> FundingResult:
+    return compute_funding(session.data, session.policy, school_year(year))
 
 
 def current_school_year(today: date | None = None) -> int:
@@ -63,7 +69,7 @@ def approve(
     campus: str,
     fund: Fund = "school",
     purpose: str | None = None,
-    year: int | None = None,
+    year: str | int | None = None,
 ) -> ApprovalResult:
     """The approval path of spending ``amount`` (as the clerk typed it) at ``campus``."""
     try:
@@ -71,7 +77,7 @@ def approve(
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     where = resolve_campus(session.data.pilots, campus)
-    when = check_year(year) if year is not None else current_school_year()
+    when = school_year(year) if year is not None else current_school_year()
     return compute_approval(session.data, session.policy, when, value, where, fund, purpose)
 
 

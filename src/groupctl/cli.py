@@ -26,7 +26,7 @@ from typer._click.exceptions import ClickException, NoArgsIsHelpError
 from typer.core import TyperGroup
 
 from groupctl import __version__, api
-from groupctl.errors import GroupctlError
+from groupctl.errors import GroupctlError, UsageError
 from groupctl.labels import Lang
 from groupctl.render import Format, render
 
@@ -128,7 +128,7 @@ class LangChoice(StrEnum):
 
 
 YearArg = Annotated[
-    int,
+    str,
     typer.Argument(
         help="学年（按起始年份，2023 = 2023–2024学年）/ school year by its first calendar year.",
         show_default=False,
@@ -182,6 +182,7 @@ _SUFFIX_FORMATS: dict[str, Format] = {
     ".json": "json",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".txt": "table",
 }
 
 
@@ -197,12 +198,24 @@ class Out:
     def lang_code(self) -> Lang:
         return "en" if self.lang is LangChoice.en else "zh"
 
+    @property
+    def file(self) -> Path | None:
+        """The output file; None for stdout (no -o, or -o -)."""
+        return None if self.output is None or str(self.output) == "-" else self.output
+
     def format(self) -> Format:
         if self.fmt is not None:
             return self.fmt.value
-        if self.output is not None:
-            return _SUFFIX_FORMATS.get(self.output.suffix.lower(), "table")
-        return "table"
+        if self.file is None:
+            return "table"
+        suffix = self.file.suffix.lower()
+        if suffix not in _SUFFIX_FORMATS:
+            known = ", ".join(_SUFFIX_FORMATS)
+            raise UsageError(
+                f"cannot tell the format of {str(self.file)!r} from its extension"
+                f" (use {known}, or give --format)"
+            )
+        return _SUFFIX_FORMATS[suffix]
 
 
 def _width() -> int:
@@ -214,16 +227,17 @@ def _width() -> int:
     return 80
 
 
-def _emit(view: Any, out: Out, protected: Sequence[Path] = ()) -> None:
+def _emit(view: Any, out: Out, protected: Sequence[Path] | None = None) -> None:
     """Render a view to stdout or a file, notes to stderr, then exit with its code."""
     fmt = out.format()
-    if out.output is not None:
+    if out.file is not None:
         from groupctl.output import write_atomic
 
         text = render(view, fmt, to_file=True, width=_width())
-        write_atomic(out.output, text, bom=fmt == "csv", protected=protected)
+        guard = api.protected_files() if protected is None else protected
+        write_atomic(out.file, text, bom=fmt == "csv", protected=guard)
         written = "已写入" if out.lang_code == "zh" else "written"
-        view.notes.append(f"{written}: {out.output}")
+        view.notes.append(f"{written}: {out.file}")
     else:
         terminal = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         sys.stdout.write(render(view, fmt, terminal=terminal, width=_width()))
@@ -282,7 +296,9 @@ def check(
 
     out = Out(fmt, output, lang)
     directory, bundled, problems = api.check(data)
-    _emit(check_view(directory, bundled, problems, out.lang_code), out)
+    _emit(
+        check_view(directory, bundled, problems, out.lang_code), out, api.protected_files(directory)
+    )
 
 
 @app.command()
@@ -344,7 +360,7 @@ def approve(
         ),
     ] = None,
     year: Annotated[
-        int | None,
+        str | None,
         typer.Option(
             "--year",
             help="按该学年的参数判断（默认本学年）/ school year whose thresholds apply (default: the current one).",

@@ -34,6 +34,17 @@ def decode(data: bytes) -> str | None:
     return None
 
 
+def _delimiter(text: str) -> str:
+    """Comma, unless the header row plainly uses tabs or semicolons instead."""
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    if "," in first:
+        return ","
+    for candidate in ("\t", ";", "；"):
+        if candidate in first:
+            return candidate
+    return ","
+
+
 def _header_key(text: str) -> str:
     return normalize(text).lower().replace(" ", "")
 
@@ -58,13 +69,21 @@ def read_rows(
     if text is None:
         problems.error(display, None, "neither UTF-8 nor GB18030 text")
         return None
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     aliases = {_header_key(a): canon for canon, names in columns.items() for a in (canon, *names)}
     header: list[str | None] | None = None
     rows: list[CsvRow] = []
+    end = 0
     for record in reader:
-        line = reader.line_num
+        line, end = end + 1, reader.line_num
         if not any(cell.strip() for cell in record):
+            continue
+        if any("\n" in cell or "\r" in cell for cell in record):
+            problems.error(
+                display, line, f'a quote (") is not closed: the row runs on to line {end}'
+            )
+            if header is None:
+                return None
             continue
         if header is None:
             header = []

@@ -29,13 +29,20 @@ from groupctl.model import (
     Stage,
     StageRow,
 )
-from groupctl.numbers import parse_whole
+from groupctl.numbers import normalize, parse_school_year, parse_whole, show
 from groupctl.problems import Problems
 from groupctl.yamlio import item_line, key_line, load_yaml, node_line
 
 PILOTS = "pilots.yaml"
 CAMPUSES = "campuses.csv"
 BUNDLED_DATA = Path(__file__).parent / "data"
+# Every file a data directory may hold (SPEC §2); outputs never replace any of them.
+DATA_FILES = (PILOTS, CAMPUSES, "staff.csv", "campus_scores.csv", "group_scores.csv", "policy.yaml")
+
+
+def data_files(directory: Path) -> tuple[Path, ...]:
+    return tuple(directory / name for name in DATA_FILES)
+
 
 _ID = re.compile(r"[a-z0-9-]+")
 
@@ -84,8 +91,10 @@ def _same(a: Path, b: Path) -> bool:
 
 
 def _checked_dir(path: Path, how: str) -> Path:
-    if not path.is_dir():
+    if not path.exists():
         raise DataError(f"data directory {str(path)!r} (from {how}) does not exist")
+    if not path.is_dir():
+        raise DataError(f"data directory {str(path)!r} (from {how}) is not a directory")
     if not (path / PILOTS).is_file():
         raise DataError(f"data directory {str(path)!r} (from {how}) has no {PILOTS}")
     return path
@@ -96,6 +105,11 @@ def _checked_dir(path: Path, how: str) -> Path:
 _GROUP_KEYS = {"id", "name", "type", "campuses"}
 _CAMPUS_KEYS = {"id", "name", "school", "role", "head", "from", "until"}
 _TOP_KEYS = {"district", "compulsory_schools_total", "groups", "illustrative"}
+
+
+def _word(value: Any) -> Any:
+    """A keyword as typed (``Lead``, ``ＳＣＨＯＯＬ``) in canonical form; other values as they are."""
+    return normalize(value).lower() if isinstance(value, str) else value
 
 
 class _Pilots:
@@ -117,7 +131,7 @@ class _Pilots:
             return None
         value = node[key]
         if not isinstance(value, str) or not value.strip():
-            self.err(key_line(node, key), f"{key!r} must be non-empty text, got {value!r}")
+            self.err(key_line(node, key), f"{key!r} must be non-empty text, got {show(value)}")
             return None
         return value.strip()
 
@@ -125,11 +139,11 @@ class _Pilots:
         if key not in node or node[key] is None:
             return None
         value = node[key]
-        year = value if isinstance(value, int) and not isinstance(value, bool) else None
-        if isinstance(value, str):
-            year = parse_whole(value)
-        if year is None or not 1900 <= year <= 2200:
-            self.err(key_line(node, key), f"{key!r} must be a school year like 2023, got {value!r}")
+        year = None if isinstance(value, bool) else parse_school_year(str(value))
+        if year is None:
+            self.err(
+                key_line(node, key), f"{key!r} must be a school year like 2023, got {show(value)}"
+            )
             return None
         return year
 
@@ -173,7 +187,7 @@ class _Pilots:
             else:
                 self.err(
                     key_line(doc, "compulsory_schools_total"),
-                    f"'compulsory_schools_total' must be a whole number > 0, got {raw!r}",
+                    f"'compulsory_schools_total' must be a whole number > 0, got {show(raw)}",
                 )
         illustrative: tuple[str, ...] = ()
         if doc.get("illustrative") is not None:
@@ -205,10 +219,12 @@ class _Pilots:
         name = self.text(node, "name", line)
         if name is not None:
             self.unique(self.names, name, key_line(node, "name"), "name")
-        gtype = node.get("type")
+        gtype = _word(node.get("type"))
         if gtype not in GROUP_TYPES:
             known = " | ".join(GROUP_TYPES)
-            self.err(key_line(node, "type") or line, f"group type must be {known}, got {gtype!r}")
+            self.err(
+                key_line(node, "type") or line, f"group type must be {known}, got {show(gtype)}"
+            )
             gtype = None
         cnode = node.get("campuses")
         if not isinstance(cnode, list) or not cnode:
@@ -216,9 +232,10 @@ class _Pilots:
             return None
         campuses = []
         for i, c in enumerate(cnode):
-            campus = self.campus(c, item_line(cnode, i), gid or "", cast(GroupType | None, gtype))
+            campus = self.campus(c, item_line(cnode, i), gid or "")
             if campus is not None:
                 campuses.append(campus)
+        self.years_within_lead(gid, campuses)
         leads = [c for c in campuses if c.role == "lead"]
         if not leads and len(campuses) == len(cnode):
             self.err(line, f"group {gid!r} has no lead campus (role: lead); it needs exactly one")
@@ -231,9 +248,7 @@ class _Pilots:
             return None
         return Group(gid, name, cast(GroupType, gtype), tuple(campuses), line)
 
-    def campus(
-        self, node: Any, line: int | None, group_id: str, gtype: GroupType | None
-    ) -> Campus | None:
+    def campus(self, node: Any, line: int | None, group_id: str) -> Campus | None:
         if not isinstance(node, dict):
             self.err(line, "each campus must be a mapping")
             return None
@@ -244,14 +259,16 @@ class _Pilots:
         if name is not None:
             self.unique(self.names, name, key_line(node, "name"), "name")
         school = self.text(node, "school", line)
-        role = node.get("role")
+        role = _word(node.get("role"))
         if role not in ROLES:
-            self.err(key_line(node, "role") or line, f"role must be lead | member, got {role!r}")
+            self.err(
+                key_line(node, "role") or line, f"role must be lead | member, got {show(role)}"
+            )
             role = None
         head = self.text(node, "head", line)
         if head is not None and head not in HEAD_TITLES:
             known = " | ".join(HEAD_TITLES)
-            self.err(key_line(node, "head"), f"head title must be {known}, got {head!r}")
+            self.err(key_line(node, "head"), f"head title must be {known}, got {show(head)}")
             head = None
         start, end = self.year(node, "from"), self.year(node, "until")
         if start is not None and end is not None and start > end:
@@ -259,22 +276,29 @@ class _Pilots:
         if None in (cid, name, school, role, head):
             return None
         assert cid and name and school and head
-        if head is not None and role is not None:
-            self.head_warnings(cid, cast(Role, role), head, gtype, key_line(node, "head"))
+        self.head_warning(cid, cast(Role, role), head, key_line(node, "head"))
         return Campus(cid, name, school, cast(Role, role), head, group_id, start, end, line)
 
-    def head_warnings(
-        self, cid: str, role: Role, head: str, gtype: GroupType | None, line: int | None
-    ) -> None:
-        lead_title = head.startswith("总")
-        if (role == "lead") != lead_title:
+    def head_warning(self, cid: str, role: Role, head: str, line: int | None) -> None:
+        if (role == "lead") != head.startswith("总"):
             self.p.warning(
                 PILOTS, line, f"campus {cid!r} is a {role} campus but its head is {head}"
             )
-        if gtype == "kindergarten" and head not in KINDERGARTEN_HEADS:
-            self.p.warning(
-                PILOTS, line, f"campus {cid!r} is in a kindergarten group but its head is {head}"
-            )
+
+    def years_within_lead(self, gid: str | None, campuses: list[Campus]) -> None:
+        """A member cannot be in the group in a year its lead is not."""
+        lead = next((c for c in campuses if c.role == "lead"), None)
+        if lead is None:
+            return
+        for c in campuses:
+            early = lead.from_year is not None and (c.from_year or 0) < lead.from_year
+            late = lead.until_year is not None and (c.until_year or 9999) > lead.until_year
+            if c is not lead and (early or late):
+                self.err(
+                    c.line,
+                    f"campus {c.id!r} can be in group {gid!r} in a year its lead {lead.id!r}"
+                    f" is not ('from'/'until' of the lead bound every member's)",
+                )
 
 
 def read_pilots(directory: Path, problems: Problems) -> Pilots | None:
@@ -318,16 +342,15 @@ def read_enrollment(directory: Path, pilots: Pilots, problems: Problems) -> Enro
     out: list[StageRow] = []
     for row in rows:
         v, line = row.values, row.line
-        year = whole(v["year"], "year", CAMPUSES, line, problems)
-        if year is not None and not 1900 <= year <= 2200:
+        year = parse_school_year(v["year"])
+        if year is None:
             problems.error(
                 CAMPUSES, line, f"year must be a school year like 2023, got {v['year']!r}"
             )
-            year = None
-        campus = campuses.get(v["campus"])
+        campus = campuses.get(normalize(v["campus"]))
         if campus is None:
             problems.error(CAMPUSES, line, f"unknown campus {v['campus']!r} (not in {PILOTS})")
-        stage = STAGE_ALIASES.get(v["stage"].lower())
+        stage = STAGE_ALIASES.get(normalize(v["stage"]).lower())
         if stage is None:
             known = " | ".join(STAGES)
             problems.error(CAMPUSES, line, f"stage must be {known}, got {v['stage']!r}")
@@ -354,25 +377,33 @@ def read_enrollment(directory: Path, pilots: Pilots, problems: Problems) -> Enro
 
 
 def _kindergarten_head_warnings(pilots: Pilots, enrollment: Enrollment, problems: Problems) -> None:
-    """A campus whose rows are all kindergarten but whose head title is a school's, and back."""
-    for c in pilots.campuses():
-        years = [y for y in enrollment.years() if enrollment.stages(y, c.id)]
-        if not years:
-            continue
-        kindergarten = enrollment.is_kindergarten(years[-1], c.id)
-        if kindergarten and c.head not in KINDERGARTEN_HEADS:
-            problems.warning(
-                PILOTS,
-                c.line,
-                f"campus {c.id!r} ({c.name}) is a kindergarten but its head title is {c.head}"
-                " (the plan's annex says so; 执行园长 would be expected)",
-            )
-        elif not kindergarten and c.head in KINDERGARTEN_HEADS:
-            problems.warning(
-                PILOTS,
-                c.line,
-                f"campus {c.id!r} ({c.name}) is a school but its head title is {c.head}",
-            )
+    """A kindergarten whose head has a school title (校长), and back.
+
+    Whether a campus is a kindergarten comes from its latest campuses.csv rows, or,
+    without rows, from its group's type.
+    """
+    for g in pilots.groups:
+        for c in g.campuses:
+            years = [y for y in enrollment.years() if enrollment.stages(y, c.id)]
+            if years:
+                kindergarten = enrollment.is_kindergarten(years[-1], c.id)
+            else:
+                kindergarten = g.type == "kindergarten"
+            _head_title_warning(c, kindergarten, problems)
+
+
+def _head_title_warning(c: Campus, kindergarten: bool, problems: Problems) -> None:
+    if kindergarten == (c.head in KINDERGARTEN_HEADS):
+        return
+    titles = ("总园长", "执行园长") if kindergarten else ("总校校长", "执行校长")
+    expected = titles[0] if c.role == "lead" else titles[1]
+    kind = "a kindergarten" if kindergarten else "a school"
+    problems.warning(
+        PILOTS,
+        c.line,
+        f"campus {c.id!r} ({c.name}) is {kind} but its head title is {c.head}"
+        f" ({expected} would be expected)",
+    )
 
 
 # --------------------------------------------------------------------------- the directory

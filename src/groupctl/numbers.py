@@ -20,12 +20,37 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+def show(value: object) -> str:
+    """A value as an error message quotes it: text in quotes, numbers plain."""
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return str(value)
+    return repr(value)
+
+
 def parse_whole(text: str) -> int | None:
     """A whole number ≥ 0 (``1200``, ``1,200``, ``１２００``), or None if it is not one."""
     s = normalize(text)
     if not _WHOLE.fullmatch(s):
         return None
     return int(s.replace(",", ""))
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+_SCHOOL_YEAR = re.compile(r"([0-9]{4})\s*(?:[-–—~/至]\s*([0-9]{2}|[0-9]{4}))?\s*(?:学年)?")
+
+
+def parse_school_year(text: str) -> int | None:
+    """A school year by its first calendar year: ``2023``, ``２０２３``, ``2023-2024``, ``2023–24``."""
+    match = _SCHOOL_YEAR.fullmatch(normalize(text))
+    if match is None:
+        return None
+    year = int(match.group(1))
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    second = match.group(2)
+    if second is not None and int(second) not in (year + 1, (year + 1) % 100):
+        return None
+    return year
 
 
 def parse_decimal(text: str) -> Decimal | None:

@@ -22,8 +22,8 @@ def write_atomic(
     for p in protected:
         if p.resolve() == target:
             raise UsageError(f"refusing to write output over the data file {str(path)!r}")
-    if target.is_dir():
-        raise UsageError(f"output {str(path)!r} is a directory")
+    if target.exists() and not target.is_file():
+        raise UsageError(f"output {str(path)!r} is not a regular file (a directory or a device)")
     folder = target.parent
     if not folder.is_dir():
         raise UsageError(f"output folder {str(folder)!r} does not exist")

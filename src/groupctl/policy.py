@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from groupctl.errors import PolicyError, UsageError
-from groupctl.numbers import normalize, parse_decimal, parse_whole
+from groupctl.numbers import normalize, parse_decimal, parse_whole, show
 from groupctl.yamlio import key_line, load_yaml
 
 BUNDLED_POLICY = Path(__file__).parent / "policy.yaml"
@@ -115,13 +115,8 @@ def _as_number(raw: Any, kind: Kind) -> int | Decimal | None:
             return raw
         return int(raw) if raw == raw.to_integral_value() else None
     if isinstance(raw, str):
-        negative = normalize(raw).startswith("-")
-        text = normalize(raw).lstrip("-")
-        if kind == "integer":
-            n = parse_whole(text)
-            return None if n is None else (-n if negative else n)
-        d = parse_decimal(text)
-        return None if d is None else (-d if negative else d)
+        text = normalize(raw)
+        return parse_whole(text) if kind == "integer" else parse_decimal(text)
     return None
 
 
@@ -179,7 +174,7 @@ def convert(raw: Any, kind: Kind, nullable: bool) -> tuple[bool, Value]:
         return b is not None, b
     if kind in ("integer", "decimal"):
         n = _as_number(raw, kind)
-        return n is not None, n
+        return n is not None and n >= 0, n  # money, ratios, counts: never negative
     if kind == "texts":
         if isinstance(raw, str):
             items = [s.strip() for s in normalize(raw).replace("、", ",").split(",")]
@@ -192,9 +187,17 @@ def convert(raw: Any, kind: Kind, nullable: bool) -> tuple[bool, Value]:
     return bands is not None, bands
 
 
+def _bands_fit(kind: Kind, band_by: str | None, value: Value) -> bool:
+    """Bands over whole counts (students, classes) need whole-number minimums."""
+    if kind != "bands" or band_by not in ("students", "classes") or value is None:
+        return True
+    assert isinstance(value, tuple)
+    return all(b.min == b.min.to_integral_value() for b in value if isinstance(b, Band))
+
+
 _KIND_HINT = {
-    "integer": "a whole number",
-    "decimal": "a number",
+    "integer": "a whole number ≥ 0",
+    "decimal": "a number ≥ 0",
     "boolean": "true or false",
     "texts": "a list of names",
     "bands": "bands like 500:20000,200:15000,0:10000 (lowest minimum 0)",
@@ -216,6 +219,7 @@ def _date(raw: Any) -> date | None:
 
 
 _META = {"description", "unit", "type", "source", "reference", "values", "nullable", "band_by"}
+_OVERLAY_FIELDS = {"values", "description"}
 
 
 @dataclass(frozen=True)
@@ -245,8 +249,9 @@ class Policy:
             path = path.strip()
             if not eq or not path:
                 raise UsageError(f"--set needs PATH=VALUE, got {item!r}")
-            param = params.get(path) or self.get(path)
+            param = self.get(path)
             ok, value = convert(text, param.kind, param.nullable)
+            ok = ok and _bands_fit(param.kind, param.band_by, value)
             if not ok:
                 raise UsageError(
                     f"--set {path}: expected {_KIND_HINT[param.kind]}"
@@ -328,7 +333,7 @@ class Params:
             if isinstance(b.value, bool) or not isinstance(b.value, int):
                 origin = self.used[path].origin
                 raise PolicyError(
-                    f"{path}: band values must be whole numbers, got {b.value!r} ({origin})"
+                    f"{path}: band values must be whole numbers, got {show(b.value)} ({origin})"
                 )
         return bands
 
@@ -375,7 +380,13 @@ def _walk(node: Any, prefix: str) -> Iterator[tuple[str, Any, Any]]:
 
 
 def _parse_values(
-    raw: Any, kind: Kind, nullable: bool, origin_file: str, path: str, line: int | None
+    raw: Any,
+    kind: Kind,
+    nullable: bool,
+    band_by: str | None,
+    origin_file: str,
+    path: str,
+    line: int | None,
 ) -> list[Dated]:
     if not isinstance(raw, Mapping) or not raw:
         raise PolicyError(f"{path}: 'values' must map dates to values", origin_file, line)
@@ -386,9 +397,10 @@ def _parse_values(
         if start is None:
             raise PolicyError(f"{path}: {key!r} is not a date like 2023-04-01", origin_file, at)
         ok, value = convert(raw[key], kind, nullable)
+        ok = ok and _bands_fit(kind, band_by, value)
         if not ok:
             raise PolicyError(
-                f"{path}: expected {_KIND_HINT[kind]}, got {raw[key]!r}", origin_file, at
+                f"{path}: expected {_KIND_HINT[kind]}, got {show(raw[key])}", origin_file, at
             )
         out.append(
             Dated(start, value, "bundled" if origin_file == "<bundled>" else f"{origin_file}:{at}")
@@ -414,7 +426,8 @@ def _definition(path: str, node: Any, file: str, line: int | None) -> Parameter:
         if not isinstance(node.get(meta), str):
             raise PolicyError(f"{path}: {meta!r} must be text", file, line)
     nullable = bool(node.get("nullable", False))
-    values = _parse_values(node["values"], kind, nullable, file, path, line)
+    band_by = node.get("band_by")
+    values = _parse_values(node["values"], kind, nullable, band_by, file, path, line)
     values.sort(key=lambda d: d.start)
     return Parameter(
         path=path,
@@ -440,12 +453,17 @@ def _overlay(base: dict[str, Parameter], doc: Any, file: str) -> None:
             raise PolicyError(f"unknown parameter {path!r}{_suggest(path, base)}", file, line)
         param = base[path]
         if isinstance(node, Mapping) and "values" in node:
-            unknown = set(node) - _META
-            if unknown:
+            fixed = set(node) - _OVERLAY_FIELDS
+            if fixed:
                 raise PolicyError(
-                    f"{path}: unknown field(s) {', '.join(sorted(unknown))}", file, line
+                    f"{path}: a data folder's policy.yaml sets only values and description,"
+                    f" not {', '.join(sorted(fixed))} (those belong to the bundled definition)",
+                    file,
+                    line,
                 )
-            fresh = _parse_values(node["values"], param.kind, param.nullable, file, path, line)
+            fresh = _parse_values(
+                node["values"], param.kind, param.nullable, param.band_by, file, path, line
+            )
             merged = {d.start: d for d in param.values}
             merged.update({d.start: d for d in fresh})
             base[path] = replace(
@@ -455,9 +473,10 @@ def _overlay(base: dict[str, Parameter], doc: Any, file: str) -> None:
             )
         else:
             ok, value = convert(node, param.kind, param.nullable)
+            ok = ok and _bands_fit(param.kind, param.band_by, value)
             if not ok:
                 raise PolicyError(
-                    f"{path}: expected {_KIND_HINT[param.kind]}, got {node!r}", file, line
+                    f"{path}: expected {_KIND_HINT[param.kind]}, got {show(node)}", file, line
                 )
             base[path] = replace(
                 param, values=(Dated(param.values[0].start, value, f"{file}:{line}"),)

@@ -6,7 +6,7 @@ ruamel.yaml's round-trip loader keeps each key's line; floats are read as
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +20,15 @@ def _yaml() -> Any:
     class ExactConstructor(RoundTripConstructor):
         pass
 
-    def construct_decimal(constructor: Any, node: Any) -> Decimal:
+    def construct_decimal(constructor: Any, node: Any) -> Decimal | str:
+        # .nan and .inf are no numbers a rule can use: keep the text, so that the
+        # type checks downstream reject it with the file and line.
         text = str(node.value).replace("_", "")
-        return Decimal(text)
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            return text
+        return value if value.is_finite() else text
 
     ExactConstructor.add_constructor("tag:yaml.org,2002:float", construct_decimal)
     yaml = YAML(typ="rt")

@@ -9,8 +9,25 @@ from groupctl.model import Campus, Dataset, Group
 
 
 def active_groups(data: Dataset, year: int) -> tuple[Group, ...]:
-    """Groups running in school year ``year``: those whose lead campus is in the group."""
-    return tuple(g for g in data.pilots.groups if g.lead.in_group(year))
+    """Groups running in school year ``year``: those whose lead campus is in the group.
+
+    A member in its group while the lead is not is a contradiction in pilots.yaml,
+    never a reason to drop the group silently.
+    """
+    running = []
+    for g in data.pilots.groups:
+        if g.lead.in_group(year):
+            running.append(g)
+            continue
+        orphan = next((c for c in g.campuses if c.in_group(year)), None)
+        if orphan is not None:
+            raise DataError(
+                f"group {g.id}: campus {orphan.id} is in the group in {year} but its lead"
+                f" {g.lead.id} is not (check 'from'/'until')",
+                "pilots.yaml",
+                g.lead.line,
+            )
+    return tuple(running)
 
 
 def require_headcounts(data: Dataset, year: int, campuses: Iterable[Campus]) -> None:

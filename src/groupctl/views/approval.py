@@ -73,34 +73,31 @@ SKIPPED = {
 }
 
 
+def _step_line(r: ApprovalResult, s: Step, lang: Lang) -> str:
+    amount = yuan_fen(r.amount)
+    clause = cite(s.clause, lang)
+    if s.trigger is not None and s.threshold is not None:
+        return tr(
+            lang,
+            f"第{s.step}步：金额 {amount} 元 ≥ {yuan(s.threshold)} 元（{s.trigger}），{clause}",
+            f"step {s.step}: {amount} yuan ≥ {yuan(s.threshold)} yuan ({s.trigger}), {clause}",
+        )
+    if s.actor == "special_fund_review":
+        return tr(
+            lang,
+            f"第{s.step}步：动用集团专项经费，用途“{r.purpose}”在所列事项内，须一事一议（{clause}）",
+            f"step {s.step}: special fund, purpose '{r.purpose}' is listed; reviewed case by case ({clause})",
+        )
+    return tr(
+        lang,
+        f"第{s.step}步：每笔支出都要经过（{clause}）",
+        f"step {s.step}: required for every expenditure ({clause})",
+    )
+
+
 def _explain(r: ApprovalResult, lang: Lang) -> list[str]:
     amount = yuan_fen(r.amount)
-    lines = []
-    for s in r.steps:
-        if s.trigger is not None and s.threshold is not None:
-            lines.append(
-                tr(
-                    lang,
-                    f"第{s.step}步：金额 {amount} 元 ≥ {yuan(s.threshold)} 元（{s.trigger}），{cite(s.clause, lang)}",
-                    f"step {s.step}: {amount} yuan ≥ {yuan(s.threshold)} yuan ({s.trigger}), {cite(s.clause, lang)}",
-                )
-            )
-        elif s.actor == "special_fund_review":
-            lines.append(
-                tr(
-                    lang,
-                    f"第{s.step}步：动用集团专项经费，用途“{r.purpose}”在所列事项内，须一事一议（{cite(s.clause, lang)}）",
-                    f"step {s.step}: special fund, purpose '{r.purpose}' is listed; reviewed case by case ({cite(s.clause, lang)})",
-                )
-            )
-        else:
-            lines.append(
-                tr(
-                    lang,
-                    f"第{s.step}步：每笔支出都要经过（{cite(s.clause, lang)}）",
-                    f"step {s.step}: required for every expenditure ({cite(s.clause, lang)})",
-                )
-            )
+    lines = [_step_line(r, s, lang) for s in r.steps]
     for k in r.skipped:
         zh, en = SKIPPED[k.actor]
         lines.append(
@@ -152,6 +149,7 @@ def approval_view(r: ApprovalResult, data: Dataset, lang: Lang, explain: bool) -
     }
     rows = [
         {**base, "step": s.step, "actor": s.actor, "label": label, "clause": s.clause}
+        | ({"explain": _step_line(r, s, lang)} if explain else {})
         for s, label in zip(r.steps, labels, strict=True)
     ] or [{**base, "reason": reason}]
 
@@ -175,7 +173,7 @@ def approval_view(r: ApprovalResult, data: Dataset, lang: Lang, explain: bool) -
         table.add({"step": str(s.step), "label": label, "clause": cite(s.clause, lang)})
     return View(
         document=document,
-        csv_columns=CSV_COLUMNS,
+        csv_columns=CSV_COLUMNS + (["explain"] if explain else []),
         csv_rows=rows,
         tables=[table] if r.permitted else [],
         lines=[] if reason is None else [reason],

@@ -120,6 +120,8 @@ def funding_view(result: FundingResult, data: Dataset, lang: Lang, explain: bool
     if explain:
         document["parameters"] = [parameter_doc(u) for u in result.parameters]
 
+    values = {u.path: show_value(u.value) for u in result.parameters}
+    clause = cite("6.3", lang)
     rows = []
     for g in result.groups:
         for c in g.campuses:
@@ -139,6 +141,7 @@ def funding_view(result: FundingResult, data: Dataset, lang: Lang, explain: bool
                     "band": c.band,
                     "supplement": c.supplement,
                 }
+                | ({"explain": _campus_line(c, values, clause, lang)} if explain else {})
             )
 
     table = Table(
@@ -175,7 +178,7 @@ def funding_view(result: FundingResult, data: Dataset, lang: Lang, explain: bool
 
     return View(
         document=document,
-        csv_columns=CSV_COLUMNS,
+        csv_columns=CSV_COLUMNS + (["explain"] if explain else []),
         csv_rows=rows,
         tables=[table],
         explain=_explain_lines(result, lang) if explain else [],

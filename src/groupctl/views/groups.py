@@ -71,18 +71,20 @@ def groups_view(pilots: Pilots, lang: Lang) -> View:
         for g in pilots.groups
         for c in g.campuses
     ]
+    dated = any(c.from_year is not None or c.until_year is not None for c in pilots.campuses())
+    columns = [
+        Column("name", t("col.group_campus", lang)),
+        Column("school", t("col.school", lang)),
+        Column("role", t("col.role", lang)),
+        Column("head", t("col.head", lang)),
+    ]
+    if dated:  # only when some campus joins or leaves: the plan's pilots have no dates
+        columns.append(Column("years", t("col.years", lang)))
     table = Table(
-        t("groups.title", lang, district=pilots.district, clause=cite("annex", lang)),
-        [
-            Column("name", t("col.group_campus", lang)),
-            Column("school", t("col.school", lang)),
-            Column("role", t("col.role", lang)),
-            Column("head", t("col.head", lang)),
-            Column("years", t("col.years", lang)),
-        ],
+        t("groups.title", lang, district=pilots.district, clause=cite("annex", lang)), columns
     )
     for g in pilots.groups:
-        table.add({"name": g.name, "school": g.id, "role": t(g.type, lang)}, "heading")
+        table.add({"name": g.name}, "heading")
         for c in g.campuses:
             table.add(
                 {
