@@ -11,8 +11,6 @@ from pathlib import Path
 import pytest
 from wcwidth import wcswidth
 
-from tests.conftest import REPO
-
 GOLDEN = Path(__file__).parent / "golden"
 ANSI = "\x1b["
 
