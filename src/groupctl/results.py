@@ -12,3 +12,12 @@ class Explain:
     clauses: tuple[str, ...]
     inputs: dict[str, int | str] = field(default_factory=dict)
     parameters: tuple[str, ...] = ()
+
+    def doc(self, **extra: object) -> dict[str, object]:
+        """The JSON form a record's ``explain`` key carries."""
+        return {
+            "clauses": list(self.clauses),
+            "inputs": self.inputs,
+            "parameters": list(self.parameters),
+            **extra,
+        }

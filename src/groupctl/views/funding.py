@@ -38,12 +38,7 @@ def _campus_doc(c: CampusFunding, explain: bool) -> dict[str, Any]:
         "supplement": c.supplement,
     }
     if explain:
-        doc["explain"] = {
-            "clauses": list(c.explain.clauses),
-            "inputs": c.explain.inputs,
-            "parameters": list(c.explain.parameters),
-            "counted": c.counted,
-        }
+        doc["explain"] = c.explain.doc(counted=c.counted)
     return doc
 
 
@@ -57,11 +52,7 @@ def _group_doc(g: GroupFunding, explain: bool) -> dict[str, Any]:
         "campuses": [_campus_doc(c, explain) for c in g.campuses],
     }
     if explain:
-        doc["explain"] = {
-            "clauses": list(g.explain.clauses),
-            "inputs": g.explain.inputs,
-            "parameters": list(g.explain.parameters),
-        }
+        doc["explain"] = g.explain.doc()
     return doc
 
 

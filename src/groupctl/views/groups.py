@@ -56,20 +56,9 @@ def groups_view(pilots: Pilots, lang: Lang) -> View:
         ],
     }
     rows = [
-        {
-            "group": g.id,
-            "group_name": g.name,
-            "type": g.type,
-            "campus": c.id,
-            "name": c.name,
-            "school": c.school,
-            "role": c.role,
-            "head": c.head,
-            "from": c.from_year,
-            "until": c.until_year,
-        }
-        for g in pilots.groups
-        for c in g.campuses
+        {"group": g["group"], "group_name": g["name"], "type": g["type"], **c}
+        for g in document["groups"]
+        for c in g["campuses"]
     ]
     dated = any(c.from_year is not None or c.until_year is not None for c in pilots.campuses())
     columns = [
