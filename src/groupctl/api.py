@@ -26,6 +26,10 @@ class Session:
 
     data: Dataset
     policy: Policy
+    baseline_policy: Policy  # before --set: what --compare compares against
+
+    def baseline(self) -> Session:
+        return Session(self.data, self.baseline_policy, self.baseline_policy)
 
     def files(self) -> tuple[Path, ...]:
         """The data and policy files (outputs must never replace them)."""
@@ -41,8 +45,8 @@ def protected_files(directory: Path | None = None) -> tuple[Path, ...]:
 def open_session(data_dir: Path | None = None, sets: Sequence[str] = ()) -> Session:
     directory, bundled = locate_data(data_dir)
     data = load_data(directory, bundled)
-    policy = load_policy(directory).with_sets(sets)
-    return Session(data, policy)
+    baseline = load_policy(directory)
+    return Session(data, baseline.with_sets(sets), baseline)
 
 
 def school_year(text: str | int) -> int:

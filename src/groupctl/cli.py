@@ -12,7 +12,7 @@ import os
 import shutil
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -29,6 +29,7 @@ from groupctl import __version__, api
 from groupctl.errors import GroupctlError, UsageError
 from groupctl.labels import Lang
 from groupctl.render import Format, render
+from groupctl.views import View
 
 # --------------------------------------------------------------------------- error boundary
 
@@ -167,6 +168,13 @@ ExplainOpt = Annotated[
         "--explain", help="列出每个数字的计算过程与条款 / show each figure's derivation and clause."
     ),
 ]
+CompareOpt = Annotated[
+    bool,
+    typer.Option(
+        "--compare",
+        help="与 --set 合用：原值、新值与差额并列 / with --set: baseline and modified figures side by side.",
+    ),
+]
 SetOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -227,7 +235,7 @@ def _width() -> int:
     return 80
 
 
-def _emit(view: Any, out: Out, protected: Sequence[Path] | None = None) -> None:
+def _emit(view: View, out: Out, protected: Sequence[Path] | None = None) -> None:
     """Render a view to stdout or a file, notes to stderr, then exit with its code."""
     fmt = out.format()
     if out.file is not None:
@@ -246,6 +254,25 @@ def _emit(view: Any, out: Out, protected: Sequence[Path] | None = None) -> None:
         sys.stderr.write(note + "\n")
     if view.exit_code:
         raise typer.Exit(view.exit_code)
+
+
+def _computed(
+    data: Path | None,
+    sets: list[str] | None,
+    compare: bool,
+    out: Out,
+    build: Callable[[api.Session], View],
+) -> tuple[View, tuple[Path, ...]]:
+    """Open the data, build the command's view, and with --compare set it beside the baseline."""
+    session = api.open_session(data, sets or ())
+    view = build(session)
+    if compare:
+        if not sets:
+            raise UsageError("--compare needs at least one --set PATH=VALUE to compare against")
+        from groupctl.views.compare import compare_view
+
+        view = compare_view(build(session.baseline()), view, sets, out.lang_code)
+    return view, session.files()
 
 
 # --------------------------------------------------------------------------- commands
@@ -310,14 +337,18 @@ def funding(
     lang: LangOpt = LangChoice.zh,
     explain: ExplainOpt = False,
     sets: SetOpt = None,
+    compare: CompareOpt = False,
 ) -> None:
     """各集团该学年专项经费：基础、增补、合计（六（三））/ each group's special funding."""
     from groupctl.views.funding import funding_view
 
     out = Out(fmt, output, lang)
-    session = api.open_session(data, sets or ())
-    result = api.funding(session, year)
-    _emit(funding_view(result, session.data, out.lang_code, explain), out, session.files())
+
+    def build(s: api.Session) -> View:
+        return funding_view(api.funding(s, year), s.data, out.lang_code, explain)
+
+    view, files = _computed(data, sets, compare, out, build)
+    _emit(view, out, files)
 
 
 class FundChoice(StrEnum):
@@ -373,14 +404,19 @@ def approve(
     lang: LangOpt = LangChoice.zh,
     explain: ExplainOpt = False,
     sets: SetOpt = None,
+    compare: CompareOpt = False,
 ) -> None:
     """一笔支出的审批路径（六（四）1（2）（3）、六（三））；专项经费用途不符时退出码 1 / the approval path of one expenditure."""
     from groupctl.views.approval import approval_view
 
     out = Out(fmt, output, lang)
-    session = api.open_session(data, sets or ())
-    result = api.approve(session, amount, campus, fund.value, purpose, year)
-    _emit(approval_view(result, session.data, out.lang_code, explain), out, session.files())
+
+    def build(s: api.Session) -> View:
+        result = api.approve(s, amount, campus, fund.value, purpose, year)
+        return approval_view(result, s.data, out.lang_code, explain)
+
+    view, files = _computed(data, sets, compare, out, build)
+    _emit(view, out, files)
 
 
 @app.command()
