@@ -84,7 +84,7 @@ def approve(
 def check(data_dir: Path | None = None) -> tuple[Path, bool, Problems]:
     """Validate every data file of a directory, collecting all problems."""
     directory, bundled = locate_data(data_dir)
-    _, problems = inspect_data(directory, bundled)
+    _, problems = inspect_data(directory, bundled, with_scores=True)
     try:
         load_policy(directory)
     except GroupctlError as exc:
