@@ -14,9 +14,13 @@ DOMAIN = [
     "groupctl.loaders",
     "groupctl.policy",
     "groupctl.rules.funding",
+    "groupctl.rules.assessment",
+    "groupctl.rules.allowance",
     "groupctl.views.funding",
     "groupctl.views.groups",
     "groupctl.views.check",
+    "groupctl.views.assessment",
+    "groupctl.views.allowance",
     "groupctl.api",
 ]
 
