@@ -96,8 +96,11 @@ def test_the_fixture_by_hand(write_data):
     # g1 is graded good (84.98 → factor 0.8), k1 fair (63.30 → factor 0.6)
     r = allowance(write_data)
     got = [
-        (h.campus, h.role, h.head, str(h.annual_standard), str(h.base), str(h.monthly[0]))
-        + (h.group_grade, str(h.efficiency_factor), str(h.efficiency))
+        (
+            *(h.campus, h.role, h.head),
+            *(str(h.annual_standard), str(h.base), str(h.monthly[0])),
+            *(h.group_grade, str(h.efficiency_factor), str(h.efficiency)),
+        )
         for h in r.heads
     ]
     assert got == [
