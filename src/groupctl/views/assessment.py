@@ -67,7 +67,8 @@ def shown(value: Fraction) -> tuple[str, bool]:
     d = exact_decimal(value)
     if d is None:
         return str(round_fraction_half_up(value, 6)), False
-    if d.as_tuple().exponent > -2:  # type: ignore[operator]
+    exponent = d.as_tuple().exponent
+    if isinstance(exponent, int) and exponent > -2:
         d = d.quantize(CENT)
     return str(d), True
 
