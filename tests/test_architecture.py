@@ -14,9 +14,13 @@ DOMAIN = [
     "groupctl.loaders",
     "groupctl.policy",
     "groupctl.rules.funding",
+    "groupctl.rules.assessment",
+    "groupctl.rules.allowance",
     "groupctl.views.funding",
     "groupctl.views.groups",
     "groupctl.views.check",
+    "groupctl.views.assessment",
+    "groupctl.views.allowance",
     "groupctl.api",
 ]
 
@@ -49,4 +53,19 @@ def test_json_output_does_not_load_rich_or_tabulate():
     )
     loaded = modules_after(code)
     assert "groupctl.rules.funding" in loaded
+    assert not {"rich", "tabulate"} & loaded
+
+
+@pytest.mark.parametrize("command", ["assess", "allowance"])
+def test_assess_and_allowance_json_do_not_load_rich_or_tabulate(command):
+    code = (
+        "import sys, io\n"
+        "from groupctl.cli import app\n"
+        "from typer.main import get_command\n"
+        "sys.stdout = io.StringIO()\n"
+        f"get_command(app).main(['{command}', '2023', '-f', 'json'], standalone_mode=False)\n"
+        "sys.stdout = sys.__stdout__\n"
+    )
+    loaded = modules_after(code)
+    assert f"groupctl.rules.{'assessment' if command == 'assess' else 'allowance'}" in loaded
     assert not {"rich", "tabulate"} & loaded

@@ -10,13 +10,22 @@ from datetime import date
 from pathlib import Path
 
 from groupctl.errors import GroupctlError, UsageError
-from groupctl.loaders import BUNDLED_DATA, data_files, inspect_data, load_data, locate_data
+from groupctl.loaders import (
+    BUNDLED_DATA,
+    data_files,
+    inspect_data,
+    load_data,
+    load_scores,
+    locate_data,
+)
 from groupctl.lookup import resolve_campus
 from groupctl.model import Dataset
 from groupctl.numbers import parse_amount, parse_school_year
 from groupctl.policy import BUNDLED_POLICY, Policy, load_policy
 from groupctl.problems import Problems
+from groupctl.rules.allowance import AllowanceResult, compute_allowance
 from groupctl.rules.approval import ApprovalResult, Fund, compute_approval
+from groupctl.rules.assessment import AssessmentResult, compute_assessment
 from groupctl.rules.funding import FundingResult, compute_funding
 
 
@@ -61,6 +70,20 @@ def funding(session: Session, year: str | int) -> FundingResult:
     return compute_funding(session.data, session.policy, school_year(year))
 
 
+def assess(session: Session, year: str | int) -> AssessmentResult:
+    """Group and campus grades (六（五））; needs both score files."""
+    when = school_year(year)
+    scores = load_scores(session.data, "assess")
+    return compute_assessment(session.data, scores, session.policy, when)
+
+
+def allowance(session: Session, year: str | int) -> AllowanceResult:
+    """Each campus head's base and efficiency allowance (六（四）4); needs both score files."""
+    when = school_year(year)
+    scores = load_scores(session.data, "allowance")
+    return compute_allowance(session.data, scores, session.policy, when)
+
+
 def current_school_year(today: date | None = None) -> int:
     """The school year running on ``today``: it starts on September 1st."""
     today = today or date.today()
@@ -88,7 +111,7 @@ def approve(
 def check(data_dir: Path | None = None) -> tuple[Path, bool, Problems]:
     """Validate every data file of a directory, collecting all problems."""
     directory, bundled = locate_data(data_dir)
-    _, problems = inspect_data(directory, bundled)
+    _, problems = inspect_data(directory, bundled, with_scores=True)
     try:
         load_policy(directory)
     except GroupctlError as exc:

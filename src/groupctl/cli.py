@@ -351,6 +351,44 @@ def funding(
     _emit(view, out, files)
 
 
+@app.command()
+def assess(
+    year: YearArg,
+    data: DataOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = LangChoice.zh,
+    explain: ExplainOpt = False,
+    sets: SetOpt = None,
+) -> None:
+    """集团与学校双线考核：总分与等次（六（五））/ group and campus scores and grades."""
+    from groupctl.views.assessment import assessment_view
+
+    out = Out(fmt, output, lang)
+    session = api.open_session(data, sets or ())
+    result = api.assess(session, year)
+    _emit(assessment_view(result, session.data, out.lang_code, explain), out, session.files())
+
+
+@app.command()
+def allowance(
+    year: YearArg,
+    data: DataOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = LangChoice.zh,
+    explain: ExplainOpt = False,
+    sets: SetOpt = None,
+) -> None:
+    """校（园）长津贴：基础津贴逐月、效能津贴按集团等次（六（四）4）/ each head's base and efficiency allowance."""
+    from groupctl.views.allowance import allowance_view
+
+    out = Out(fmt, output, lang)
+    session = api.open_session(data, sets or ())
+    result = api.allowance(session, year)
+    _emit(allowance_view(result, session.data, out.lang_code, explain), out, session.files())
+
+
 class FundChoice(StrEnum):
     school = "school"
     special = "special"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
@@ -20,24 +21,29 @@ from groupctl.model import (
     ROLES,
     STAGES,
     Campus,
+    CampusScore,
     Dataset,
     Enrollment,
     Group,
+    GroupScore,
     GroupType,
     Pilots,
     Role,
+    Scores,
     Stage,
     StageRow,
 )
-from groupctl.numbers import normalize, parse_school_year, parse_whole, show
+from groupctl.numbers import normalize, parse_school_year, parse_score, parse_whole, show
 from groupctl.problems import Problems
 from groupctl.yamlio import item_line, key_line, load_yaml, node_line
 
 PILOTS = "pilots.yaml"
 CAMPUSES = "campuses.csv"
+CAMPUS_SCORES = "campus_scores.csv"
+GROUP_SCORES = "group_scores.csv"
 BUNDLED_DATA = Path(__file__).parent / "data"
 # Every file a data directory may hold (SPEC §2); outputs never replace any of them.
-DATA_FILES = (PILOTS, CAMPUSES, "staff.csv", "campus_scores.csv", "group_scores.csv", "policy.yaml")
+DATA_FILES = (PILOTS, CAMPUSES, "staff.csv", CAMPUS_SCORES, GROUP_SCORES, "policy.yaml")
 
 
 def data_files(directory: Path) -> tuple[Path, ...]:
@@ -406,16 +412,192 @@ def _head_title_warning(c: Campus, kindergarten: bool, problems: Problems) -> No
     )
 
 
+# --------------------------------------------------------------------------- score files (六（五）)
+
+CAMPUS_SCORE_COLUMNS = {
+    "year": ("年度", "学年"),
+    "campus": ("校区",),
+    "score": ("得分", "考核得分", "分数"),
+}
+GROUP_SCORE_COLUMNS = {
+    "year": ("年度", "学年"),
+    "group": ("集团",),
+    "party_building": ("党建", "党建得分", "党的建设"),
+    "comprehensive": ("综合", "综合得分", "综合考核"),
+}
+
+
+def _group_lookup(pilots: Pilots) -> dict[str, Group]:
+    """Groups by id and by exact full name, for group_scores.csv's group column."""
+    table: dict[str, Group] = {}
+    for g in pilots.groups:
+        table.setdefault(g.id, g)
+        table.setdefault(g.name, g)
+    return table
+
+
+def score(text: str, column: str, display: str, line: int, problems: Problems) -> Decimal | None:
+    try:
+        return parse_score(text)
+    except ValueError as exc:
+        problems.error(display, line, f"{column} {exc}")
+        return None
+
+
+def _year(text: str, display: str, line: int, problems: Problems) -> int | None:
+    year = parse_school_year(text)
+    if year is None:
+        problems.error(display, line, f"year must be a school year like 2023, got {text!r}")
+    return year
+
+
+def read_campus_scores(
+    directory: Path, pilots: Pilots, problems: Problems
+) -> tuple[CampusScore, ...] | None:
+    rows = read_rows(directory / CAMPUS_SCORES, CAMPUS_SCORES, CAMPUS_SCORE_COLUMNS, problems)
+    if rows is None:
+        return None
+    campuses = _campus_lookup(pilots)
+    seen: dict[tuple[int, str], int] = {}
+    out: list[CampusScore] = []
+    for row in rows:
+        v, line = row.values, row.line
+        year = _year(v["year"], CAMPUS_SCORES, line, problems)
+        campus = campuses.get(normalize(v["campus"]))
+        if campus is None:
+            problems.error(CAMPUS_SCORES, line, f"unknown campus {v['campus']!r} (not in {PILOTS})")
+        value = score(v["score"], "score", CAMPUS_SCORES, line, problems)
+        if year is None or campus is None or value is None:
+            continue
+        key = (year, campus.id)
+        if key in seen:
+            problems.error(
+                CAMPUS_SCORES,
+                line,
+                f"duplicate score for {year} {campus.id} (first at line {seen[key]})",
+            )
+            continue
+        seen[key] = line
+        if not campus.in_group(year):
+            problems.warning(
+                CAMPUS_SCORES, line, f"campus {campus.id!r} is not in its group in {year}"
+            )
+        out.append(CampusScore(year, campus.id, value, line))
+    return tuple(out)
+
+
+def read_group_scores(
+    directory: Path, pilots: Pilots, problems: Problems
+) -> tuple[GroupScore, ...] | None:
+    rows = read_rows(directory / GROUP_SCORES, GROUP_SCORES, GROUP_SCORE_COLUMNS, problems)
+    if rows is None:
+        return None
+    groups = _group_lookup(pilots)
+    seen: dict[tuple[int, str], int] = {}
+    out: list[GroupScore] = []
+    for row in rows:
+        v, line = row.values, row.line
+        year = _year(v["year"], GROUP_SCORES, line, problems)
+        group = groups.get(normalize(v["group"]))
+        if group is None:
+            problems.error(GROUP_SCORES, line, f"unknown group {v['group']!r} (not in {PILOTS})")
+        party = score(v["party_building"], "party_building", GROUP_SCORES, line, problems)
+        overall = score(v["comprehensive"], "comprehensive", GROUP_SCORES, line, problems)
+        if year is None or group is None or party is None or overall is None:
+            continue
+        key = (year, group.id)
+        if key in seen:
+            problems.error(
+                GROUP_SCORES,
+                line,
+                f"duplicate scores for {year} {group.id} (first at line {seen[key]})",
+            )
+            continue
+        seen[key] = line
+        if not group.lead.in_group(year):
+            problems.warning(GROUP_SCORES, line, f"group {group.id!r} is not running in {year}")
+        out.append(GroupScore(year, group.id, party, overall, line))
+    return tuple(out)
+
+
+def _missing_score_warnings(pilots: Pilots, scores: Scores, problems: Problems) -> None:
+    """For each year a score file covers, every campus and group it leaves out.
+
+    A warning, not an error: the file may be filled in as the year's results come in;
+    ``groupctl assess`` for that year stops at the first one missing.
+    """
+    for year in scores.campus_years():
+        for c in pilots.campuses():
+            if c.in_group(year) and scores.campus(year, c.id) is None:
+                problems.warning(
+                    CAMPUS_SCORES, None, f"no score for {year} for campus {c.id} ({c.name})"
+                )
+    for year in scores.group_years():
+        for g in pilots.groups:
+            if g.lead.in_group(year) and scores.group(year, g.id) is None:
+                problems.warning(
+                    GROUP_SCORES, None, f"no scores for {year} for group {g.id} ({g.name})"
+                )
+
+
+def _present(directory: Path, name: str, needed_by: str | None, problems: Problems) -> bool:
+    if (directory / name).is_file():
+        return True
+    if needed_by is not None:
+        problems.error(
+            name,
+            None,
+            f"missing: 'groupctl {needed_by}' needs this file in the data directory ({directory})",
+        )
+    return False
+
+
+def read_scores(
+    directory: Path, pilots: Pilots, problems: Problems, needed_by: str | None
+) -> Scores | None:
+    """The two score files; ``needed_by`` names the command that cannot run without them.
+
+    With ``needed_by=None`` (``groupctl check``) a missing file is no problem.
+    """
+    campus_rows = group_rows = None
+    if _present(directory, CAMPUS_SCORES, needed_by, problems):
+        campus_rows = read_campus_scores(directory, pilots, problems)
+    if _present(directory, GROUP_SCORES, needed_by, problems):
+        group_rows = read_group_scores(directory, pilots, problems)
+    scores = Scores(campus_rows or (), group_rows or ())
+    _missing_score_warnings(pilots, scores, problems)
+    if campus_rows is None or group_rows is None:
+        return None
+    return scores
+
+
+def load_scores(data: Dataset, needed_by: str) -> Scores:
+    """Both score files of a loaded data directory; the first problem is raised."""
+    problems = Problems()
+    scores = read_scores(data.directory, data.pilots, problems, needed_by)
+    problems.raise_first()
+    assert scores is not None
+    return scores
+
+
 # --------------------------------------------------------------------------- the directory
 
 
-def inspect_data(directory: Path, bundled: bool = False) -> tuple[Dataset | None, Problems]:
-    """Read a data directory, reporting every problem found."""
+def inspect_data(
+    directory: Path, bundled: bool = False, with_scores: bool = False
+) -> tuple[Dataset | None, Problems]:
+    """Read a data directory, reporting every problem found.
+
+    ``with_scores``: also check the optional score files that are present (for
+    ``groupctl check``; other commands read them only when they need them).
+    """
     problems = Problems()
     pilots = read_pilots(directory, problems)
     if pilots is None or problems.errors:
         return None, problems
     enrollment = read_enrollment(directory, pilots, problems)
+    if with_scores:
+        read_scores(directory, pilots, problems, needed_by=None)
     if enrollment is None:
         return None, problems
     _kindergarten_head_warnings(pilots, enrollment, problems)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
@@ -133,3 +134,49 @@ class Dataset:
 
     def campus(self, campus_id: str) -> Campus:
         return next(c for c in self.pilots.campuses() if c.id == campus_id)
+
+
+# --------------------------------------------------------------------------- assessment scores
+
+
+@dataclass(frozen=True)
+class CampusScore:
+    """One row of campus_scores.csv: a campus's assessment score for a school year."""
+
+    year: int
+    campus: str
+    score: Decimal  # 0–100, two decimals
+    line: int
+
+
+@dataclass(frozen=True)
+class GroupScore:
+    """One row of group_scores.csv: a group's party-building and comprehensive scores."""
+
+    year: int
+    group: str
+    party_building: Decimal
+    comprehensive: Decimal
+    line: int
+
+
+@dataclass(frozen=True)
+class Scores:
+    """The two score files of a data directory (六（五）), read only by the commands that need them."""
+
+    campuses: tuple[CampusScore, ...]
+    groups: tuple[GroupScore, ...]
+    campus_file: str = "campus_scores.csv"
+    group_file: str = "group_scores.csv"
+
+    def campus(self, year: int, campus_id: str) -> CampusScore | None:
+        return next((s for s in self.campuses if (s.year, s.campus) == (year, campus_id)), None)
+
+    def group(self, year: int, group_id: str) -> GroupScore | None:
+        return next((s for s in self.groups if (s.year, s.group) == (year, group_id)), None)
+
+    def campus_years(self) -> tuple[int, ...]:
+        return tuple(sorted({s.year for s in self.campuses}))
+
+    def group_years(self) -> tuple[int, ...]:
+        return tuple(sorted({s.year for s in self.groups}))

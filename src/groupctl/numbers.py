@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 _WHOLE = re.compile(r"[0-9]{1,3}(,[0-9]{3})+|[0-9]+")
 _DECIMAL = re.compile(r"([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?")
@@ -118,3 +119,54 @@ def yuan_fen(value: Decimal) -> str:
 def money(value: Decimal) -> str:
     """Money with exactly two decimals, as JSON and CSV carry it."""
     return f"{value.quantize(CENT, rounding=ROUND_HALF_UP)}"
+
+
+# --------------------------------------------------------------------------- scores and exact sums
+
+SCORE_MAX = Decimal(100)  # the scale every assessment score is given on (SPEC §2)
+_SCORE = re.compile(r"[0-9]+(?:\.([0-9]+))?")
+
+
+def parse_score(text: str) -> Decimal:
+    """An assessment score from 0 to 100 with at most two decimals, as ``Decimal`` with two.
+
+    Accepts full-width digits (``８８．５``); raises ValueError with a reason otherwise.
+    """
+    s = normalize(text)
+    match = _SCORE.fullmatch(s)
+    if match is None:
+        raise ValueError(f"must be a number from 0 to 100, got {text!r}")
+    decimals = match.group(1) or ""
+    if len(decimals.rstrip("0")) > 2:
+        raise ValueError(f"has more than two decimals, got {text!r}")
+    value = Decimal(s)
+    if value > SCORE_MAX:
+        raise ValueError(f"must be from 0 to 100, got {text!r}")
+    return value.quantize(CENT)
+
+
+def exact_decimal(value: Fraction) -> Decimal | None:
+    """``value`` as an exact Decimal, or None when its decimal expansion never ends."""
+    den = value.denominator
+    twos = fives = 0
+    while den % 2 == 0:
+        den //= 2
+        twos += 1
+    while den % 5 == 0:
+        den //= 5
+        fives += 1
+    if den != 1:
+        return None
+    places = max(twos, fives)
+    scaled = value * 10**places
+    assert scaled.denominator == 1
+    return Decimal(scaled.numerator).scaleb(-places)
+
+
+def round_fraction_half_up(value: Fraction, places: int = 2) -> Decimal:
+    """An exact fraction ≥ 0 rounded half up to ``places`` decimals (89.995 → 90.00)."""
+    if value < 0:
+        raise ValueError(f"{value} is negative")
+    scaled = value * 10**places
+    whole = (2 * scaled.numerator + scaled.denominator) // (2 * scaled.denominator)
+    return Decimal(whole).scaleb(-places).quantize(Decimal(1).scaleb(-places))

@@ -114,7 +114,7 @@ def _md_table(table: Table) -> str:
 
     rows = []
     for i, row in enumerate(table.rows):
-        cells = [row.get(col.key, "").strip() for col in table.columns]
+        cells = [row.get(col.key, "").strip().replace("\n", " · ") for col in table.columns]
         if table.styles[i] != "plain" and cells[0]:
             cells[0] = f"**{cells[0]}**"
         rows.append(cells)

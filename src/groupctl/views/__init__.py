@@ -83,11 +83,17 @@ def parameter_doc(use: ParamUse) -> dict[str, Any]:
 
 
 def standard_notes(
-    uses: tuple[ParamUse, ...], data: Dataset, lang: Lang, illustrative: bool = True
+    uses: tuple[ParamUse, ...],
+    data: Dataset,
+    lang: Lang,
+    illustrative: bool = True,
+    files: tuple[str, ...] = ("campuses.csv",),
 ) -> list[str]:
     """Notes every computing command prints below its output (to stderr).
 
-    ``illustrative``: whether the figures rest on the data files' headcounts.
+    ``illustrative``: whether the figures rest on the data files at all;
+    ``files``: the data files they rest on.  Of those, the ones pilots.yaml marks
+    ``illustrative`` are named, so that funding never mentions the score files.
     """
     notes = []
     local = [u.path for u in uses if u.source == "local"]
@@ -98,6 +104,7 @@ def standard_notes(
     ]
     if changed:
         notes.append(t("note.changed", lang, items="; ".join(changed)))
-    if illustrative and data.pilots.illustrative:
-        notes.append(t("note.illustrative", lang, files=", ".join(data.pilots.illustrative)))
+    examples = [f for f in data.pilots.illustrative if f in files]
+    if illustrative and examples:
+        notes.append(t("note.illustrative", lang, files=", ".join(examples)))
     return notes

@@ -1,0 +1,281 @@
+"""六（五） Assessment: the year-end grade of every group and every campus (双线考核).
+
+A group's total weighs three parts: the mean of its campuses' scores (the lead
+included), the group's party-building score and its comprehensive score
+(``assessment.weight_*``, 50% / 10% / 40% in the plan).  The total is computed
+exactly — the mean of three scores need not end, so the sum is a ``Fraction`` —
+and only then rounded half up to two decimals; the grade is the first band of
+``assessment.grades`` whose minimum the rounded total reaches.  Each campus is
+graded on its own score with the same bands: the second line of the 双线考核.
+
+The plan names the four grades but leaves their score lines to the bureau's
+assessment group, so ``assessment.grades`` is a ``local`` parameter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+from groupctl.errors import DataError, PolicyError
+from groupctl.model import Dataset, Group, Role, Scores
+from groupctl.numbers import SCORE_MAX, round_fraction_half_up
+from groupctl.policy import Params, ParamUse, Policy
+from groupctl.results import Explain
+from groupctl.rules.common import active_groups
+
+CLAUSE = "6.5"
+
+Grade = Literal["excellent", "good", "fair", "fail"]
+GRADES: tuple[Grade, ...] = ("excellent", "good", "fair", "fail")  # best first
+GRADE_LABELS: dict[Grade, tuple[str, str]] = {
+    "excellent": ("优秀", "excellent"),
+    "good": ("良好", "good"),
+    "fair": ("一般", "fair"),
+    "fail": ("不合格", "fail"),
+}
+# A band's value may be written as the code or as the plan's Chinese name.
+_GRADE_NAMES: dict[str, Grade] = {
+    **{g: g for g in GRADES},
+    **{zh: g for g, (zh, _) in GRADE_LABELS.items()},
+}
+
+GRADES_PATH = "assessment.grades"
+WEIGHT_SCHOOL = "assessment.weight_school"
+WEIGHT_PARTY = "assessment.weight_party_building"
+WEIGHT_COMPREHENSIVE = "assessment.weight_comprehensive"
+WEIGHTS = (WEIGHT_SCHOOL, WEIGHT_PARTY, WEIGHT_COMPREHENSIVE)
+
+
+@dataclass(frozen=True)
+class GradeBand:
+    """Scores ≥ ``min`` (inclusive) get ``grade``."""
+
+    min: Decimal
+    grade: Grade
+
+
+@dataclass(frozen=True)
+class Term:
+    """One part of the weighted total: weight × score, both exact."""
+
+    parameter: str
+    weight: Decimal
+    score: Fraction
+
+    @property
+    def product(self) -> Fraction:
+        return Fraction(self.weight) * self.score
+
+
+@dataclass(frozen=True)
+class CampusAssessment:
+    campus: str
+    name: str
+    short_name: str
+    group: str
+    role: Role
+    score: Decimal
+    grade: Grade
+    band: GradeBand
+    explain: Explain
+
+
+@dataclass(frozen=True)
+class GroupAssessment:
+    group: str
+    name: str
+    campuses: tuple[CampusAssessment, ...]
+    school_mean: Fraction  # exact: the mean of the campuses' scores
+    party_building: Decimal
+    comprehensive: Decimal
+    terms: tuple[Term, ...]  # school mean, party building, comprehensive
+    exact_total: Fraction
+    total: Decimal  # exact_total rounded half up to two decimals
+    grade: Grade
+    band: GradeBand
+    explain: Explain
+
+    @property
+    def school_mean_rounded(self) -> Decimal:
+        """The mean as shown (two decimals); the total uses the exact mean."""
+        return round_fraction_half_up(self.school_mean)
+
+
+@dataclass(frozen=True)
+class AssessmentResult:
+    year: int
+    groups: tuple[GroupAssessment, ...]
+    parameters: tuple[ParamUse, ...]
+
+    def group(self, group_id: str) -> GroupAssessment:
+        return next(g for g in self.groups if g.group == group_id)
+
+    def campuses(self) -> tuple[CampusAssessment, ...]:
+        return tuple(c for g in self.groups for c in g.campuses)
+
+
+# --------------------------------------------------------------------------- pure pieces
+
+
+def grade_bands(params: Params) -> tuple[GradeBand, ...]:
+    """``assessment.grades`` as grade bands, highest minimum first; refused when it makes no sense.
+
+    Minimums may have decimals (89.5); each grade appears at most once, a better
+    grade needs a higher minimum, and no minimum lies above 100.
+    """
+    bands = params.bands(GRADES_PATH)
+    origin = params.used[GRADES_PATH].origin
+    out: list[GradeBand] = []
+    for b in bands:
+        grade = _GRADE_NAMES.get(str(b.value).strip().lower()) if isinstance(b.value, str) else None
+        if grade is None:
+            known = ", ".join(GRADES) + " or " + ", ".join(zh for zh, _ in GRADE_LABELS.values())
+            raise PolicyError(f"{GRADES_PATH}: {b.value!s} is not a grade ({known}) ({origin})")
+        if b.min > SCORE_MAX:
+            raise PolicyError(
+                f"{GRADES_PATH}: minimum {b.min} for {grade} is above the top score"
+                f" {SCORE_MAX} ({origin})"
+            )
+        if out and GRADES.index(grade) <= GRADES.index(out[-1].grade):
+            above = out[-1]
+            raise PolicyError(
+                f"{GRADES_PATH}: each grade once, better grades at higher minimums;"
+                f" got {above.min}:{above.grade} above {b.min}:{grade} ({origin})"
+            )
+        out.append(GradeBand(b.min, grade))
+    return tuple(out)
+
+
+def grade_of(bands: tuple[GradeBand, ...], score: Decimal) -> GradeBand:
+    """The first band (highest minimum first) whose minimum ``score`` reaches."""
+    for band in bands:
+        if score >= band.min:
+            return band
+    raise ValueError(f"{score} is below every band")  # the lowest minimum is always 0
+
+
+def weights(params: Params) -> tuple[Decimal, Decimal, Decimal]:
+    """The three weights; they must add up to exactly 1, or a total could pass 100."""
+    school, party, comprehensive = (params.decimal(p) for p in WEIGHTS)
+    total = school + party + comprehensive
+    if total != 1:
+        changed = [u for p in WEIGHTS if (u := params.used[p]).origin != "bundled"]
+        where = (
+            f" (changed: {', '.join(f'{u.path} {u.origin}' for u in changed)})" if changed else ""
+        )
+        raise PolicyError(
+            f"the assessment weights must add up to 1, got {WEIGHT_SCHOOL} {school}"
+            f" + {WEIGHT_PARTY} {party} + {WEIGHT_COMPREHENSIVE} {comprehensive}"
+            f" = {total}{where}; set all three together"
+        )
+    return school, party, comprehensive
+
+
+def weighted_total(
+    weight: tuple[Decimal, Decimal, Decimal],
+    school_mean: Fraction,
+    party_building: Decimal,
+    comprehensive: Decimal,
+) -> tuple[tuple[Term, ...], Fraction, Decimal]:
+    """(terms, exact total, total rounded half up to two decimals)."""
+    terms = (
+        Term(WEIGHT_SCHOOL, weight[0], school_mean),
+        Term(WEIGHT_PARTY, weight[1], Fraction(party_building)),
+        Term(WEIGHT_COMPREHENSIVE, weight[2], Fraction(comprehensive)),
+    )
+    exact = sum((t.product for t in terms), Fraction(0))
+    return terms, exact, round_fraction_half_up(exact)
+
+
+# --------------------------------------------------------------------------- the rule
+
+
+def compute_assessment(
+    data: Dataset, scores: Scores, policy: Policy, year: int
+) -> AssessmentResult:
+    params = policy.params(year)
+    return assess_with(data, scores, params, year)
+
+
+def assess_with(data: Dataset, scores: Scores, params: Params, year: int) -> AssessmentResult:
+    """The assessment, reading parameters through ``params`` (so allowance shares its record)."""
+    weight = weights(params)
+    bands = grade_bands(params)
+    groups = active_groups(data, year)
+    _require_scores(scores, year, groups)
+
+    out = []
+    for g in groups:
+        campuses = []
+        for c in g.campuses_in(year):
+            row = scores.campus(year, c.id)
+            assert row is not None  # _require_scores
+            band = grade_of(bands, row.score)
+            campuses.append(
+                CampusAssessment(
+                    campus=c.id,
+                    name=c.name,
+                    short_name=c.short_name(g.name),
+                    group=g.id,
+                    role=c.role,
+                    score=row.score,
+                    grade=band.grade,
+                    band=band,
+                    explain=Explain(
+                        (CLAUSE,),
+                        {"score": str(row.score), "line": row.line},
+                        (GRADES_PATH,),
+                    ),
+                )
+            )
+        group_row = scores.group(year, g.id)
+        assert group_row is not None
+        mean = sum((Fraction(c.score) for c in campuses), Fraction(0)) / len(campuses)
+        terms, exact, total = weighted_total(
+            weight, mean, group_row.party_building, group_row.comprehensive
+        )
+        band = grade_of(bands, total)
+        out.append(
+            GroupAssessment(
+                group=g.id,
+                name=g.name,
+                campuses=tuple(campuses),
+                school_mean=mean,
+                party_building=group_row.party_building,
+                comprehensive=group_row.comprehensive,
+                terms=terms,
+                exact_total=exact,
+                total=total,
+                grade=band.grade,
+                band=band,
+                explain=Explain(
+                    (CLAUSE,),
+                    {"campuses": len(campuses), "line": group_row.line},
+                    (*WEIGHTS, GRADES_PATH),
+                ),
+            )
+        )
+    return AssessmentResult(year, tuple(out), params.uses())
+
+
+def _require_scores(scores: Scores, year: int, groups: tuple[Group, ...]) -> None:
+    """Every campus in a group in ``year`` (the lead too) and every group needs its scores."""
+    for file, years, what in (
+        (scores.campus_file, scores.campus_years(), "campus scores"),
+        (scores.group_file, scores.group_years(), "group scores"),
+    ):
+        if year not in years:
+            have = ", ".join(str(y) for y in years) or "none"
+            raise DataError(f"no {what} for {year} (years with scores: {have})", file)
+    for g in groups:
+        for c in g.campuses_in(year):
+            if scores.campus(year, c.id) is None:
+                raise DataError(
+                    f"no score for {year} for campus {c.id} ({c.name})", scores.campus_file
+                )
+    for g in groups:
+        if scores.group(year, g.id) is None:
+            raise DataError(f"no scores for {year} for group {g.id} ({g.name})", scores.group_file)

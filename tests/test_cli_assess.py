@@ -1,0 +1,406 @@
+"""`groupctl assess` and `groupctl allowance` as clerks and scripts meet them."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from wcwidth import wcswidth
+
+from tests.scores_data import CAMPUS_SCORES, GROUP_SCORES, write_scores
+
+GOLDEN = Path(__file__).parent / "golden"
+TWO_DECIMALS = re.compile(r"[0-9]+\.[0-9]{2}")
+
+ASSESS_NOTES = (
+    "注：以下结果用到本局自定参数（local，内置值仅为示例）：assessment.grades\n"
+    "注：campus_scores.csv, group_scores.csv 中的数字为示例，并非正式统计\n"
+)
+EXAMPLE_STANDARDS = (
+    "注：年标准为内置示例值（allowance.annual_standard.lead = 12000,"
+    " allowance.annual_standard.member = 9600），并非卫沙教发〔2022〕16号 的正式标准；"
+    "请在数据目录的 policy.yaml 或用 --set 设定实际标准\n"
+)
+
+
+def golden(name: str) -> str:
+    return (GOLDEN / name).read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- assess
+
+
+def test_assess_table_matches_the_golden_file(cli):
+    result = cli("assess", "2023")
+    assert result.exit_code == 0
+    assert result.stdout == golden("assess_2023.txt")
+    assert result.stderr == ASSESS_NOTES
+
+
+def test_assess_in_english_and_markdown(cli):
+    en = cli("assess", "2023", "--lang", "en")
+    assert en.stdout == golden("assess_2023_en.txt")
+    assert en.stderr.startswith("note: these figures use parameters the plan leaves to the bureau")
+    assert cli("assess", "2023", "-f", "markdown").stdout == golden("assess_2023.md")
+
+
+def test_assess_json_has_the_spec_keys_and_two_decimal_strings(cli):
+    doc = json.loads(cli("assess", "2023", "-f", "json").stdout)
+    assert list(doc) == ["year", "groups", "campuses"]
+    assert doc["year"] == 2023
+    spec_group = ["group", "school_mean", "party_building", "comprehensive", "total", "grade"]
+    for g in doc["groups"]:
+        assert list(g)[:7] == [*spec_group, "grade_label"]
+        for key in ("school_mean", "party_building", "comprehensive", "total"):
+            assert TWO_DECIMALS.fullmatch(g[key]), (key, g[key])
+    assert [(g["group"], g["total"], g["grade"], g["grade_label"]) for g in doc["groups"]] == [
+        ("qixiao", "90.00", "excellent", "优秀"),
+        ("sizhong", "80.00", "good", "良好"),
+        ("xuanhe", "85.11", "good", "良好"),
+        ("xingren", "72.38", "fair", "一般"),
+        ("eryou", "91.13", "excellent", "优秀"),
+    ]
+    assert len(doc["campuses"]) == 21
+    for c in doc["campuses"]:
+        assert list(c)[:5] == ["campus", "group", "score", "grade", "grade_label"]
+        assert TWO_DECIMALS.fullmatch(c["score"])
+    assert doc["campuses"][16] == {
+        "campus": "xingren-wenzhaike",
+        "group": "xingren",
+        "score": "58.50",
+        "grade": "fail",
+        "grade_label": "不合格",
+        "name": "中卫市兴仁教育集团温寨柯校区",
+        "role": "member",
+    }
+
+
+def test_grade_labels_follow_the_language_but_codes_do_not(cli):
+    doc = json.loads(cli("assess", "2023", "-f", "json", "--lang", "en").stdout)
+    assert [(g["grade"], g["grade_label"]) for g in doc["groups"][:2]] == [
+        ("excellent", "excellent"),
+        ("good", "good"),
+    ]
+
+
+def test_explain_shows_the_weighted_sum_term_by_term(cli):
+    out = cli("assess", "2023", "--explain").stdout
+    assert (
+        "  学校考核平均分 = (95.07 + 94.71) ÷ 2 = 189.78 ÷ 2 = 94.89（2 个校区，含牵头校）\n"
+        "  总分 = 0.5 × 94.89 + 0.1 × 85.50 + 0.4 × 85.00 = 47.445 + 8.55 + 34.00"
+        " = 89.995 → 90.00（按精确值求和后四舍五入到两位小数）\n"
+        "  集团等次：90.00 ≥ 90 → 优秀（assessment.grades）\n"
+        "    总校，牵头：95.07 ≥ 90 → 优秀\n"
+    ) in out
+    # a mean over three campuses never ends: shown to six places with ≈, summed exactly
+    assert "  学校考核平均分 = (93.20 + 90.15 + 88.61) ÷ 3 = 271.96 ÷ 3 ≈ 90.653333" in out
+    assert (
+        "  总分 = 0.5 × 90.653333 + 0.1 × 94.00 + 0.4 × 91.00 ≈ 45.326667 + 9.40 + 36.40"
+        " ≈ 91.126667 → 91.13" in out
+    )
+
+
+def test_explain_in_json_gives_exact_terms(cli):
+    doc = json.loads(cli("assess", "2023", "-f", "json", "--explain").stdout)
+    eryou = doc["groups"][4]["explain"]
+    assert eryou["school_mean_exact"] == "6799/75"  # 271.96 / 3
+    assert eryou["terms"][0] == {
+        "parameter": "assessment.weight_school",
+        "weight": "0.5",
+        "score": "6799/75",
+        "product": "6799/150",
+    }
+    assert eryou["total_exact"] == "13669/150"
+    assert doc["groups"][0]["explain"]["total_exact"] == "89.995"
+    assert {p["path"] for p in doc["parameters"]} == {
+        "assessment.grades",
+        "assessment.weight_school",
+        "assessment.weight_party_building",
+        "assessment.weight_comprehensive",
+    }
+
+
+def test_assess_csv_one_row_per_campus_with_its_groups_figures(cli):
+    lines = cli("assess", "2023", "-f", "csv").stdout.splitlines()
+    assert lines[0] == (
+        "year,group,group_name,school_mean,party_building,comprehensive,total,"
+        "group_grade,group_grade_label,campus,name,role,score,grade,grade_label"
+    )
+    assert len(lines) == 1 + 21
+    assert lines[1] == (
+        "2023,qixiao,中卫市第七小学教育集团,94.89,85.50,85.00,90.00,excellent,优秀,"
+        "qixiao-main,中卫市第七小学教育集团总校,lead,95.07,excellent,优秀"
+    )
+
+
+def test_set_moves_grade_minimums_and_weights(cli):
+    moved = cli(
+        "assess",
+        "2023",
+        "-f",
+        "json",
+        "--set",
+        "assessment.grades=90.01:excellent,80:good,60:fair,0:fail",
+    )
+    doc = json.loads(moved.stdout)
+    assert doc["groups"][0]["grade"] == "good"  # 90.00 no longer reaches 90.01
+    assert "assessment.grades = 90.01:excellent,80:good,60:fair,0:fail (--set)" in moved.stderr
+    weights = [
+        "--set", "assessment.weight_school=0.4",
+        "--set", "assessment.weight_party_building=0.2",
+        "--set", "assessment.weight_comprehensive=0.4",
+    ]  # fmt: skip
+    doc = json.loads(cli("assess", "2023", "-f", "json", *weights).stdout)
+    # 0.4 × 94.89 + 0.2 × 85.50 + 0.4 × 85.00 = 37.956 + 17.1 + 34 = 89.056
+    assert (doc["groups"][0]["total"], doc["groups"][0]["grade"]) == ("89.06", "good")
+
+
+# --------------------------------------------------------------------------- allowance
+
+
+def test_allowance_table_matches_the_golden_file_and_says_the_standards_are_examples(cli):
+    result = cli("allowance", "2023")
+    assert result.exit_code == 0
+    assert result.stdout == golden("allowance_2023.txt")
+    assert result.stderr.startswith(EXAMPLE_STANDARDS)
+    assert result.stderr.endswith(
+        "注：campus_scores.csv, group_scores.csv 中的数字为示例，并非正式统计\n"
+    )
+    assert cli("allowance", "2023", "--lang", "en").stdout == golden("allowance_2023_en.txt")
+
+
+def test_allowance_json_has_the_spec_keys_and_adds_up(cli):
+    doc = json.loads(cli("allowance", "2023", "-f", "json").stdout)
+    assert list(doc) == ["year", "heads", "totals"]
+    assert len(doc["heads"]) == 21
+    spec = [
+        "campus",
+        "group",
+        "role",
+        "annual_standard",
+        "base",
+        "monthly",
+        "group_grade",
+        "efficiency",
+    ]
+    for h in doc["heads"]:
+        assert list(h)[: len(spec)] == spec
+        assert len(h["monthly"]) == 12
+        for value in (h["annual_standard"], h["base"], h["efficiency"], h["total"], *h["monthly"]):
+            assert TWO_DECIMALS.fullmatch(value), value
+        assert sum(Decimal(m) for m in h["monthly"]) == Decimal(h["base"])
+        assert Decimal(h["total"]) == Decimal(h["base"]) + Decimal(h["efficiency"])
+    assert doc["heads"][0] == {
+        "campus": "qixiao-main",
+        "group": "qixiao",
+        "role": "lead",
+        "annual_standard": "12000.00",
+        "base": "8400.00",
+        "monthly": ["700.00"] * 12,
+        "group_grade": "excellent",
+        "efficiency": "3600.00",
+        "name": "中卫市第七小学教育集团总校",
+        "head": "总校校长",
+        "group_grade_label": "优秀",
+        "efficiency_factor": "1.0",
+        "total": "12000.00",
+    }
+    assert doc["totals"] == {
+        "annual_standard": "213600.00",
+        "base": "149520.00",
+        "efficiency": "50256.00",
+        "total": "199776.00",
+    }
+
+
+def test_set_standards_shares_and_factors(cli):
+    args = [
+        "allowance", "2023", "-f", "json",
+        "--set", "allowance.annual_standard.lead=12345",
+        "--set", "allowance.efficiency_factor.excellent=0.9",
+    ]  # fmt: skip
+    result = cli(*args)
+    head = json.loads(result.stdout)["heads"][0]
+    assert head["base"] == "8641.50"
+    assert head["monthly"] == ["720.13"] * 11 + ["720.07"]
+    assert head["efficiency"] == "3333.15"  # 3703.50 × 0.9
+    # the standard changed is no longer an example: only the member's is named
+    assert "allowance.annual_standard.member = 9600）" in result.stderr
+    assert "allowance.annual_standard.lead = 12000" not in result.stderr
+    shares = [
+        "--set", "allowance.base_share=0.6", "--set", "allowance.efficiency_share=0.4",
+    ]  # fmt: skip
+    head = json.loads(cli("allowance", "2023", "-f", "json", *shares).stdout)["heads"][0]
+    assert (head["base"], head["monthly"][0], head["efficiency"]) == (
+        "7200.00",
+        "600.00",
+        "4800.00",
+    )
+
+
+def test_a_last_month_that_differs_shows_in_the_table_and_the_explanation(cli):
+    args = ["allowance", "2023", "--set", "allowance.annual_standard.lead=12345", "--explain"]
+    out = cli(*args).stdout
+    lines = out.splitlines()
+    i = next(i for i, line in enumerate(lines) if line.startswith("    总校 "))
+    assert lines[i].split()[-3:] == ["8,641.50", "720.13", "3,703.50"]
+    assert lines[i + 1].strip() == "第12月 720.07"
+    assert (
+        "  基础津贴 12,345.00 × 0.7 = 8,641.50 元，每月 720.13 元 × 11 + 第12月 720.07 元（六（四）4）"
+        in lines
+    )
+    table = out.split("计算过程")[0]  # explanation lines are long on purpose; the table is not
+    assert max(wcswidth(line) for line in table.splitlines()) <= 80
+
+
+def test_allowance_csv_flattens_the_months(cli, tmp_path):
+    target = tmp_path / "津贴.csv"
+    assert cli("allowance", "2023", "-o", str(target)).exit_code == 0
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0] == (
+        "year,group,group_name,campus,name,role,head,annual_standard,base,"
+        + ",".join(f"month_{i:02d}" for i in range(1, 13))
+        + ",group_grade,group_grade_label,efficiency_factor,efficiency,total"
+    )
+    assert lines[2] == (
+        "2023,qixiao,中卫市第七小学教育集团,qixiao-shuangqu,中卫市第七小学教育集团双渠校区,"
+        "member,执行校长,9600.00,6720.00,"
+        + ",".join(["560.00"] * 12)
+        + ",excellent,优秀,1.0,2880.00,9600.00"
+    )
+
+
+# --------------------------------------------------------------------------- both commands
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["assess", "2023"],
+        ["assess", "2023", "--lang", "en"],
+        ["allowance", "2023"],
+        ["allowance", "2023", "--lang", "en"],
+        ["allowance", "2023", "--lang", "en", "--set", "allowance.annual_standard.lead=12345"],
+    ],
+)
+def test_tables_fit_80_columns_and_never_cut_text(cli, args):
+    out = cli(*args).stdout
+    assert "…" not in out
+    assert "\x1b[" not in out
+    assert max(wcswidth(line) for line in out.splitlines()) <= 80
+
+
+def test_the_fixture_by_hand_through_the_cli(cli, write_data):
+    d = write_scores(write_data)
+    doc = json.loads(cli("assess", "2023", "--data", str(d), "-f", "json").stdout)
+    assert [(g["group"], g["school_mean"], g["total"], g["grade"]) for g in doc["groups"]] == [
+        ("g1", "85.17", "84.98", "good"),
+        ("k1", "65.00", "63.30", "fair"),  # mean 64.995 shows as 65.00; the total used 64.995
+    ]
+
+
+@pytest.mark.parametrize("command", ["assess", "allowance"])
+@pytest.mark.parametrize(
+    ("files", "stderr"),
+    [
+        (
+            {"campus": None},
+            "错误：campus_scores.csv: missing: 'groupctl {command}' needs this file in the data"
+            " directory ({d})\n",
+        ),
+        (
+            {"group": None},
+            "错误：group_scores.csv: missing: 'groupctl {command}' needs this file in the data"
+            " directory ({d})\n",
+        ),
+        (
+            {"campus": CAMPUS_SCORES.replace("2023,g1-east,85.50\n", "")},
+            "错误：campus_scores.csv: no score for 2023 for campus g1-east (甲教育集团东校区)\n",
+        ),
+        (
+            {"group": GROUP_SCORES.replace("2023,g1,88,84\n", "")},
+            "错误：group_scores.csv: no scores for 2023 for group g1 (甲教育集团)\n",
+        ),
+        (
+            {"campus": CAMPUS_SCORES.replace("85.50", "85.505")},
+            "错误：campus_scores.csv:3: score has more than two decimals, got '85.505'\n",
+        ),
+    ],
+)
+def test_missing_or_bad_scores_are_one_line_and_exit_2(cli, write_data, command, files, stderr):
+    d = write_scores(write_data, **files)
+    result = cli(command, "2023", "--data", str(d))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == stderr.format(command=command, d=d)
+
+
+@pytest.mark.parametrize(
+    ("args", "stderr"),
+    [
+        (
+            ["assess", "2022"],
+            "错误：the policy is not in force for school year 2022-2023: it takes effect on 2023-04-01\n",
+        ),
+        (
+            ["allowance", "2024"],
+            "错误：campus_scores.csv: no campus scores for 2024 (years with scores: 2023)\n",
+        ),
+        (
+            ["assess", "2023", "--set", "assessment.weight_school=0.6"],
+            "错误：the assessment weights must add up to 1, got assessment.weight_school 0.6"
+            " + assessment.weight_party_building 0.1 + assessment.weight_comprehensive 0.4 = 1.1"
+            " (changed: assessment.weight_school --set); set all three together\n",
+        ),
+        (
+            ["allowance", "2023", "--set", "allowance.efficiency_share=0.4"],
+            "错误：the allowance shares must add up to 1, got allowance.base_share 0.7"
+            " + allowance.efficiency_share 0.4 = 1.1 (changed: allowance.efficiency_share --set);"
+            " set both together\n",
+        ),
+        (
+            ["assess", "2023", "--set", "assessment.grades=90:top,0:fail"],
+            "错误：assessment.grades: top is not a grade (excellent, good, fair, fail or 优秀, 良好,"
+            " 一般, 不合格) (--set)\n",
+        ),
+        (
+            ["allowance", "2023", "--set", "allowance.efficiency_factor.good=-1"],
+            "错误：--set allowance.efficiency_factor.good: expected a number ≥ 0, got '-1'\n",
+        ),
+    ],
+)
+def test_bad_years_and_settings_are_one_line_and_exit_2(cli, args, stderr):
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == stderr
+
+
+def test_check_reports_a_bad_score_file_with_file_and_line(cli, write_data):
+    d = write_scores(write_data, group=GROUP_SCORES.replace("60.00,62.00", "60.00,101"))
+    result = cli("check", "--data", str(d), "-f", "json")
+    assert result.exit_code == 1
+    doc = json.loads(result.stdout)
+    assert [(p["severity"], p["file"], p["line"], p["message"]) for p in doc["problems"]] == [
+        ("error", "group_scores.csv", 3, "comprehensive must be from 0 to 100, got '101'"),
+        ("warning", "group_scores.csv", None, "no scores for 2023 for group k1 (乙幼儿园教育集团)"),
+    ]
+
+
+def test_funding_does_not_read_the_score_files(cli, write_data):
+    d = write_scores(write_data, campus="year,campus,score\n2023,g1-east,lots\n")
+    result = cli("funding", "2023", "--data", str(d), "-f", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["total"] == 240000
+
+
+def test_a_two_line_cell_stays_one_markdown_row(cli):
+    args = ["allowance", "2023", "-f", "markdown", "--set", "allowance.annual_standard.lead=12345"]
+    out = cli(*args).stdout
+    assert "|   8,641.50 | 720.13 · 第12月 720.07 |   3,703.50 |" in out
+    assert all(line.startswith(("|", "#")) for line in out.splitlines() if line)
