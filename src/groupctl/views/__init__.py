@@ -83,11 +83,15 @@ def parameter_doc(use: ParamUse) -> dict[str, Any]:
 
 
 def standard_notes(
-    uses: tuple[ParamUse, ...], data: Dataset, lang: Lang, illustrative: bool = True
+    uses: tuple[ParamUse, ...],
+    data: Dataset,
+    lang: Lang,
+    illustrative: bool | tuple[str, ...] = True,
 ) -> list[str]:
     """Notes every computing command prints below its output (to stderr).
 
-    ``illustrative``: whether the figures rest on the data files' headcounts.
+    ``illustrative``: the data files the figures rest on (True: the headcounts in
+    campuses.csv; False: none); those pilots.yaml marks as illustrative are named.
     """
     notes = []
     local = [u.path for u in uses if u.source == "local"]
@@ -98,6 +102,8 @@ def standard_notes(
     ]
     if changed:
         notes.append(t("note.changed", lang, items="; ".join(changed)))
-    if illustrative and data.pilots.illustrative:
-        notes.append(t("note.illustrative", lang, files=", ".join(data.pilots.illustrative)))
+    used = ("campuses.csv",) if illustrative is True else illustrative or ()
+    examples = [f for f in data.pilots.illustrative if f in used]
+    if examples:
+        notes.append(t("note.illustrative", lang, files=", ".join(examples)))
     return notes
