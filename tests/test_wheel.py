@@ -38,6 +38,7 @@ def test_the_wheel_carries_the_data_and_runs_from_any_folder(tmp_path):
         "groupctl/policy.yaml",
         "groupctl/data/pilots.yaml",
         "groupctl/data/campuses.csv",
+        "groupctl/data/staff.csv",
         "groupctl/cli.py",
     } <= names
     elsewhere = tmp_path / "elsewhere"

@@ -18,6 +18,7 @@ from groupctl.policy import BUNDLED_POLICY, Policy, load_policy
 from groupctl.problems import Problems
 from groupctl.rules.approval import ApprovalResult, Fund, compute_approval
 from groupctl.rules.funding import FundingResult, compute_funding
+from groupctl.rules.staffing import StaffingResult, compute_staffing
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,10 @@ def school_year(text: str | int) -> int:
 
 def funding(session: Session, year: str | int) -> FundingResult:
     return compute_funding(session.data, session.policy, school_year(year))
+
+
+def staffing(session: Session, year: str | int) -> StaffingResult:
+    return compute_staffing(session.data, session.policy, school_year(year))
 
 
 def current_school_year(today: date | None = None) -> int:

@@ -173,13 +173,13 @@ class StaffingResult:
 # --------------------------------------------------------------------------- parameters
 
 
-def _ratio(params: Params, path: str, optional: bool = False) -> Decimal | None:
-    """A ratio from the policy; 0 would divide by zero or staff nobody, so it is refused."""
-    value = params.optional_decimal(path) if optional else params.decimal(path)
-    if value is not None and value == 0:
-        origin = params.used[path].origin
-        raise PolicyError(f"{path} must be above 0, got 0 ({origin})")
-    return value
+def _refuse_zero_ratios(policy: Policy, year: int) -> None:
+    """A ratio of 0 would divide by zero or staff nobody: refuse it, used this year or not."""
+    for stage in SCHOOL_STAGES:
+        for path in (f"teachers.student_ratio.{stage}", f"teachers.class_ratio.{stage}"):
+            dated = policy.get(path).dated(year)
+            if dated.value is not None and dated.value == 0:
+                raise PolicyError(f"{path} must be above 0, got 0 ({dated.origin})")
 
 
 def _size_limits(params: Params) -> tuple[int, int]:
@@ -239,9 +239,8 @@ def _stage_quota(params: Params, row: StageRow) -> StageQuota:
         )
     student_path = f"teachers.student_ratio.{row.stage}"
     class_path = f"teachers.class_ratio.{row.stage}"
-    student_ratio = _ratio(params, student_path)
-    assert student_ratio is not None
-    class_ratio = _ratio(params, class_path, optional=True)
+    student_ratio = params.decimal(student_path)
+    class_ratio = params.optional_decimal(class_path)
     students_exact = Decimal(row.students) / student_ratio
     by_students = int(round_half_up(students_exact))
     classes_exact = by_classes = None
@@ -347,6 +346,7 @@ def _party(params: Params, campus: Campus, members: int) -> PartyOrg:
 
 def compute_staffing(data: Dataset, policy: Policy, year: int) -> StaffingResult:
     params = policy.params(year)
+    _refuse_zero_ratios(policy, year)
     groups = active_groups(data, year)
     campuses = [(g, c) for g in groups for c in g.campuses_in(year)]
     require_headcounts(data, year, (c for _, c in campuses))
