@@ -138,12 +138,16 @@ class Staff:
 
     rows: tuple[StaffRow, ...]
     file: str = "staff.csv"
+    _index: dict[tuple[int, str], StaffRow] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index.update({(r.year, r.campus): r for r in self.rows})
 
     def years(self) -> tuple[int, ...]:
         return tuple(sorted({r.year for r in self.rows}))
 
     def get(self, year: int, campus: str) -> StaffRow | None:
-        return next((r for r in self.rows if r.year == year and r.campus == campus), None)
+        return self._index.get((year, campus))
 
 
 @dataclass(frozen=True)
