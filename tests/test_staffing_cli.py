@@ -390,3 +390,12 @@ def test_a_zero_ratio_is_a_clear_error(cli, args, stderr):
 def test_bad_years_exit_2(cli, year, stderr):
     result = cli("staffing", year)
     assert (result.exit_code, result.stderr) == (2, stderr)
+
+
+def test_explain_reaches_csv_too(cli):
+    lines = cli("staffing", "2023", "-f", "csv", "--explain").stdout.splitlines()
+    assert lines[0].endswith(",class_size_flag,explain")
+    guotan = [line for line in lines if ",sizhong-guotan," in line]
+    assert len(guotan) == 2
+    assert "副职：在校生 354 人，档位 300-499 → 1 名" in guotan[0]
+    assert "教师编制：12 + 9 = 21；在编 21，缺口 21 − 21 = 0" in guotan[0]
