@@ -16,7 +16,9 @@ DOMAIN = [
     "groupctl.rules.funding",
     "groupctl.rules.assessment",
     "groupctl.rules.allowance",
+    "groupctl.rules.staffing",
     "groupctl.views.funding",
+    "groupctl.views.staffing",
     "groupctl.views.groups",
     "groupctl.views.check",
     "groupctl.views.assessment",
@@ -42,17 +44,18 @@ def test_domain_modules_import_no_typer_or_rich(module):
     assert not {"typer", "rich", "tabulate", "click"} & loaded
 
 
-def test_json_output_does_not_load_rich_or_tabulate():
+@pytest.mark.parametrize("command", ["funding", "staffing"])
+def test_json_output_does_not_load_rich_or_tabulate(command):
     code = (
         "import sys, io\n"
         "from groupctl.cli import app\n"
         "from typer.main import get_command\n"
         "sys.stdout = io.StringIO()\n"
-        "get_command(app).main(['funding', '2023', '-f', 'json'], standalone_mode=False)\n"
+        f"get_command(app).main(['{command}', '2023', '-f', 'json'], standalone_mode=False)\n"
         "sys.stdout = sys.__stdout__\n"
     )
     loaded = modules_after(code)
-    assert "groupctl.rules.funding" in loaded
+    assert f"groupctl.rules.{command}" in loaded
     assert not {"rich", "tabulate"} & loaded
 
 

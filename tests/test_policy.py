@@ -9,11 +9,13 @@ import pytest
 from groupctl.errors import GroupctlError, PolicyError, UsageError
 from groupctl.policy import Band, band_index, band_label, load_policy
 
-# Every path SPEC §2 says must exist.
+# Every path SPEC §2 says must exist, and the few numbers the spec states in its rules
+# (one head per campus; 大班额 from 56, 超大班额 from 66) that are parameters too.
 SPEC_PATHS = [
     "funding.base_per_group",
     "funding.supplement",
     "funding.supplement_includes_lead",
+    "leaders.heads",
     "leaders.school",
     "leaders.kindergarten",
     "teachers.student_ratio.primary",
@@ -46,6 +48,8 @@ SPEC_PATHS = [
     "class_size.max.junior",
     "class_size.max.senior",
     "class_size.max.kindergarten",
+    "class_size.large_min",
+    "class_size.super_large_min",
     "coverage.target",
     "coverage.target_year",
 ]

@@ -40,6 +40,7 @@ def test_the_wheel_carries_the_data_and_runs_from_any_folder(tmp_path):
         "groupctl/data/campuses.csv",
         "groupctl/data/campus_scores.csv",
         "groupctl/data/group_scores.csv",
+        "groupctl/data/staff.csv",
         "groupctl/cli.py",
     } <= names
     elsewhere = tmp_path / "elsewhere"

@@ -27,6 +27,7 @@ from groupctl.rules.allowance import AllowanceResult, compute_allowance
 from groupctl.rules.approval import ApprovalResult, Fund, compute_approval
 from groupctl.rules.assessment import AssessmentResult, compute_assessment
 from groupctl.rules.funding import FundingResult, compute_funding
+from groupctl.rules.staffing import StaffingResult, compute_staffing
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,10 @@ def allowance(session: Session, year: str | int) -> AllowanceResult:
     when = school_year(year)
     scores = load_scores(session.data, "allowance")
     return compute_allowance(session.data, scores, session.policy, when)
+
+
+def staffing(session: Session, year: str | int) -> StaffingResult:
+    return compute_staffing(session.data, session.policy, school_year(year))
 
 
 def current_school_year(today: date | None = None) -> int:

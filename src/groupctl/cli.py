@@ -389,6 +389,25 @@ def allowance(
     _emit(allowance_view(result, session.data, out.lang_code, explain), out, session.files())
 
 
+@app.command()
+def staffing(
+    year: YearArg,
+    data: DataOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = LangChoice.zh,
+    explain: ExplainOpt = False,
+    sets: SetOpt = None,
+) -> None:
+    """各校区职数、教师编制、两教一保、党组织与班额（六（四）2、3）/ each campus's posts and party organisation."""
+    from groupctl.views.staffing import staffing_view
+
+    out = Out(fmt, output, lang)
+    session = api.open_session(data, sets or ())
+    result = api.staffing(session, year)
+    _emit(staffing_view(result, session.data, out.lang_code, explain), out, session.files())
+
+
 class FundChoice(StrEnum):
     school = "school"
     special = "special"

@@ -30,6 +30,8 @@ from groupctl.model import (
     Pilots,
     Role,
     Scores,
+    Staff,
+    StaffRow,
     Stage,
     StageRow,
 )
@@ -39,11 +41,12 @@ from groupctl.yamlio import item_line, key_line, load_yaml, node_line
 
 PILOTS = "pilots.yaml"
 CAMPUSES = "campuses.csv"
+STAFF = "staff.csv"
 CAMPUS_SCORES = "campus_scores.csv"
 GROUP_SCORES = "group_scores.csv"
 BUNDLED_DATA = Path(__file__).parent / "data"
 # Every file a data directory may hold (SPEC §2); outputs never replace any of them.
-DATA_FILES = (PILOTS, CAMPUSES, "staff.csv", CAMPUS_SCORES, GROUP_SCORES, "policy.yaml")
+DATA_FILES = (PILOTS, CAMPUSES, STAFF, CAMPUS_SCORES, GROUP_SCORES, "policy.yaml")
 
 
 def data_files(directory: Path) -> tuple[Path, ...]:
@@ -70,6 +73,14 @@ CAMPUS_COLUMNS = {
     "stage": ("学段",),
     "students": ("在校生数", "学生数"),
     "classes": ("班级数",),
+}
+
+
+STAFF_COLUMNS = {
+    "year": ("年度", "学年"),
+    "campus": ("校区",),
+    "teachers": ("在编教师数", "在编教师"),
+    "party_members": ("党员数", "正式党员数"),
 }
 
 
@@ -580,6 +591,61 @@ def load_scores(data: Dataset, needed_by: str) -> Scores:
     return scores
 
 
+# --------------------------------------------------------------------------- staff.csv
+
+
+def read_staff(directory: Path, pilots: Pilots, problems: Problems) -> Staff | None:
+    """staff.csv, or None when the directory has none (it is optional) or it is unreadable."""
+    path = directory / STAFF
+    if not path.is_file():
+        return None
+    rows = read_rows(path, STAFF, STAFF_COLUMNS, problems)
+    if rows is None:
+        return None
+    campuses = _campus_lookup(pilots)
+    seen: dict[tuple[int, str], int] = {}
+    out: list[StaffRow] = []
+    for row in rows:
+        v, line = row.values, row.line
+        year = parse_school_year(v["year"])
+        if year is None:
+            problems.error(STAFF, line, f"year must be a school year like 2023, got {v['year']!r}")
+        campus = campuses.get(normalize(v["campus"]))
+        if campus is None:
+            problems.error(STAFF, line, f"unknown campus {v['campus']!r} (not in {PILOTS})")
+        teachers = whole(v["teachers"], "teachers", STAFF, line, problems)
+        members = whole(v["party_members"], "party_members", STAFF, line, problems)
+        if year is None or campus is None or teachers is None or members is None:
+            continue
+        key = (year, campus.id)
+        if key in seen:
+            problems.error(
+                STAFF, line, f"duplicate row for {year} {campus.id} (first at line {seen[key]})"
+            )
+            continue
+        seen[key] = line
+        if not campus.in_group(year):
+            problems.warning(STAFF, line, f"campus {campus.id!r} is not in its group in {year}")
+        out.append(StaffRow(year, campus.id, teachers, members, line))
+    return Staff(tuple(out), STAFF)
+
+
+def _staff_coverage_warnings(pilots: Pilots, staff: Staff, problems: Problems) -> None:
+    """A year staff.csv covers must cover every campus in its group that year.
+
+    ``groupctl staffing`` stops at such a gap; ``check`` names every one in advance.
+    """
+    for year in staff.years():
+        for c in pilots.campuses():
+            if c.in_group(year) and staff.get(year, c.id) is None:
+                problems.warning(
+                    STAFF,
+                    None,
+                    f"no row for {year} for campus {c.id} ({c.name});"
+                    f" 'groupctl staffing {year}' needs one",
+                )
+
+
 # --------------------------------------------------------------------------- the directory
 
 
@@ -601,10 +667,14 @@ def inspect_data(
     if enrollment is None:
         return None, problems
     _kindergarten_head_warnings(pilots, enrollment, problems)
+    staff = read_staff(directory, pilots, problems)
+    if staff is not None:
+        _staff_coverage_warnings(pilots, staff, problems)
     for name in pilots.illustrative:
         problems.warning(name, None, "its figures are illustrative examples, not official counts")
-    files = tuple(p for p in (directory / PILOTS, directory / CAMPUSES) if p.is_file())
-    dataset = Dataset(directory, pilots, enrollment, bundled, files)
+    names = (PILOTS, CAMPUSES, STAFF)
+    files = tuple(directory / n for n in names if (directory / n).is_file())
+    dataset = Dataset(directory, pilots, enrollment, bundled, files, staff)
     return (None if problems.errors else dataset), problems
 
 

@@ -123,6 +123,35 @@ class Enrollment:
 
 
 @dataclass(frozen=True)
+class StaffRow:
+    """One row of staff.csv: a campus's established teachers and party members in one year."""
+
+    year: int
+    campus: str
+    teachers: int  # 在编教师 on staff
+    party_members: int  # 正式党员 among the staff
+    line: int
+
+
+@dataclass(frozen=True)
+class Staff:
+    """The optional staff.csv: teachers on establishment and party members by year and campus."""
+
+    rows: tuple[StaffRow, ...]
+    file: str = "staff.csv"
+    _index: dict[tuple[int, str], StaffRow] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index.update({(r.year, r.campus): r for r in self.rows})
+
+    def years(self) -> tuple[int, ...]:
+        return tuple(sorted({r.year for r in self.rows}))
+
+    def get(self, year: int, campus: str) -> StaffRow | None:
+        return self._index.get((year, campus))
+
+
+@dataclass(frozen=True)
 class Dataset:
     """Everything read from one data directory."""
 
@@ -131,6 +160,7 @@ class Dataset:
     enrollment: Enrollment
     bundled: bool = False
     files: tuple[Path, ...] = ()
+    staff: Staff | None = None  # None when the directory has no staff.csv
 
     def campus(self, campus_id: str) -> Campus:
         return next(c for c in self.pilots.campuses() if c.id == campus_id)

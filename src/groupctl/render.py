@@ -59,6 +59,7 @@ def render_csv(view: View, *, to_file: bool = False) -> str:
 
 def render_table(view: View, *, terminal: bool, width: int) -> str:
     from rich import box
+    from rich.cells import cell_len
     from rich.console import Console
     from rich.table import Table as RichTable
 
@@ -74,8 +75,11 @@ def render_table(view: View, *, terminal: bool, width: int) -> str:
         legacy_windows=False,
     )
     for table in view.tables:
+        # a table narrower than its title would wrap the title: widen the table instead
+        title_width = max(cell_len(line) for line in table.title.split("\n"))
         rich_table = RichTable(
             title=table.title,
+            min_width=min(title_width, width),
             box=box.SIMPLE_HEAD,
             title_justify="left",
             title_style="bold" if terminal else None,

@@ -1,0 +1,428 @@
+"""六（四）2、3 Leadership and teacher staffing: each campus's posts for a school year.
+
+Leadership (六（四）2（1）/（2）): every campus has one head (``leaders.heads``) and a
+number of deputies from a band — school campuses by students (``leaders.school``),
+kindergarten campuses by classes (``leaders.kindergarten``).  The group's party
+general branch (党总支) is in principle led by the lead campus's head; each member
+campus sets up a party branch (党支部, with a branch committee from
+``party.committee_min_members``) once its party members reach
+``party.branch_min_members``, and a party group (党小组) below that.
+
+Teachers (六（四）3): a school campus's quota is, per stage, the larger of students ÷
+``teachers.student_ratio.<stage>`` and classes × ``teachers.class_ratio.<stage>`` (the
+latter only when the bureau sets it), each rounded half up; the campus quota is the
+sum over its stages.  A kindergarten gets a banded number of established teachers
+(``teachers.kindergarten_established``) and, per class, temporary teachers and
+caregivers (两教一保).
+
+Class sizes: a stage whose average class is above ``class_size.max.<stage>`` is
+flagged, and school stages also as 大班额 / 超大班额 from ``class_size.large_min`` /
+``class_size.super_large_min``.  An average above a limit means at least one class
+is above it, so the flag never accuses a campus wrongly; it can miss a single
+crowded class hidden by small ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from groupctl.errors import DataError, PolicyError
+from groupctl.model import Campus, Dataset, Role, Stage, StageRow
+from groupctl.numbers import round_half_up
+from groupctl.policy import Params, ParamUse, Policy, band_index, band_label
+from groupctl.results import Explain
+from groupctl.rules.common import active_groups, require_headcounts
+
+SCHOOL_LEADERS = "6.4.2.1"
+KINDERGARTEN_LEADERS = "6.4.2.2"
+TEACHERS = "6.4.3"
+
+Kind = Literal["school", "kindergarten"]
+Measure = Literal["students", "classes"]
+PartyUnit = Literal["general_branch", "branch", "group", "none"]
+SizeLevel = Literal["over_max", "large", "super_large"]
+
+SCHOOL_STAGES: tuple[Stage, ...] = ("primary", "junior", "senior")
+
+
+@dataclass(frozen=True)
+class Leaders:
+    """The head and the deputies of one campus."""
+
+    head_title: str
+    principals: int
+    vice_principals: int
+    measure: Measure  # what the deputies' band counts
+    count: int  # the students or classes counted
+    band: str
+    explain: Explain
+
+
+@dataclass(frozen=True)
+class StageQuota:
+    """The teacher quota of one stage row of a school campus.
+
+    A kindergarten row of a school campus (附设幼儿班) gets the kindergarten band of
+    established teachers: ``by_students`` and ``by_classes`` are then None.
+    """
+
+    stage: Stage
+    students: int
+    classes: int
+    student_ratio: Decimal | None
+    class_ratio: Decimal | None
+    students_exact: Decimal | None  # students ÷ student_ratio before rounding
+    classes_exact: Decimal | None  # classes × class_ratio before rounding
+    by_students: int | None
+    by_classes: int | None
+    quota: int
+    band: str | None  # the kindergarten band, for a kindergarten row
+    explain: Explain
+
+
+@dataclass(frozen=True)
+class KindergartenPosts:
+    """两教一保: established teachers by band, temporary teachers and caregivers per class."""
+
+    students: int
+    classes: int
+    band: str
+    established_teachers: int
+    temp_per_class: int
+    caregivers_per_class: int
+    temp_teachers: int
+    caregivers: int
+    explain: Explain
+
+
+@dataclass(frozen=True)
+class PartyOrg:
+    """The party organisation at a campus, from its party members (staff.csv)."""
+
+    unit: PartyUnit
+    members: int
+    committee: bool | None  # a branch's 支部委员会; None when the unit is not a branch
+    secretary: str | None  # the group's 党总支 at the lead: its head, in principle
+    explain: Explain
+
+
+@dataclass(frozen=True)
+class ClassSize:
+    """One stage row's average class size against its limits."""
+
+    stage: Stage
+    students: int
+    classes: int
+    average: Decimal  # exact: students ÷ classes
+    max: int
+    over_max: bool
+    level: SizeLevel | None  # the worst level reached; None when within every limit
+    explain: Explain
+
+
+@dataclass(frozen=True)
+class CampusStaffing:
+    campus: str
+    name: str
+    short_name: str
+    group: str
+    group_name: str
+    role: Role
+    kind: Kind
+    students: int
+    classes: int
+    leaders: Leaders
+    stages: tuple[StageQuota, ...]  # school campuses; empty for a kindergarten campus
+    quota: int | None  # teacher quota of a school campus: the sum over its stages
+    # 两教一保 posts: a kindergarten campus's, or a school campus's attached kindergarten
+    # classes (whose established teachers are then also a stage of ``quota``)
+    kindergarten: KindergartenPosts | None
+    on_staff: int | None  # established teachers on staff (staff.csv)
+    gap: int | None  # on_staff − quota (a kindergarten: − established teachers); < 0 = short
+    party_org: PartyOrg | None
+    class_sizes: tuple[ClassSize, ...]
+
+    @property
+    def flags(self) -> tuple[ClassSize, ...]:
+        return tuple(s for s in self.class_sizes if s.level is not None)
+
+
+@dataclass(frozen=True)
+class GroupParty:
+    """The group's party general branch (党总支): its secretary is in principle the lead's head."""
+
+    group: str
+    name: str
+    lead: str
+    secretary: str
+    explain: Explain
+
+
+@dataclass(frozen=True)
+class StaffingResult:
+    year: int
+    campuses: tuple[CampusStaffing, ...]
+    groups: tuple[GroupParty, ...]
+    staff_file: str | None  # staff.csv when it has rows for the year, else None
+    staff_lacks_year: bool  # staff.csv exists but has no row at all for the year
+    parameters: tuple[ParamUse, ...]
+
+
+# --------------------------------------------------------------------------- parameters
+
+
+def _refuse_zero_ratios(policy: Policy, year: int) -> None:
+    """A ratio of 0 would divide by zero or staff nobody: refuse it, used this year or not."""
+    for stage in SCHOOL_STAGES:
+        for path in (f"teachers.student_ratio.{stage}", f"teachers.class_ratio.{stage}"):
+            dated = policy.get(path).dated(year)
+            if dated.value is not None and dated.value == 0:
+                raise PolicyError(f"{path} must be above 0, got 0 ({dated.origin})")
+
+
+def _size_limits(params: Params) -> tuple[int, int]:
+    large = params.integer("class_size.large_min")
+    super_large = params.integer("class_size.super_large_min")
+    if super_large <= large:
+        raise PolicyError(
+            f"class_size.super_large_min ({super_large}) must be above"
+            f" class_size.large_min ({large})"
+        )
+    return large, super_large
+
+
+# --------------------------------------------------------------------------- the figures
+
+
+def _leaders(params: Params, campus: Campus, kind: Kind, students: int, classes: int) -> Leaders:
+    measure: Measure = "classes" if kind == "kindergarten" else "students"
+    path = f"leaders.{kind}"
+    clause = KINDERGARTEN_LEADERS if kind == "kindergarten" else SCHOOL_LEADERS
+    count = classes if measure == "classes" else students
+    bands = params.whole_bands(path)
+    i = band_index(bands, count)
+    return Leaders(
+        head_title=campus.head,
+        principals=params.integer("leaders.heads"),
+        vice_principals=int(bands[i].value),
+        measure=measure,
+        count=count,
+        band=band_label(bands, i),
+        explain=Explain((clause,), {measure: count}, ("leaders.heads", path)),
+    )
+
+
+def _established(params: Params, classes: int) -> tuple[int, str]:
+    bands = params.whole_bands("teachers.kindergarten_established")
+    i = band_index(bands, classes)
+    return int(bands[i].value), band_label(bands, i)
+
+
+def _stage_quota(params: Params, row: StageRow) -> StageQuota:
+    if row.stage == "kindergarten":
+        established, band = _established(params, row.classes)
+        return StageQuota(
+            row.stage,
+            row.students,
+            row.classes,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            established,
+            band,
+            Explain((TEACHERS,), {"classes": row.classes}, ("teachers.kindergarten_established",)),
+        )
+    student_path = f"teachers.student_ratio.{row.stage}"
+    class_path = f"teachers.class_ratio.{row.stage}"
+    student_ratio = params.decimal(student_path)
+    class_ratio = params.optional_decimal(class_path)
+    students_exact = Decimal(row.students) / student_ratio
+    by_students = int(round_half_up(students_exact))
+    classes_exact = by_classes = None
+    if class_ratio is not None:
+        classes_exact = row.classes * class_ratio
+        by_classes = int(round_half_up(classes_exact))
+    quota = by_students if by_classes is None else max(by_students, by_classes)
+    return StageQuota(
+        row.stage,
+        row.students,
+        row.classes,
+        student_ratio,
+        class_ratio,
+        students_exact,
+        classes_exact,
+        by_students,
+        by_classes,
+        quota,
+        None,
+        Explain(
+            (TEACHERS,),
+            {"students": row.students, "classes": row.classes},
+            (student_path, class_path),
+        ),
+    )
+
+
+def _kindergarten(params: Params, students: int, classes: int) -> KindergartenPosts:
+    established, band = _established(params, classes)
+    temp = params.integer("teachers.kindergarten_temp_teachers_per_class")
+    care = params.integer("teachers.kindergarten_caregivers_per_class")
+    return KindergartenPosts(
+        students,
+        classes,
+        band,
+        established,
+        temp,
+        care,
+        classes * temp,
+        classes * care,
+        Explain(
+            (TEACHERS,),
+            {"classes": classes},
+            (
+                "teachers.kindergarten_established",
+                "teachers.kindergarten_temp_teachers_per_class",
+                "teachers.kindergarten_caregivers_per_class",
+            ),
+        ),
+    )
+
+
+def _class_size(params: Params, row: StageRow) -> ClassSize | None:
+    if row.classes == 0:
+        return None
+    path = f"class_size.max.{row.stage}"
+    limit = params.integer(path)
+    average = Decimal(row.students) / Decimal(row.classes)
+    level: SizeLevel | None = "over_max" if average > limit else None
+    used = [path]
+    if row.stage in SCHOOL_STAGES:
+        large, super_large = _size_limits(params)
+        used += ["class_size.large_min", "class_size.super_large_min"]
+        if average >= super_large:
+            level = "super_large"
+        elif average >= large:
+            level = "large"
+    return ClassSize(
+        row.stage,
+        row.students,
+        row.classes,
+        average,
+        limit,
+        average > limit,
+        level,
+        Explain(("2.2",), {"students": row.students, "classes": row.classes}, tuple(used)),
+    )
+
+
+def _party(params: Params, campus: Campus, members: int) -> PartyOrg:
+    clause = (SCHOOL_LEADERS,)
+    if campus.role == "lead":
+        return PartyOrg(
+            "general_branch",
+            members,
+            None,
+            campus.head,
+            Explain(clause, {"party_members": members}),
+        )
+    branch = params.integer("party.branch_min_members")
+    committee = params.integer("party.committee_min_members")
+    used = ("party.branch_min_members", "party.committee_min_members")
+    explain = Explain(clause, {"party_members": members}, used)
+    if members >= branch:
+        return PartyOrg("branch", members, members >= committee, None, explain)
+    if members > 0:
+        return PartyOrg("group", members, None, None, explain)
+    return PartyOrg("none", members, None, None, explain)
+
+
+# --------------------------------------------------------------------------- the rule
+
+
+def compute_staffing(data: Dataset, policy: Policy, year: int) -> StaffingResult:
+    params = policy.params(year)
+    _refuse_zero_ratios(policy, year)
+    groups = active_groups(data, year)
+    campuses = [(g, c) for g in groups for c in g.campuses_in(year)]
+    require_headcounts(data, year, (c for _, c in campuses))
+
+    staff = data.staff
+    staff_year = staff is not None and year in staff.years()
+    if staff is not None and staff_year:
+        for _, c in campuses:
+            if staff.get(year, c.id) is None:
+                raise DataError(
+                    f"no row for {year} for campus {c.id} ({c.name}); staff.csv covers {year}"
+                    f" for other campuses, so every campus in a group that year needs one",
+                    staff.file,
+                )
+
+    out = []
+    for g, c in campuses:
+        rows = data.enrollment.stages(year, c.id)
+        students = sum(r.students for r in rows)
+        classes = sum(r.classes for r in rows)
+        kind: Kind = "kindergarten" if all(r.stage == "kindergarten" for r in rows) else "school"
+        leaders = _leaders(params, c, kind, students, classes)
+        stages: tuple[StageQuota, ...] = ()
+        quota: int | None = None
+        posts: KindergartenPosts | None = None
+        if kind == "kindergarten":
+            posts = _kindergarten(params, students, classes)
+        else:
+            stages = tuple(_stage_quota(params, r) for r in rows)
+            quota = sum(s.quota for s in stages)
+            attached = [r for r in rows if r.stage == "kindergarten"]  # 附设幼儿班
+            if attached:
+                posts = _kindergarten(params, attached[0].students, attached[0].classes)
+        sizes = tuple(s for s in (_class_size(params, r) for r in rows) if s is not None)
+
+        row = staff.get(year, c.id) if staff is not None and staff_year else None
+        on_staff = gap = None
+        party = None
+        if row is not None:
+            on_staff = row.teachers
+            if quota is not None:
+                gap = on_staff - quota
+            elif posts is not None:
+                gap = on_staff - posts.established_teachers
+            party = _party(params, c, row.party_members)
+
+        out.append(
+            CampusStaffing(
+                campus=c.id,
+                name=c.name,
+                short_name=c.short_name(g.name),
+                group=g.id,
+                group_name=g.name,
+                role=c.role,
+                kind=kind,
+                students=students,
+                classes=classes,
+                leaders=leaders,
+                stages=stages,
+                quota=quota,
+                kindergarten=posts,
+                on_staff=on_staff,
+                gap=gap,
+                party_org=party,
+                class_sizes=sizes,
+            )
+        )
+
+    parties = tuple(
+        GroupParty(g.id, g.name, g.lead.id, g.lead.head, Explain((SCHOOL_LEADERS,))) for g in groups
+    )
+    return StaffingResult(
+        year=year,
+        campuses=tuple(out),
+        groups=parties,
+        staff_file=staff.file if staff is not None and staff_year else None,
+        staff_lacks_year=staff is not None and not staff_year,
+        parameters=params.uses(),
+    )
