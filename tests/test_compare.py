@@ -74,3 +74,42 @@ def test_decimal_strings_keep_their_places_in_the_difference():
             "difference": "-10.25",
         }
     ]
+
+
+def test_every_computing_command_compares(cli):
+    staffing = json.loads(
+        cli(
+            "staffing",
+            "2023",
+            "-f",
+            "json",
+            "--compare",
+            "--set",
+            "teachers.student_ratio.primary=18",
+        ).stdout
+    )
+    labels = {d["label"]: (d["baseline"], d["modified"]) for d in staffing["differences"]}
+    assert labels["qixiao-main.teachers.primary.by_students"] == (
+        125,
+        132,
+    )  # 2380 ÷ 19 → 125; ÷ 18 → 132
+    grades = json.loads(
+        cli(
+            "assess", "2023", "-f", "json", "--compare",
+            "--set", "assessment.grades=85:excellent,80:good,60:fair,0:fail",
+        ).stdout
+    )  # fmt: skip
+    assert {d["label"]: d["modified"] for d in grades["differences"]}["xuanhe.grade"] == "excellent"
+    allowance = json.loads(
+        cli(
+            "allowance",
+            "2023",
+            "-f",
+            "json",
+            "--compare",
+            "--set",
+            "allowance.annual_standard.lead=15000",
+        ).stdout
+    )
+    first = allowance["differences"][0]
+    assert (first["label"], first["difference"]) == ("qixiao-main.annual_standard", "+3000.00")

@@ -360,14 +360,18 @@ def assess(
     lang: LangOpt = LangChoice.zh,
     explain: ExplainOpt = False,
     sets: SetOpt = None,
+    compare: CompareOpt = False,
 ) -> None:
     """集团与学校双线考核：总分与等次（六（五））/ group and campus scores and grades."""
     from groupctl.views.assessment import assessment_view
 
     out = Out(fmt, output, lang)
-    session = api.open_session(data, sets or ())
-    result = api.assess(session, year)
-    _emit(assessment_view(result, session.data, out.lang_code, explain), out, session.files())
+
+    def build(s: api.Session) -> View:
+        return assessment_view(api.assess(s, year), s.data, out.lang_code, explain)
+
+    view, files = _computed(data, sets, compare, out, build)
+    _emit(view, out, files)
 
 
 @app.command()
@@ -379,14 +383,18 @@ def allowance(
     lang: LangOpt = LangChoice.zh,
     explain: ExplainOpt = False,
     sets: SetOpt = None,
+    compare: CompareOpt = False,
 ) -> None:
     """校（园）长津贴：基础津贴逐月、效能津贴按集团等次（六（四）4）/ each head's base and efficiency allowance."""
     from groupctl.views.allowance import allowance_view
 
     out = Out(fmt, output, lang)
-    session = api.open_session(data, sets or ())
-    result = api.allowance(session, year)
-    _emit(allowance_view(result, session.data, out.lang_code, explain), out, session.files())
+
+    def build(s: api.Session) -> View:
+        return allowance_view(api.allowance(s, year), s.data, out.lang_code, explain)
+
+    view, files = _computed(data, sets, compare, out, build)
+    _emit(view, out, files)
 
 
 @app.command()
@@ -398,14 +406,18 @@ def staffing(
     lang: LangOpt = LangChoice.zh,
     explain: ExplainOpt = False,
     sets: SetOpt = None,
+    compare: CompareOpt = False,
 ) -> None:
     """各校区职数、教师编制、两教一保、党组织与班额（六（四）2、3）/ each campus's posts and party organisation."""
     from groupctl.views.staffing import staffing_view
 
     out = Out(fmt, output, lang)
-    session = api.open_session(data, sets or ())
-    result = api.staffing(session, year)
-    _emit(staffing_view(result, session.data, out.lang_code, explain), out, session.files())
+
+    def build(s: api.Session) -> View:
+        return staffing_view(api.staffing(s, year), s.data, out.lang_code, explain)
+
+    view, files = _computed(data, sets, compare, out, build)
+    _emit(view, out, files)
 
 
 class FundChoice(StrEnum):

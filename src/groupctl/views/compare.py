@@ -15,7 +15,7 @@ from typing import Any
 from groupctl.labels import Lang, tr
 from groupctl.views import Column, Table, View
 
-_IDENTITY = ("campus", "group", "actor", "step", "path", "procedure")
+_IDENTITY = ("campus", "group", "stage", "actor", "step", "path", "procedure")
 Leaf = int | str | bool | None
 
 
