@@ -475,7 +475,11 @@ def approve(
     sets: SetOpt = None,
     compare: CompareOpt = False,
 ) -> None:
-    """一笔支出的审批路径（六（四）1（2）（3）、六（三））；专项经费用途不符时退出码 1 / the approval path of one expenditure."""
+    """一笔支出的审批路径（六（四）1、六（三））/ the approval path of one expenditure.
+
+    专项经费（--fund special）的用途不在所列事项内时，输出一行原因并以退出码 1 结束。
+    A special-fund purpose the plan does not list prints one line and exits 1.
+    """
     from groupctl.views.approval import approval_view
 
     out = Out(fmt, output, lang)
