@@ -328,96 +328,52 @@ def check(
     )
 
 
-@app.command()
-def funding(
-    year: YearArg,
-    data: DataOpt = None,
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
-    lang: LangOpt = LangChoice.zh,
-    explain: ExplainOpt = False,
-    sets: SetOpt = None,
-    compare: CompareOpt = False,
-) -> None:
-    """各集团该学年专项经费：基础、增补、合计（六（三））/ each group's special funding."""
-    from groupctl.views.funding import funding_view
+def _year_command(name: str, doc: str, compute: Callable[..., Any], view: str) -> None:
+    """Register a command computing figures for one school year: YEAR plus every shared option.
 
-    out = Out(fmt, output, lang)
+    ``compute`` is the api function (session, year) → result; ``view`` names the
+    function result → View as "module:function", imported only when the command runs.
+    """
 
-    def build(s: api.Session) -> View:
-        return funding_view(api.funding(s, year), s.data, out.lang_code, explain)
+    def command(
+        year: YearArg,
+        data: DataOpt = None,
+        fmt: FormatOpt = None,
+        output: OutputOpt = None,
+        lang: LangOpt = LangChoice.zh,
+        explain: ExplainOpt = False,
+        sets: SetOpt = None,
+        compare: CompareOpt = False,
+    ) -> None:
+        from importlib import import_module
 
-    view, files = _computed(data, sets, compare, out, build)
-    _emit(view, out, files)
+        module, function = view.split(":")
+        make_view = getattr(import_module(module), function)
+        out = Out(fmt, output, lang)
 
+        def build(s: api.Session) -> View:
+            result: View = make_view(compute(s, year), s.data, out.lang_code, explain)
+            return result
 
-@app.command()
-def assess(
-    year: YearArg,
-    data: DataOpt = None,
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
-    lang: LangOpt = LangChoice.zh,
-    explain: ExplainOpt = False,
-    sets: SetOpt = None,
-    compare: CompareOpt = False,
-) -> None:
-    """集团与学校双线考核：总分与等次（六（五））/ group and campus scores and grades."""
-    from groupctl.views.assessment import assessment_view
+        shown, files = _computed(data, sets, compare, out, build)
+        _emit(shown, out, files)
 
-    out = Out(fmt, output, lang)
-
-    def build(s: api.Session) -> View:
-        return assessment_view(api.assess(s, year), s.data, out.lang_code, explain)
-
-    view, files = _computed(data, sets, compare, out, build)
-    _emit(view, out, files)
+    command.__doc__ = doc
+    app.command(name)(command)
 
 
-@app.command()
-def allowance(
-    year: YearArg,
-    data: DataOpt = None,
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
-    lang: LangOpt = LangChoice.zh,
-    explain: ExplainOpt = False,
-    sets: SetOpt = None,
-    compare: CompareOpt = False,
-) -> None:
-    """校（园）长津贴：基础津贴逐月、效能津贴按集团等次（六（四）4）/ each head's base and efficiency allowance."""
-    from groupctl.views.allowance import allowance_view
-
-    out = Out(fmt, output, lang)
-
-    def build(s: api.Session) -> View:
-        return allowance_view(api.allowance(s, year), s.data, out.lang_code, explain)
-
-    view, files = _computed(data, sets, compare, out, build)
-    _emit(view, out, files)
-
-
-@app.command()
-def staffing(
-    year: YearArg,
-    data: DataOpt = None,
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
-    lang: LangOpt = LangChoice.zh,
-    explain: ExplainOpt = False,
-    sets: SetOpt = None,
-    compare: CompareOpt = False,
-) -> None:
-    """各校区职数、教师编制、两教一保、党组织与班额（六（四）2、3）/ each campus's posts and party organisation."""
-    from groupctl.views.staffing import staffing_view
-
-    out = Out(fmt, output, lang)
-
-    def build(s: api.Session) -> View:
-        return staffing_view(api.staffing(s, year), s.data, out.lang_code, explain)
-
-    view, files = _computed(data, sets, compare, out, build)
-    _emit(view, out, files)
+_year_command(
+    "funding",
+    "各集团该学年专项经费：基础、增补、合计（六（三））/ each group's special funding.",
+    api.funding,
+    "groupctl.views.funding:funding_view",
+)
+_year_command(
+    "staffing",
+    "各校区职数、教师编制、两教一保、党组织与班额（六（四）2、3）/ each campus's posts and party organisation.",
+    api.staffing,
+    "groupctl.views.staffing:staffing_view",
+)
 
 
 class FundChoice(StrEnum):
@@ -517,6 +473,20 @@ def procedure(
         else procedure_view(find(name), out.lang_code)
     )
     _emit(view, out)
+
+
+_year_command(
+    "assess",
+    "集团与学校双线考核：总分与等次（六（五））/ group and campus scores and grades.",
+    api.assess,
+    "groupctl.views.assessment:assessment_view",
+)
+_year_command(
+    "allowance",
+    "校（园）长津贴：基础津贴逐月、效能津贴按集团等次（六（四）4）/ each head's base and efficiency allowance.",
+    api.allowance,
+    "groupctl.views.allowance:allowance_view",
+)
 
 
 def main() -> None:
