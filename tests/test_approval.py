@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from groupctl.errors import UsageError
+from groupctl.errors import PolicyError, UsageError
 from groupctl.loaders import BUNDLED_DATA, load_data
 from groupctl.lookup import resolve_campus
 from groupctl.numbers import parse_amount
@@ -95,7 +95,7 @@ def test_step_clauses():
         ("社团活动", "社团活动（综合实践活动）"),
         ("综合实践活动", "社团活动（综合实践活动）"),
         ("设施设备维护维修", "设施设备维护维修"),
-        ("校园文化", "校园文化建设"),
+        ("社团活动(综合实践活动)", "社团活动（综合实践活动）"),
     ],
 )
 def test_special_fund_purposes_match_names_and_unambiguous_short_forms(typed, listed):
@@ -108,14 +108,54 @@ def test_a_purpose_outside_the_list_is_not_permitted():
     assert (result.permitted, result.purpose, result.steps) == (False, "聚餐", ())
 
 
-def test_an_ambiguous_purpose_is_a_usage_error():
-    with pytest.raises(UsageError, match="'活动' is ambiguous: it matches 送课活动、社团活动"):
-        compute_approval(DATA, load_policy(), 2023, Decimal(100), ZHENLUO, "special", "活动")
+@pytest.mark.parametrize("typed", ["设备", "研究", "建设", "实践", "活动", "校园文化", "买设备"])
+def test_a_fragment_of_a_purpose_is_not_a_listed_purpose(typed):
+    # buying equipment (设备) is not maintaining it (设施设备维护维修)
+    result = compute_approval(DATA, load_policy(), 2023, Decimal(100), ZHENLUO, "special", typed)
+    assert (result.permitted, result.purpose, result.steps) == (False, typed, ())
 
 
-def test_special_fund_needs_a_purpose():
+@pytest.mark.parametrize("purpose", [None, "", "  "])
+def test_special_fund_needs_a_purpose(purpose):
     with pytest.raises(UsageError, match="--fund special needs --purpose"):
-        compute_approval(DATA, load_policy(), 2023, Decimal(100), ZHENLUO, "special", None)
+        compute_approval(DATA, load_policy(), 2023, Decimal(100), ZHENLUO, "special", purpose)
+
+
+def test_the_group_threshold_cannot_exceed_the_bureau_threshold():
+    policy = load_policy().with_sets(["finance.large_expense_threshold=50000"])
+    with pytest.raises(PolicyError) as err:
+        compute_approval(DATA, policy, 2023, Decimal(45000), ZHENLUO)
+    assert err.value.message == (
+        "finance.large_expense_threshold 50000 is above finance.bureau_threshold 40000: every"
+        " expenditure the bureau approves must also go through the group"
+        " (changed: finance.large_expense_threshold --set)"
+    )
+
+
+def test_equal_thresholds_are_fine():
+    assert actors("40000", ("finance.large_expense_threshold=40000",)) == [
+        "school_head", "group_party_branch", "district_education_bureau", *ALWAYS_LAST,
+    ]  # fmt: skip
+
+
+def test_a_campus_outside_its_group_that_year_is_refused(write_data):
+    data = load_data(write_data())
+    west = resolve_campus(data.pilots, "g1-west")  # until: 2023
+    with pytest.raises(
+        UsageError, match=r"campus g1-west \(甲教育集团西校区\) is not in its group in 2024"
+    ):
+        compute_approval(data, load_policy(), 2024, Decimal(100), west)
+
+
+def test_the_lead_head_signs_as_the_group_head():
+    from groupctl.views.approval import step_label
+
+    lead = resolve_campus(DATA.pilots, "sizhong-main")
+    result = compute_approval(DATA, load_policy(), 2023, Decimal(100), lead)
+    assert (
+        step_label(result, result.steps[0], "zh")
+        == "中卫市第四中学教育集团总校校长审批（一支笔审批）"
+    )
 
 
 # --------------------------------------------------------------------------- amounts
@@ -152,6 +192,10 @@ def test_amount_spellings(typed, value):
         ("1e3", "not a sum of money"),
         ("45000.001", "more than two decimals"),
         ("1.2345678万", "more than two decimals"),
+        ("39999.9999999999999999999999999", "more than two decimals"),
+        ("4.50000000000000000000000000001万", "more than two decimals"),
+        ("99999999999999999999999999999999", "too large"),
+        ("100000000万", "too large"),
         ("1000000000000", "too large"),
         ("", "not a sum of money"),
         ("万", "not a sum of money"),
@@ -330,3 +374,15 @@ def test_approve_csv_has_one_row_per_step(cli):
         == "45000.00,sizhong-zhenluo,school,,true,1,school_head,镇罗校区执行校长审批（一支笔审批）,6.4.1.2,"
     )
     assert len(lines) == 6
+
+
+def test_a_purpose_with_school_funds_is_noted_not_checked(cli):
+    result = cli("approve", "500", "-c", "镇罗", "-p", "买车")
+    assert result.exit_code == 0
+    assert "注：--purpose 只对集团专项经费（--fund special）有约束" in result.stderr
+
+
+def test_a_refusal_names_no_threshold_it_did_not_use(cli):
+    result = cli("approve", "5000", "-c", "镇罗", "--fund", "special", "-p", "聚餐")
+    assert result.exit_code == 1
+    assert "finance.large_expense_threshold" not in result.stderr

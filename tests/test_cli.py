@@ -162,7 +162,7 @@ def test_output_file_csv_starts_with_a_bom_and_format_follows_the_extension(cli,
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     assert raw.decode("utf-8-sig").splitlines()[0].startswith("year,school_year,group,")
-    assert f"已写入: {target}" in result.stderr
+    assert f"已写入：{target}" in result.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["funding.csv"]  # no temp file left
 
 
@@ -334,7 +334,7 @@ def test_groups_table_matches_the_golden_file(cli):
         ["check"],
         ["check", "--lang", "en"],
         ["funding", "2023", "--lang", "en"],
-        ["approve", "4.5万", "-c", "文萃", "--fund", "special", "-p", "送课", "--lang", "en"],
+        ["approve", "4.5万", "-c", "文萃", "--fund", "special", "-p", "送课活动", "--lang", "en"],
         ["procedure", "teacher-plan", "--lang", "en"],
     ],
 )
@@ -493,3 +493,13 @@ def test_a_lead_joining_after_its_members_is_an_error_not_a_silent_drop(cli, wri
     assert result.exit_code == 2
     assert result.stderr.startswith("错误：pilots.yaml:")
     assert "'g1-east' can be in group 'g1' in a year its lead 'g1-main' is not" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["", "groups", "check", "funding", "staffing", "approve", "procedure", "assess", "allowance"],
+)
+def test_help_is_not_cut_at_80_columns(cli, command):
+    result = cli(*([command] if command else []), "--help", env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    assert "…" not in result.stdout

@@ -16,7 +16,7 @@ GOLDEN = Path(__file__).parent / "golden"
 TWO_DECIMALS = re.compile(r"[0-9]+\.[0-9]{2}")
 
 ASSESS_NOTES = (
-    "注：以下结果用到本局自定参数（local，内置值仅为示例）：assessment.grades\n"
+    "注：以上结果用到本局自定参数（local，内置值仅为示例）：assessment.grades\n"
     "注：campus_scores.csv, group_scores.csv 中的数字为示例，并非正式统计\n"
 )
 EXAMPLE_STANDARDS = (

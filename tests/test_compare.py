@@ -36,11 +36,14 @@ def test_compare_matches_records_by_identity_not_position(cli):
             "--set", "finance.large_expense_threshold=8000",
         ).stdout
     )  # fmt: skip
-    changed = {(d["label"], d["baseline"], d["modified"]) for d in doc["differences"]}
-    assert ("school_implements.step", 2, 3) in changed
-    assert ("group_payment_review.step", 3, 4) in changed
-    assert ("group_party_branch.actor", None, "group_party_branch") in changed
-    assert not any(d["label"].startswith("school_head") for d in doc["differences"])
+    changed = [
+        (d["label"], d["baseline"], d["modified"], d["difference"]) for d in doc["differences"]
+    ]
+    assert changed == [
+        ("group_party_branch", None, "报集团，由中卫市第四中学教育集团党总支研究审批", "added"),
+        ("school_implements.step", 2, 3, 1),
+        ("group_payment_review.step", 3, 4, 1),
+    ]
 
 
 def test_compare_table_and_a_setting_that_changes_nothing(cli):
@@ -52,7 +55,7 @@ def test_compare_table_and_a_setting_that_changes_nothing(cli):
         "funding", "2023", "--set", "funding.supplement_includes_lead=true", "--compare"
     ).stdout
     assert table.splitlines()[0] == "参数对比：funding.supplement_includes_lead=true"
-    assert "  qixiao.qixiao-main.supplement           0    20,000    20,000" in table
+    assert "  qixiao.qixiao-main.supplement           0    20,000    +20,000" in table
 
 
 def test_compare_needs_a_set(cli):
@@ -113,3 +116,46 @@ def test_every_computing_command_compares(cli):
     )
     first = allowance["differences"][0]
     assert (first["label"], first["difference"]) == ("qixiao-main.annual_standard", "+3000.00")
+
+
+def test_scalar_lists_compare_item_by_item(cli):
+    doc = json.loads(
+        cli(
+            "allowance",
+            "2023",
+            "-f",
+            "json",
+            "--compare",
+            "--set",
+            "allowance.annual_standard.member=10000",
+        ).stdout
+    )
+    months = [d for d in doc["differences"] if d["label"].startswith("qixiao-shuangqu.monthly.")]
+    assert [d["label"][-2:] for d in months] == [f"{m:02d}" for m in range(1, 13)]
+    assert (months[0]["baseline"], months[0]["modified"], months[0]["difference"]) == (
+        "560.00",
+        "583.33",
+        "+23.33",
+    )
+
+
+def test_compare_tables_fit_80_columns(cli):
+    from wcwidth import wcswidth
+
+    for args in (
+        [
+            "approve",
+            "45000",
+            "-c",
+            "镇罗",
+            "--set",
+            "finance.bureau_threshold=50000",
+            "--lang",
+            "en",
+        ],
+        ["allowance", "2023", "--set", "allowance.annual_standard.member=10000"],
+        ["staffing", "2023", "--set", "teachers.student_ratio.primary=18"],
+    ):
+        out = cli(*args, "--compare").stdout
+        assert "…" not in out
+        assert max(wcswidth(line) for line in out.splitlines()) <= 80

@@ -224,3 +224,12 @@ def test_a_data_folder_cannot_change_a_parameter_definition(write_data):
 def test_student_bands_need_whole_minimums():
     with pytest.raises(UsageError, match="expected bands"):
         load_policy().with_sets(["funding.supplement=500.5:20000,0:1"])
+
+
+def test_a_bad_bands_value_is_answered_with_that_parameters_own_example():
+    with pytest.raises(UsageError) as err:
+        load_policy().with_sets(["assessment.grades=90:excellent,80:good"])
+    assert err.value.message == (
+        "--set assessment.grades: expected bands like 90:excellent,80:good,60:fair,0:fail"
+        " (lowest minimum 0), got '90:excellent,80:good'"
+    )

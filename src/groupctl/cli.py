@@ -164,9 +164,7 @@ OutputOpt = Annotated[
 LangOpt = Annotated[LangChoice, typer.Option("--lang", help="标签语言 / label language.")]
 ExplainOpt = Annotated[
     bool,
-    typer.Option(
-        "--explain", help="列出每个数字的计算过程与条款 / show each figure's derivation and clause."
-    ),
+    typer.Option("--explain", help="计算过程与条款 / show each figure's derivation and clause."),
 ]
 CompareOpt = Annotated[
     bool,
@@ -244,8 +242,8 @@ def _emit(view: View, out: Out, protected: Sequence[Path] | None = None) -> None
         text = render(view, fmt, to_file=True, width=_width())
         guard = api.protected_files() if protected is None else protected
         write_atomic(out.file, text, bom=fmt == "csv", protected=guard)
-        written = "已写入" if out.lang_code == "zh" else "written"
-        view.notes.append(f"{written}: {out.file}")
+        written = "已写入：" if out.lang_code == "zh" else "written: "
+        view.notes.append(f"{written}{out.file}")
     else:
         terminal = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         sys.stdout.write(render(view, fmt, terminal=terminal, width=_width()))
@@ -387,7 +385,7 @@ def approve(
         str,
         typer.Argument(
             metavar="AMOUNT",
-            help="金额：45000、45,000、45000.50、4.5万、￥45000、45000元 / the sum to spend.",
+            help="金额 / the sum: 45000 45,000 45000.50 4.5万 ￥45000 45000元",
             show_default=False,
         ),
     ],
@@ -396,14 +394,14 @@ def approve(
         typer.Option(
             "--campus",
             "-c",
-            help="校区：代码、全称、学校名或唯一片段（如 镇罗）/ campus id, name, school or a unique fragment.",
+            help="校区 / campus: id, name, school or a unique part (镇罗).",
             show_default=False,
         ),
     ],
     fund: Annotated[
         FundChoice,
         typer.Option(
-            "--fund", help="资金来源：school 学校资金 | special 集团专项经费 / which money pays."
+            "--fund", help="资金 / which money pays: school 学校资金, special 集团专项经费."
         ),
     ] = FundChoice.school,
     purpose: Annotated[
@@ -419,7 +417,7 @@ def approve(
         str | None,
         typer.Option(
             "--year",
-            help="按该学年的参数判断（默认本学年）/ school year whose thresholds apply (default: the current one).",
+            help="学年 / school year whose thresholds apply (default: the current one).",
             show_default=False,
         ),
     ] = None,

@@ -58,14 +58,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     # notes and explain
     "explain.title": ("计算过程", "How each figure was derived"),
     "note.local": (
-        "注：以下结果用到本局自定参数（local，内置值仅为示例）：{paths}",
+        "注：以上结果用到本局自定参数（local，内置值仅为示例）：{paths}",
         "note: these figures use parameters the plan leaves to the bureau"
         " (local; bundled values are examples): {paths}",
     ),
     "note.changed": ("注：参数已改动：{items}", "note: parameters changed: {items}"),
     "note.illustrative": (
         "注：{files} 中的数字为示例，并非正式统计",
-        "note: the figures in {files} are illustrative examples, not official counts",
+        "note: the figures in {files} are illustrative examples, not official figures",
     ),
     "yuan": ("元", "yuan"),
     "people": ("人", "students"),

@@ -1,6 +1,6 @@
-"""Finding a campus or a listed name from what a clerk types.
+"""Finding a campus from what a clerk types.
 
-An exact id or name wins; otherwise a fragment must match exactly one candidate.
+An exact id or name wins; otherwise a fragment must match exactly one campus.
 An ambiguous fragment is an error that lists the candidates.
 """
 
@@ -36,20 +36,3 @@ def resolve_campus(pilots: Pilots, query: str) -> Campus:
         raise UsageError(f"no campus matches {query!r} (see 'groupctl groups')")
     listed = ", ".join(f"{c.id} ({c.name})" for c in partial)
     raise UsageError(f"campus {query!r} is ambiguous: it matches {listed}")
-
-
-def resolve_name(options: Sequence[str], query: str) -> str | None:
-    """The option equal to ``query``, or the one option containing it; None when none does.
-
-    Raises UsageError when the fragment matches several options.
-    """
-    q = normalize(query)
-    if not q:
-        return None
-    for option in options:
-        if normalize(option) == q:
-            return option
-    partial = [o for o in options if q in normalize(o)]
-    if len(partial) > 1:
-        raise UsageError(f"{query!r} is ambiguous: it matches {'、'.join(partial)}")
-    return partial[0] if partial else None

@@ -101,9 +101,15 @@ def parse_amount(text: str) -> Decimal:
         raise ValueError(
             f"{text!r} is not a sum of money (write e.g. 45000, 45,000.50, 4.5万, ￥45000)"
         )
-    value = Decimal(s.replace(",", "")) * scale
-    if value != value.quantize(CENT):
+    # Check the digits before any arithmetic, so that Decimal's 28-digit context
+    # never rounds: 39999.9999999999999999999999999 must not become 40000.00.
+    whole, fraction = match.group(1).replace(",", ""), match.group(2) or ""
+    shift = 4 if scale == _WAN else 0
+    if len(fraction.rstrip("0")) > 2 + shift:
         raise ValueError(f"{text!r} has more than two decimals of yuan (fen)")
+    if len(whole.lstrip("0")) + shift > len(str(MAX_AMOUNT)) - 1:
+        raise ValueError(f"{text!r} is too large to be an expenditure")
+    value = Decimal(s.replace(",", "")) * scale
     if value <= 0:
         raise ValueError(f"{text!r} is not a positive sum of money")
     if value >= MAX_AMOUNT:

@@ -204,6 +204,16 @@ _KIND_HINT = {
 }
 
 
+def _hint(param: Parameter) -> str:
+    """What a value of this parameter looks like; bands by the parameter's own example."""
+    if param.kind != "bands":
+        return _KIND_HINT[param.kind]
+    current = param.values[-1].value
+    assert isinstance(current, tuple)
+    example = ",".join(f"{b.min}:{b.value}" for b in current if isinstance(b, Band))
+    return f"bands like {example} (lowest minimum 0)"
+
+
 def _date(raw: Any) -> date | None:
     if isinstance(raw, date):
         return raw
@@ -254,7 +264,7 @@ class Policy:
             ok = ok and _bands_fit(param.kind, param.band_by, value)
             if not ok:
                 raise UsageError(
-                    f"--set {path}: expected {_KIND_HINT[param.kind]}"
+                    f"--set {path}: expected {_hint(param)}"
                     f"{' or null' if param.nullable else ''}, got {text!r}"
                 )
             params[path] = replace(param, override=(value, "--set"))
@@ -339,6 +349,16 @@ class Params:
 
     def uses(self) -> tuple[ParamUse, ...]:
         return tuple(self.used[k] for k in sorted(self.used))
+
+
+def changed_origins(params: Params, paths: tuple[str, ...]) -> str:
+    """ " (changed: PATH ORIGIN, …)" for the parameters a run changed, for error messages."""
+    changed = [
+        params.used[p] for p in paths if p in params.used and params.used[p].origin != "bundled"
+    ]
+    if not changed:
+        return ""
+    return f" (changed: {', '.join(f'{u.path} {u.origin}' for u in changed)})"
 
 
 # --------------------------------------------------------------------------- bands
@@ -475,9 +495,7 @@ def _overlay(base: dict[str, Parameter], doc: Any, file: str) -> None:
             ok, value = convert(node, param.kind, param.nullable)
             ok = ok and _bands_fit(param.kind, param.band_by, value)
             if not ok:
-                raise PolicyError(
-                    f"{path}: expected {_KIND_HINT[param.kind]}, got {show(node)}", file, line
-                )
+                raise PolicyError(f"{path}: expected {_hint(param)}, got {show(node)}", file, line)
             base[path] = replace(
                 param, values=(Dated(param.values[0].start, value, f"{file}:{line}"),)
             )

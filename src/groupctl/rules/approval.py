@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from groupctl.errors import UsageError
-from groupctl.lookup import resolve_name
+from groupctl.errors import PolicyError, UsageError
 from groupctl.model import Campus, Dataset
-from groupctl.policy import ParamUse, Policy
+from groupctl.numbers import normalize
+from groupctl.policy import Params, ParamUse, Policy, changed_origins
 
 Fund = Literal["school", "special"]
 Actor = Literal[
@@ -77,6 +77,34 @@ class ApprovalResult:
     parameters: tuple[ParamUse, ...]
 
 
+def check_parameters(params: Params) -> tuple[Decimal, Decimal]:
+    """The two thresholds; the group's decision cannot start above the bureau's."""
+    large = params.decimal("finance.large_expense_threshold")
+    bureau = params.decimal("finance.bureau_threshold")
+    if large > bureau:
+        where = changed_origins(
+            params, ("finance.large_expense_threshold", "finance.bureau_threshold")
+        )
+        raise PolicyError(
+            f"finance.large_expense_threshold {large} is above finance.bureau_threshold {bureau}:"
+            f" every expenditure the bureau approves must also go through the group{where}"
+        )
+    return large, bureau
+
+
+def match_purpose(purposes: tuple[str, ...], typed: str) -> str | None:
+    """The listed purpose ``typed`` names: its full name, or the name without or inside
+    its brackets (社团活动, 综合实践活动 for 社团活动（综合实践活动）).  A mere fragment such
+    as 设备 names nothing: buying equipment is not maintaining it."""
+    q = normalize(typed)
+    for purpose in purposes:
+        full = normalize(purpose)
+        head, _, rest = full.partition("(")
+        if q in (full, head.strip(), rest.rstrip(")").strip()):
+            return purpose
+    return None
+
+
 def compute_approval(
     data: Dataset,
     policy: Policy,
@@ -87,19 +115,19 @@ def compute_approval(
     purpose: str | None = None,
 ) -> ApprovalResult:
     params = policy.params(year)
-    large = params.decimal("finance.large_expense_threshold")
-    bureau = params.decimal("finance.bureau_threshold")
+    if not campus.in_group(year):
+        raise UsageError(f"campus {campus.id} ({campus.name}) is not in its group in {year}")
     group = data.pilots.group(campus.group_id)
 
     purposes: tuple[str, ...] = ()
     permitted = True
     if fund == "special":
-        if not purpose:
+        if not purpose or not normalize(purpose):
             raise UsageError("--fund special needs --purpose (see 'groupctl approve --help')")
         purposes = params.texts("finance.special_fund_purposes")
-        listed = resolve_name(purposes, purpose)
+        listed = match_purpose(purposes, purpose)
         permitted = listed is not None
-        purpose = listed or purpose
+        purpose = listed or normalize(purpose)
 
     def result(steps: tuple[Step, ...], skipped: tuple[Skipped, ...]) -> ApprovalResult:
         return ApprovalResult(
@@ -118,6 +146,7 @@ def compute_approval(
 
     if not permitted:
         return result((), ())
+    large, bureau = check_parameters(params)
 
     path: list[tuple[Actor, str | None, Decimal | None]] = []
     skipped: list[Skipped] = []

@@ -96,7 +96,9 @@ def standard_notes(
     ``illustrative`` are named, so that funding never mentions the score files.
     """
     notes = []
-    local = [u.path for u in uses if u.source == "local"]
+    # an unset (null) local parameter, such as a class ratio the bureau has not fixed,
+    # shaped no figure: only the ones with a value are named
+    local = [u.path for u in uses if u.source == "local" and u.value is not None]
     if local:
         notes.append(t("note.local", lang, paths=", ".join(local)))
     changed = [

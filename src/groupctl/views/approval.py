@@ -29,16 +29,20 @@ def step_label(r: ApprovalResult, step: Step, lang: Lang) -> str:
     group = r.group_name
     campus = r.campus.short_name(r.group_name)
     head = r.campus.head
+    # the lead's head heads the group: 中卫市第四中学教育集团总校校长, not 总校总校校长
+    signer = f"{group}{head}" if r.campus.role == "lead" else f"{campus}{head}"
+    signer_en = (
+        f"the head of {group} ({head})"
+        if r.campus.role == "lead"
+        else f"the head of {campus} ({head})"
+    )
     threshold = yuan(step.threshold) if step.threshold is not None else ""
     labels = {
         "special_fund_review": (
             f"{group}一事一议研究审定后拨付",
             f"{group} reviews it case by case (一事一议) and releases the money",
         ),
-        "school_head": (
-            f"{campus}{head}审批（一支笔审批）",
-            f"the head of {campus} ({head}) signs off (一支笔审批)",
-        ),
+        "school_head": (f"{signer}审批（一支笔审批）", f"{signer_en} signs off (一支笔审批)"),
         "group_party_branch": (
             f"报集团，由{group}党总支研究审批",
             f"reported to the group; the party general branch of {group} decides",
@@ -110,6 +114,18 @@ def _explain(r: ApprovalResult, lang: Lang) -> list[str]:
     return lines
 
 
+def _purpose_note(r: ApprovalResult, lang: Lang) -> list[str]:
+    if r.fund == "special" or not r.purpose:
+        return []
+    return [
+        tr(
+            lang,
+            "注：--purpose 只对集团专项经费（--fund special）有约束；学校资金的用途不在此核对",
+            "note: --purpose is checked only for the group's special fund (--fund special)",
+        )
+    ]
+
+
 def approval_view(r: ApprovalResult, data: Dataset, lang: Lang, explain: bool) -> View:
     labels = [step_label(r, s, lang) for s in r.steps]
     reason = None if r.permitted else refusal(r, lang)
@@ -178,7 +194,7 @@ def approval_view(r: ApprovalResult, data: Dataset, lang: Lang, explain: bool) -
         tables=[table] if r.permitted else [],
         lines=[] if reason is None else [reason],
         explain=_explain(r, lang) if explain else [],
-        notes=standard_notes(r.parameters, data, lang, illustrative=False),
+        notes=standard_notes(r.parameters, data, lang, illustrative=False) + _purpose_note(r, lang),
         exit_code=0 if r.permitted else 1,
         explain_title=tr(lang, "计算过程", "How each step was decided"),
     )

@@ -1,14 +1,15 @@
 """--compare: a computation with and without --set, side by side with the differences.
 
-Works on any two views of the same command: it walks their JSON documents in
-parallel and lists every leaf that changed.  Records in lists are matched by their
-identity key (campus, group, step, actor), so a changed figure is named by the
-record it belongs to rather than by its position.
+Works on any two views of the same command: it walks their JSON documents together
+and lists every figure that changed.  Records in lists are matched by their identity
+key (campus, group, stage, actor …), so a changed figure is named by the record it
+belongs to rather than its position, and a record only one side has (an approval
+step the new threshold adds) is one row, not one row per field.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -16,46 +17,33 @@ from groupctl.labels import Lang, tr
 from groupctl.views import Column, Table, View
 
 _IDENTITY = ("campus", "group", "stage", "actor", "step", "path", "procedure")
+_SKIP = ("explain", "parameters")
 Leaf = int | str | bool | None
+ADDED, REMOVED = "added", "removed"
 
 
 def _identity(record: dict[str, Any], index: int) -> str:
     for key in _IDENTITY:
-        if key in record and record[key] is not None:
+        if record.get(key) is not None:
             return str(record[key])
     return str(index)
 
 
-Path = tuple[str, ...]
-
-
-def _leaves(doc: Any, path: Path = (), label: Path = ()) -> Iterator[tuple[Path, Path, Leaf]]:
-    """(full path, short label, value) of every leaf; the label keeps record ids and the key."""
-    if isinstance(doc, dict):
-        for key, value in doc.items():
-            if key in ("explain", "parameters"):
-                continue
-            yield from _leaves(value, (*path, key), (*label, key))
-    elif isinstance(doc, list):
-        if all(isinstance(x, dict) for x in doc):
-            container = label[:-1]  # "groups", "campuses": the ids say enough
-            for i, record in enumerate(doc):
-                ident = _identity(record, i)
-                yield from _leaves(record, (*path, ident), (*container, ident))
-        else:
-            yield path, label, "、".join(str(x) for x in doc)
-    else:
-        yield path, label, doc
+def _records(value: Any) -> dict[str, Any] | None:
+    """A list of records keyed by identity; scalar lists by position (01, 02 …)."""
+    if not isinstance(value, list):
+        return None
+    if all(isinstance(x, dict) for x in value):
+        return {_identity(x, i): x for i, x in enumerate(value)}
+    return {f"{i:02d}": x for i, x in enumerate(value, start=1)}
 
 
 def _number(value: Leaf) -> Decimal | None:
     if isinstance(value, bool) or value is None:
         return None
-    if isinstance(value, int):
-        return Decimal(value)
     try:
         return Decimal(value)
-    except InvalidOperation:
+    except (InvalidOperation, ValueError):
         return None
 
 
@@ -66,39 +54,100 @@ def _difference(before: Leaf, after: Leaf) -> Leaf:
     diff = b - a
     if isinstance(before, int) and isinstance(after, int):
         return int(diff)
-    places = max(-a.as_tuple().exponent, -b.as_tuple().exponent)  # type: ignore[operator]
+    places = max(-int(a.as_tuple().exponent), -int(b.as_tuple().exponent), 0)
     return f"{diff:+.{places}f}"
 
 
+def _row(
+    path: list[str], label: list[str], before: Leaf, after: Leaf, diff: Leaf
+) -> dict[str, Leaf]:
+    return {
+        "path": ".".join(path),
+        "label": ".".join(label),
+        "baseline": before,
+        "modified": after,
+        "difference": diff,
+    }
+
+
+def _merged_order(before: list[str], after: list[str]) -> list[str]:
+    """Ids in the modified order, each removed one where it stood before."""
+    place = {k: float(i) for i, k in enumerate(after)}
+    for i, k in enumerate(before):
+        if k not in place:
+            following = next((place[x] for x in before[i + 1 :] if x in place), len(after))
+            place[k] = following - 0.5
+    return sorted(place, key=lambda k: place[k])
+
+
+def _walk(a: Any, b: Any, path: list[str], label: list[str], out: list[dict[str, Leaf]]) -> None:
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in [*a, *(k for k in b if k not in a)]:
+            if key not in _SKIP:
+                _walk(a.get(key), b.get(key), [*path, key], [*label, key], out)
+        return
+    ra, rb = _records(a), _records(b)
+    if ra is not None and rb is not None:
+        records = isinstance(a, list) and all(isinstance(x, dict) for x in a)
+        # "groups", "campuses", "steps": the ids say enough; "monthly.03" keeps its name
+        container = label[:-1] if records else label
+        for ident in _merged_order(list(ra), list(rb)):
+            where, named = [*path, ident], [*container, ident]
+            if ident not in rb:
+                out.append(_row(where, named, _summary(ra[ident]), None, REMOVED))
+            elif ident not in ra:
+                out.append(_row(where, named, None, _summary(rb[ident]), ADDED))
+            else:
+                _walk(ra[ident], rb[ident], where, named, out)
+        return
+    if a != b:
+        out.append(_row(path, label, _leaf(a), _leaf(b), _difference(_leaf(a), _leaf(b))))
+
+
+def _leaf(value: Any) -> Leaf:
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    return str(value)
+
+
+def _summary(record: Any) -> Leaf:
+    """How a whole record shows in one cell: its label or name, else its id."""
+    if isinstance(record, dict):
+        for key in ("label", "name", *_IDENTITY):
+            if isinstance(record.get(key), str):
+                return str(record[key])
+    return _leaf(record)
+
+
 def differences(baseline: dict[str, Any], modified: dict[str, Any]) -> list[dict[str, Leaf]]:
-    """Every leaf that differs: its path, short label, both values and the numeric difference."""
-    before = {p: (lab, v) for p, lab, v in _leaves(baseline)}
-    after = {p: (lab, v) for p, lab, v in _leaves(modified)}
+    """Every figure that differs: path, short label, both values and the difference."""
     out: list[dict[str, Leaf]] = []
-    for path in [*before, *(p for p in after if p not in before)]:
-        label, old = before.get(path, (None, None))
-        label2, new = after.get(path, (None, None))
-        if old != new:
-            out.append(
-                {
-                    "path": ".".join(path),
-                    "label": ".".join(label or label2 or path),
-                    "baseline": old,
-                    "modified": new,
-                    "difference": _difference(old, new),
-                }
-            )
+    _walk(baseline, modified, [], [], out)
     return out
 
 
-def _cell(value: Leaf) -> str:
+def _cell(value: Leaf, lang: Lang) -> str:
     if value is None:
         return "—"
+    if value == ADDED:
+        return tr(lang, "新增", "added")
+    if value == REMOVED:
+        return tr(lang, "取消", "removed")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return f"{value:,}"
-    return str(value)
+    number = _number(value)
+    if number is not None:  # decimal strings read like the tables: 2,880.00
+        sign = "+" if value.startswith("+") else ""
+        return f"{sign}{number:,}"
+    return value
+
+
+def _signed(value: Leaf, lang: Lang) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:+,}"
+    return _cell(value, lang)
 
 
 def compare_view(baseline: View, modified: View, sets: Sequence[str], lang: Lang) -> View:
@@ -119,7 +168,14 @@ def compare_view(baseline: View, modified: View, sets: Sequence[str], lang: Lang
         ],
     )
     for d in diffs:
-        table.add({k: str(v) if k in ("path", "label") else _cell(v) for k, v in d.items()})
+        table.add(
+            {
+                "label": str(d["label"]),
+                "baseline": _cell(d["baseline"], lang),
+                "modified": _cell(d["modified"], lang),
+                "difference": _signed(d["difference"], lang),
+            }
+        )
     lines = [] if diffs else [tr(lang, "两组参数下结果相同。", "The figures are the same.")]
     return View(
         document=document,
