@@ -283,6 +283,32 @@ def test_explain_shows_a_half_up_class_ratio(cli, write_data):
     )
 
 
+def test_explain_shows_the_exact_side_of_a_half(cli, write_data):
+    # 105 ÷ 10.000…01 is 10.4999…, not 10.5: the ratio keeps every digit and the quotient
+    # is cut, never rounded, so the line agrees with the quota of 10
+    ratio = "10." + "0" * 30 + "1"
+    d = write_data(
+        campuses="year,campus,stage,students,classes\n"
+        "2023,g1-main,junior,900,20\n2023,g1-east,primary,105,3\n2023,g1-west,primary,200,8\n"
+        "2023,k1-main,kindergarten,300,10\n2023,k1-south,kindergarten,199,7\n"
+    )
+    args = [
+        "staffing",
+        "2023",
+        "--data",
+        str(d),
+        "--set",
+        f"teachers.student_ratio.primary={ratio}",
+    ]
+    out = cli(*args, "--explain").stdout
+    assert (
+        f"  小学教师（师生比）：105 ÷ {ratio} ≈ 10.4999 → 四舍五入 10（六（四）3，"
+        "teachers.student_ratio.primary）" in out.splitlines()
+    )
+    doc = json.loads(cli(*args, "-f", "json").stdout)
+    assert by_id(doc, "g1-east")["teachers"]["quota"] == 10
+
+
 # --------------------------------------------------------------------------- CSV
 
 

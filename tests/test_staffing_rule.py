@@ -149,7 +149,7 @@ def test_class_ratio_half_up_and_the_larger_figure_is_kept(write_data):
     c = east(write_data, "2023,g1-east,primary,70,7\n", sets=["teachers.class_ratio.primary=1.5"])
     (s,) = c.stages
     assert (s.classes_exact, s.by_classes, s.by_students, s.quota) == (
-        Decimal("10.5"),
+        Fraction(21, 2),
         11,
         4,
         11,
@@ -174,6 +174,36 @@ def test_student_ratio_rounds_half_up(write_data, students, quota):
         sets=["teachers.student_ratio.primary=2"],
     )
     assert c.stages[0].by_students == quota
+
+
+# Quotients and products that a 28-digit Decimal rounds onto .5 and so up a whole post.
+TINY = "0000000000000000000000000000001"  # the 31st decimal
+
+
+def test_a_quotient_just_below_a_half_rounds_down_exactly(write_data):
+    # 105 ÷ 10.000…01 = 10.4999…: a Decimal quotient showed 10.5 and gave 11
+    c = east(
+        write_data,
+        "2023,g1-east,primary,105,3\n",
+        sets=[f"teachers.student_ratio.primary=10.{TINY}"],
+    )
+    (s,) = c.stages
+    assert s.students_exact == Fraction(105) / Fraction(f"10.{TINY}")
+    assert s.students_exact is not None and s.students_exact < Fraction(21, 2)
+    assert (s.by_students, s.quota, c.quota) == (10, 10, 10)
+
+
+def test_a_product_just_below_a_half_rounds_down_exactly(write_data):
+    # 3 × 0.1666…6 (32 sixes) = 0.4999…98: a Decimal product showed 0.5 and gave 1
+    ratio = "0.1" + "6" * 31
+    c = east(
+        write_data,
+        "2023,g1-east,primary,0,3\n",
+        sets=[f"teachers.class_ratio.primary={ratio}"],
+    )
+    (s,) = c.stages
+    assert s.classes_exact == 3 * Fraction(ratio)
+    assert (s.by_classes, s.quota) == (0, 0)
 
 
 def test_just_below_a_half_rounds_down(write_data):
@@ -372,7 +402,7 @@ def test_school_class_size_flags(write_data, row, level, over):
     (size,) = c.class_sizes
     assert (size.level, size.over_max) == (level, over)
     assert c.flags == ((size,) if level else ())
-    assert size.average == Decimal(size.students) / Decimal(size.classes)
+    assert size.average == Fraction(size.students, size.classes)  # exact, not a 28-digit Decimal
 
 
 @pytest.mark.parametrize(

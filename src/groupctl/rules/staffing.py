@@ -26,11 +26,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import Literal
 
 from groupctl.errors import DataError, PolicyError
 from groupctl.model import Campus, Dataset, Role, Stage, StageRow
-from groupctl.numbers import round_half_up
+from groupctl.numbers import round_fraction_half_up
 from groupctl.policy import Params, ParamUse, Policy, band_index, band_label
 from groupctl.results import Explain
 from groupctl.rules.common import active_groups, require_headcounts
@@ -73,8 +74,8 @@ class StageQuota:
     classes: int
     student_ratio: Decimal | None
     class_ratio: Decimal | None
-    students_exact: Decimal | None  # students ÷ student_ratio before rounding
-    classes_exact: Decimal | None  # classes × class_ratio before rounding
+    students_exact: Fraction | None  # students ÷ student_ratio, exact, before rounding
+    classes_exact: Fraction | None  # classes × class_ratio, exact, before rounding
     by_students: int | None
     by_classes: int | None
     quota: int
@@ -115,7 +116,7 @@ class ClassSize:
     stage: Stage
     students: int
     classes: int
-    average: Decimal  # exact: students ÷ classes
+    average: Fraction  # exact: students ÷ classes
     max: int
     over_max: bool
     level: SizeLevel | None  # the worst level reached; None when within every limit
@@ -220,6 +221,11 @@ def _established(params: Params, classes: int) -> tuple[int, str]:
     return int(bands[i].value), band_label(bands, i)
 
 
+def _whole(value: Fraction) -> int:
+    """An exact figure rounded half up to a whole number of posts."""
+    return int(round_fraction_half_up(value, 0))
+
+
 def _stage_quota(params: Params, row: StageRow) -> StageQuota:
     if row.stage == "kindergarten":
         established, band = _established(params, row.classes)
@@ -241,12 +247,14 @@ def _stage_quota(params: Params, row: StageRow) -> StageQuota:
     class_path = f"teachers.class_ratio.{row.stage}"
     student_ratio = params.decimal(student_path)
     class_ratio = params.optional_decimal(class_path)
-    students_exact = Decimal(row.students) / student_ratio
-    by_students = int(round_half_up(students_exact))
-    classes_exact = by_classes = None
+    # Exact: a 28-digit Decimal quotient can round 10.4999… up to 10.5 and so to a post more.
+    students_exact = Fraction(row.students) / Fraction(student_ratio)
+    by_students = _whole(students_exact)
+    classes_exact: Fraction | None = None
+    by_classes: int | None = None
     if class_ratio is not None:
-        classes_exact = row.classes * class_ratio
-        by_classes = int(round_half_up(classes_exact))
+        classes_exact = row.classes * Fraction(class_ratio)
+        by_classes = _whole(classes_exact)
     quota = by_students if by_classes is None else max(by_students, by_classes)
     return StageQuota(
         row.stage,
@@ -298,8 +306,9 @@ def _class_size(params: Params, row: StageRow) -> ClassSize | None:
         return None
     path = f"class_size.max.{row.stage}"
     limit = params.integer(path)
-    average = Decimal(row.students) / Decimal(row.classes)
-    level: SizeLevel | None = "over_max" if average > limit else None
+    average = Fraction(row.students, row.classes)  # exact, so a limit is never crossed by rounding
+    over_max = average > limit
+    level: SizeLevel | None = "over_max" if over_max else None
     used = [path]
     if row.stage in SCHOOL_STAGES:
         large, super_large = _size_limits(params)
@@ -314,7 +323,7 @@ def _class_size(params: Params, row: StageRow) -> ClassSize | None:
         row.classes,
         average,
         limit,
-        average > limit,
+        over_max,
         level,
         Explain(("2.2",), {"students": row.students, "classes": row.classes}, tuple(used)),
     )

@@ -9,13 +9,14 @@ class-size flags (only the stages flagged).
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from groupctl.clauses import cite
 from groupctl.labels import Lang, school_year, t, tr
 from groupctl.model import Dataset, Stage
-from groupctl.numbers import round_half_up
+from groupctl.numbers import round_fraction_half_up
 from groupctl.rules.staffing import (
     CampusStaffing,
     ClassSize,
@@ -58,9 +59,6 @@ CSV_COLUMNS = [
     "class_size_flag",
 ]
 
-CENT = Decimal("0.01")
-TEN_THOUSANDTH = Decimal("0.0001")
-
 
 # --------------------------------------------------------------------------- wording
 
@@ -97,21 +95,30 @@ def size_label(s: ClassSize, lang: Lang) -> str:
 
 
 def _num(x: Decimal) -> str:
-    """An exact Decimal as written: 19, 13.5, 10.5."""
-    return f"{x.normalize():f}"
+    """A parameter as written, every digit kept: 19, 13.5, 10.0000000000000000000000000000001.
 
-
-def _quotient(x: Decimal) -> str:
-    """``= 10.5`` when exact, else ``≈ 12.4210`` (cut, never rounded, at 4 places).
-
-    Cutting keeps the shown digits honest about which side of .5 the value is on.
+    ``Decimal.normalize`` would round to the 28-digit context and show that last one as 10.
     """
-    cut = x.quantize(TEN_THOUSANDTH, rounding=ROUND_DOWN)
-    return f"= {_num(x)}" if cut == x else f"≈ {cut}"
+    text = f"{x:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _average(x: Decimal) -> str:
-    return str(round_half_up(x, CENT))
+def _quotient(x: Fraction) -> str:
+    """``= 10.5`` when exact within four places, else ``≈ 12.4210`` (cut, never rounded).
+
+    Cutting keeps the shown digits honest about which side of .5 the value is on:
+    105 ÷ 10.0000000000000000000000000000001 shows ≈ 10.4999 and rounds to 10.
+    """
+    scaled = x * 10**4
+    cut = scaled.numerator // scaled.denominator  # x ≥ 0, so the floor is the cut
+    whole, places = divmod(cut, 10**4)
+    if scaled.denominator == 1:
+        return f"= {whole}" if places == 0 else f"= {whole}.{places:04d}".rstrip("0")
+    return f"≈ {whole}.{places:04d}"
+
+
+def _average(x: Fraction) -> str:
+    return str(round_fraction_half_up(x, 2))
 
 
 def _signed(n: int | None) -> str:
