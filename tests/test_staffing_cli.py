@@ -394,9 +394,14 @@ def test_a_campus_missing_from_staff_csv_is_named(cli, write_data):
             ["--set", "teachers.class_ratio.primary=0"],
             "错误：teachers.class_ratio.primary must be above 0, got 0 (--set)\n",
         ),
+        (
+            ["--set", "party.committee_min_members=2"],
+            "错误：party.committee_min_members = 2 (--set) must be at least"
+            " party.branch_min_members = 3 (bundled)\n",
+        ),
     ],
 )
-def test_a_zero_ratio_is_a_clear_error(cli, args, stderr):
+def test_contradictory_parameters_are_a_clear_error(cli, args, stderr):
     result = cli("staffing", "2023", *args)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", stderr)
 

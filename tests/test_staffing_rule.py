@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -15,8 +16,13 @@ from hypothesis import strategies as st
 from groupctl.errors import DataError, PolicyError
 from groupctl.loaders import load_data
 from groupctl.model import Campus, Dataset, Enrollment, Group, Pilots, StageRow
-from groupctl.policy import load_policy
-from groupctl.rules.staffing import CampusStaffing, StaffingResult, compute_staffing
+from groupctl.policy import Params, Policy, load_policy
+from groupctl.rules.staffing import (
+    CampusStaffing,
+    StaffingResult,
+    check_parameters,
+    compute_staffing,
+)
 
 HEADER = "year,campus,stage,students,classes\n"
 # Every campus of the conftest groups in 2023 except g1-east, whose rows each test gives.
@@ -428,8 +434,107 @@ def test_a_stage_with_no_classes_has_no_class_size(write_data):
 
 
 def test_inconsistent_class_size_thresholds_are_refused(write_data):
-    with pytest.raises(PolicyError, match=r"super_large_min \(56\) must be above"):
+    with pytest.raises(PolicyError) as err:
         east(write_data, "2023,g1-east,primary,499,12\n", sets=["class_size.super_large_min=56"])
+    assert str(err.value) == (
+        "class_size.super_large_min = 56 (--set) must be above class_size.large_min = 56 (bundled)"
+    )
+
+
+# --------------------------------------------------------------------------- check_parameters
+
+
+def bundled_params(*sets: str, policy: Policy | None = None) -> Params:
+    return (policy or load_policy()).with_sets(sets).params(2023)
+
+
+def test_the_bundled_parameters_pass_the_check():
+    check_parameters(bundled_params())
+
+
+@pytest.mark.parametrize(
+    ("sets", "message"),
+    [
+        (
+            ["party.committee_min_members=2"],
+            "party.committee_min_members = 2 (--set) must be at least"
+            " party.branch_min_members = 3 (bundled)",
+        ),
+        (
+            ["party.branch_min_members=8"],
+            "party.committee_min_members = 7 (bundled) must be at least"
+            " party.branch_min_members = 8 (--set)",
+        ),
+        (
+            ["class_size.large_min=70"],
+            "class_size.super_large_min = 66 (bundled) must be above"
+            " class_size.large_min = 70 (--set)",
+        ),
+        (
+            ["teachers.class_ratio.senior=0"],
+            "teachers.class_ratio.senior must be above 0, got 0 (--set)",
+        ),
+        (
+            ["teachers.kindergarten_established=15:4.5,0:3"],
+            "teachers.kindergarten_established: band values must be whole numbers, got 4.5 (--set)",
+        ),
+    ],
+)
+def test_check_parameters_refuses_contradictions_without_any_data(sets, message):
+    with pytest.raises(PolicyError) as err:
+        check_parameters(bundled_params(*sets))
+    assert str(err.value) == message
+
+
+def test_a_committee_threshold_equal_to_the_branch_threshold_is_fine(write_data):
+    # every branch then has a committee: odd, but not contradictory
+    sets = ["party.committee_min_members=3"]
+    check_parameters(bundled_params(*sets))
+    c = east(
+        write_data, "2023,g1-east,primary,499,12\n", staff=STAFF_ROWS.format(members=3), sets=sets
+    )
+    assert c.party_org is not None and (c.party_org.unit, c.party_org.committee) == ("branch", True)
+
+
+def test_the_party_order_is_refused_even_without_staff_csv(write_data):
+    # no party figure is computed without staff.csv, but the policy is wrong all the same
+    with pytest.raises(PolicyError, match=r"^party\.committee_min_members = 2 \(--set\)"):
+        run(write_data, "2023,g1-east,primary,499,12\n", sets=["party.committee_min_members=2"])
+
+
+def test_the_party_order_in_a_policy_file_names_its_line(write_data):
+    d = write_data(policy="party:\n  committee_min_members: 2\n")
+    with pytest.raises(PolicyError) as err:
+        compute_staffing(load_data(d), load_policy(d), 2023)
+    assert str(err.value) == (
+        "party.committee_min_members = 2 (policy.yaml:2) must be at least"
+        " party.branch_min_members = 3 (bundled)"
+    )
+
+
+def test_zero_ratios_are_found_for_every_stage_the_policy_defines():
+    # a stage the code does not list: the check follows the policy, not a fixed tuple
+    policy = load_policy()
+    senior = policy.get("teachers.class_ratio.senior")
+    extra = replace(
+        senior,
+        path="teachers.class_ratio.vocational",
+        values=(replace(senior.values[0], value=Decimal(0), origin="policy.yaml:9"),),
+    )
+    policy = replace(policy, parameters={**policy.parameters, extra.path: extra})
+    with pytest.raises(PolicyError) as err:
+        check_parameters(bundled_params(policy=policy))
+    assert (
+        str(err.value) == "teachers.class_ratio.vocational must be above 0, got 0 (policy.yaml:9)"
+    )
+
+
+def test_the_check_does_not_add_to_the_parameters_a_result_used(write_data):
+    # no campus has seniors: their ratios shaped no figure, so the result does not list them
+    result = run(write_data, "2023,g1-east,primary,499,12\n")
+    paths = {u.path for u in result.parameters}
+    assert "teachers.student_ratio.primary" in paths
+    assert not any(p.endswith(".senior") for p in paths)
 
 
 # --------------------------------------------------------------------------- invariants

@@ -174,24 +174,48 @@ class StaffingResult:
 # --------------------------------------------------------------------------- parameters
 
 
-def _refuse_zero_ratios(policy: Policy, year: int) -> None:
-    """A ratio of 0 would divide by zero or staff nobody: refuse it, used this year or not."""
-    for stage in SCHOOL_STAGES:
-        for path in (f"teachers.student_ratio.{stage}", f"teachers.class_ratio.{stage}"):
-            dated = policy.get(path).dated(year)
-            if dated.value is not None and dated.value == 0:
-                raise PolicyError(f"{path} must be above 0, got 0 ({dated.origin})")
+RATIOS = ("teachers.student_ratio.", "teachers.class_ratio.")
+WHOLE_BANDS = ("leaders.school", "leaders.kindergarten", "teachers.kindergarten_established")
 
 
-def _size_limits(params: Params) -> tuple[int, int]:
-    large = params.integer("class_size.large_min")
-    super_large = params.integer("class_size.super_large_min")
-    if super_large <= large:
-        raise PolicyError(
-            f"class_size.super_large_min ({super_large}) must be above"
-            f" class_size.large_min ({large})"
-        )
-    return large, super_large
+def check_parameters(params: Params) -> None:
+    """Refuse parameters that contradict each other or the rule, whatever the data.
+
+    Raises PolicyError naming each parameter and where its value came from.  Every
+    check runs whether or not a campus would use the parameter this year, so that
+    ``groupctl check`` can report a bad policy per year before any figure is asked for.
+    """
+    _refuse_zero_ratios(params)
+    for path in WHOLE_BANDS:
+        params.whole_bands(path)
+    _refuse_disorder(params, "class_size.large_min", "class_size.super_large_min", strict=True)
+    _refuse_disorder(
+        params, "party.branch_min_members", "party.committee_min_members", strict=False
+    )
+
+
+def _refuse_zero_ratios(params: Params) -> None:
+    """A ratio of 0 would divide by zero or staff nobody: refuse it, used this year or not.
+
+    The ratios are those the policy defines, so a stage added to policy.yaml is checked too.
+    """
+    paths = [p.path for p in params.policy if p.path.startswith(RATIOS)]
+    for path in paths:
+        value = params.optional_decimal(path)
+        if value is not None and value == 0:
+            raise PolicyError(f"{path} must be above 0, got 0 ({params.used[path].origin})")
+
+
+def _refuse_disorder(params: Params, lower: str, upper: str, *, strict: bool) -> None:
+    """``upper`` must be above ``lower`` (``strict``), or at least equal to it."""
+    low, high = params.integer(lower), params.integer(upper)
+    if high > low or (high == low and not strict):
+        return
+    need = "above" if strict else "at least"
+    raise PolicyError(
+        f"{upper} = {high} ({params.used[upper].origin}) must be {need}"
+        f" {lower} = {low} ({params.used[lower].origin})"
+    )
 
 
 # --------------------------------------------------------------------------- the figures
@@ -310,8 +334,9 @@ def _class_size(params: Params, row: StageRow) -> ClassSize | None:
     over_max = average > limit
     level: SizeLevel | None = "over_max" if over_max else None
     used = [path]
-    if row.stage in SCHOOL_STAGES:
-        large, super_large = _size_limits(params)
+    if row.stage in SCHOOL_STAGES:  # their order is refused by check_parameters
+        large = params.integer("class_size.large_min")
+        super_large = params.integer("class_size.super_large_min")
         used += ["class_size.large_min", "class_size.super_large_min"]
         if average >= super_large:
             level = "super_large"
@@ -354,8 +379,9 @@ def _party(params: Params, campus: Campus, members: int) -> PartyOrg:
 
 
 def compute_staffing(data: Dataset, policy: Policy, year: int) -> StaffingResult:
+    # Checked on parameters of their own: the result lists only what shaped a figure.
+    check_parameters(policy.params(year))
     params = policy.params(year)
-    _refuse_zero_ratios(policy, year)
     groups = active_groups(data, year)
     campuses = [(g, c) for g in groups for c in g.campuses_in(year)]
     require_headcounts(data, year, (c for _, c in campuses))
