@@ -10,11 +10,8 @@ import pytest
 from wcwidth import wcswidth
 
 GOLDEN = Path(__file__).parent / "golden"
-NOTES_ZH = (
-    "注：以下结果用到本局自定参数（local，内置值仅为示例）："
-    "teachers.class_ratio.junior, teachers.class_ratio.primary\n"
-    "注：campuses.csv, staff.csv 中的数字为示例，并非正式统计\n"
-)
+# No local parameter: the class ratios are unset in the bundled policy, so no figure used them.
+NOTES_ZH = "注：campuses.csv, staff.csv 中的数字为示例，并非正式统计\n"
 STAFF_HEADER = "year,campus,teachers,party_members\n"
 # The conftest fixture's campuses in 2023.
 STAFF_2023 = (
@@ -54,7 +51,10 @@ def test_staffing_table_matches_the_golden_file(cli):
 def test_staffing_table_in_english(cli):
     result = cli("staffing", "2023", "--lang", "en")
     assert result.stdout == golden("staffing_2023_en.txt")
-    assert result.stderr.startswith("note: these figures use parameters the plan leaves")
+    assert result.stderr == (
+        "note: the figures in campuses.csv, staff.csv are illustrative examples,"
+        " not official counts\n"
+    )
 
 
 @pytest.mark.parametrize("year", ["2023", "2024"])
@@ -221,9 +221,37 @@ def test_json_explain_carries_clauses_parameters_and_lines(cli):
         "  初中教师（师生比）：118 ÷ 13.5 ≈ 8.7407 → 四舍五入 9（六（四）3，"
         "teachers.student_ratio.junior）" in guotan["explain"]["lines"]
     )
+    assert "teachers.class_ratio.primary" not in guotan["explain"]["parameters"]  # unset
+    assert (
+        "  小学班师比未设定（teachers.class_ratio.primary = null），编制取 12"
+        in (guotan["explain"]["lines"])
+    )
+    paths = {p["path"]: p for p in doc["parameters"]}
+    assert "teachers.class_ratio.primary" not in paths  # null: it shaped no figure
+    assert paths["class_size.large_min"]["value"] == 56
+
+
+def test_the_local_note_names_only_the_class_ratios_that_are_set(cli):
+    # primary set, junior still null: only the primary ratio shaped a figure
+    result = cli("staffing", "2023", "--set", "teachers.class_ratio.primary=1.5")
+    assert result.exit_code == 0
+    assert result.stderr.startswith(
+        "注：以下结果用到本局自定参数（local，内置值仅为示例）：teachers.class_ratio.primary\n"
+    )
+    doc = json.loads(
+        cli(
+            "staffing",
+            "2023",
+            "-f",
+            "json",
+            "--explain",
+            "--set",
+            "teachers.class_ratio.primary=1.5",
+        ).stdout
+    )
     paths = {p["path"]: p for p in doc["parameters"]}
     assert paths["teachers.class_ratio.primary"]["source"] == "local"
-    assert paths["class_size.large_min"]["value"] == 56
+    assert "teachers.class_ratio.junior" not in paths
 
 
 def test_set_a_class_ratio_changes_the_quota_and_says_so(cli):

@@ -163,6 +163,30 @@ def test_class_ratio_half_up_and_the_larger_figure_is_kept(write_data):
     assert c.quota == 11
 
 
+def test_an_unset_class_ratio_is_not_listed_as_used(write_data):
+    result = run(write_data, "2023,g1-east,primary,499,12\n")
+    (s,) = campus(result, "g1-east").stages
+    assert s.explain.parameters == ("teachers.student_ratio.primary",)
+    assert not any(u.path.startswith("teachers.class_ratio.") for u in result.parameters)
+    result = run(
+        write_data, "2023,g1-east,primary,499,12\n", sets=["teachers.class_ratio.primary=1.9"]
+    )
+    (s,) = campus(result, "g1-east").stages
+    assert s.explain.parameters == (
+        "teachers.student_ratio.primary",
+        "teachers.class_ratio.primary",
+    )
+    used = {u.path: u for u in result.parameters}
+    assert (
+        used["teachers.class_ratio.primary"].source,
+        used["teachers.class_ratio.primary"].origin,
+    ) == (
+        "local",
+        "--set",
+    )
+    assert "teachers.class_ratio.junior" not in used  # g1-main's junior ratio is still unset
+
+
 def test_the_student_figure_wins_when_it_is_larger(write_data):
     c = east(write_data, "2023,g1-east,primary,380,12\n", sets=["teachers.class_ratio.primary=1.2"])
     (s,) = c.stages

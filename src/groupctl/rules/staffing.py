@@ -250,6 +250,18 @@ def _whole(value: Fraction) -> int:
     return int(round_fraction_half_up(value, 0))
 
 
+def _class_ratio(params: Params, path: str) -> Decimal | None:
+    """The stage's class ratio, counted as used only when it is set.
+
+    An unset (null) ratio shapes no figure, so the result does not list it among the
+    parameters used, and the note on local parameters does not name it.
+    """
+    ratio = params.optional_decimal(path)
+    if ratio is None:
+        del params.used[path]
+    return ratio
+
+
 def _stage_quota(params: Params, row: StageRow) -> StageQuota:
     if row.stage == "kindergarten":
         established, band = _established(params, row.classes)
@@ -270,7 +282,7 @@ def _stage_quota(params: Params, row: StageRow) -> StageQuota:
     student_path = f"teachers.student_ratio.{row.stage}"
     class_path = f"teachers.class_ratio.{row.stage}"
     student_ratio = params.decimal(student_path)
-    class_ratio = params.optional_decimal(class_path)
+    class_ratio = _class_ratio(params, class_path)
     # Exact: a 28-digit Decimal quotient can round 10.4999… up to 10.5 and so to a post more.
     students_exact = Fraction(row.students) / Fraction(student_ratio)
     by_students = _whole(students_exact)
@@ -295,7 +307,7 @@ def _stage_quota(params: Params, row: StageRow) -> StageQuota:
         Explain(
             (TEACHERS,),
             {"students": row.students, "classes": row.classes},
-            (student_path, class_path),
+            (student_path,) if class_ratio is None else (student_path, class_path),
         ),
     )
 
