@@ -337,6 +337,35 @@ def test_explain_shows_the_exact_side_of_a_half(cli, write_data):
     assert by_id(doc, "g1-east")["teachers"]["quota"] == 10
 
 
+def test_a_kindergarten_with_no_children_explains_why_it_has_no_posts(cli, write_data):
+    d = with_staff(write_data, STAFF_2023)
+    csv = (d / "campuses.csv").read_text(encoding="utf-8")
+    (d / "campuses.csv").write_text(
+        csv.replace("2023,k1-south,kindergarten,199,7", "2023,k1-south,kindergarten,0,0"),
+        encoding="utf-8",
+    )
+    lines = cli("staffing", "2023", "--data", str(d), "--explain").stdout.splitlines()
+    assert (
+        "  在编教师：本学年没有幼儿（0 个班）→ 不设编制，0 名（六（四）3）；在编 3，缺口 3 − 0 = +3"
+        in lines
+    )
+    assert "  两教一保：本学年没有幼儿，不配临聘教师和保育员（六（四）3）" in lines
+    doc = json.loads(cli("staffing", "2023", "--data", str(d), "-f", "json").stdout)
+    assert by_id(doc, "k1-south")["kindergarten"] == {
+        "established_teachers": 0,
+        "temp_teachers": 0,
+        "caregivers": 0,
+        "classes": 0,
+        "on_staff": 3,
+        "gap": 3,
+    }
+    en = cli("staffing", "2023", "--data", str(d), "--explain", "--lang", "en").stdout
+    assert (
+        "  established teachers: no children this year (0 classes) → no posts, 0 (clause 6.4.3);"
+        in en
+    )
+
+
 # --------------------------------------------------------------------------- CSV
 
 

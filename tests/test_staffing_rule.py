@@ -281,6 +281,37 @@ def test_a_kindergarten_inside_a_school_group(write_data):
     ) == (3, 18, 9)
 
 
+def test_a_kindergarten_with_no_children_gets_no_posts(write_data):
+    # 0 children in 0 classes: the band's floor of 3 teachers would staff an empty campus
+    others = OTHERS.replace("k1-south,kindergarten,199,7", "k1-south,kindergarten,0,0")
+    staff = STAFF_ROWS.format(members=3).replace("2023,k1-south,2,0", "2023,k1-south,3,0")
+    c = campus(
+        run(write_data, "2023,g1-east,primary,499,12\n", others=others, staff=staff), "k1-south"
+    )
+    k = c.kindergarten
+    assert k is not None and k.empty and k.band is None
+    assert (k.established_teachers, k.temp_teachers, k.caregivers) == (0, 0, 0)
+    assert (c.on_staff, c.gap) == (3, 3)  # all three on staff are beyond the posts
+    assert k.explain.parameters == ()  # no band was looked up
+    assert (c.leaders.principals, c.leaders.vice_principals) == (1, 0)  # the head stays
+
+
+def test_classes_without_children_get_no_posts_either(write_data):
+    others = OTHERS.replace("k1-south,kindergarten,199,7", "k1-south,kindergarten,0,3")
+    k = campus(
+        run(write_data, "2023,g1-east,primary,499,12\n", others=others), "k1-south"
+    ).kindergarten
+    assert k is not None and (k.established_teachers, k.temp_teachers, k.caregivers) == (0, 0, 0)
+
+
+def test_an_empty_attached_kindergarten_row_adds_no_posts(write_data):
+    c = east(write_data, "2023,g1-east,primary,380,12\n2023,g1-east,kindergarten,0,0\n")
+    primary, kg = c.stages
+    assert (kg.quota, kg.band) == (0, None)
+    assert c.quota == primary.quota == 20
+    assert c.kindergarten is not None and c.kindergarten.empty
+
+
 def test_a_school_campus_with_attached_kindergarten_classes(write_data):
     c = east(write_data, "2023,g1-east,primary,380,12\n2023,g1-east,kindergarten,60,2\n")
     assert c.kind == "school"
@@ -604,7 +635,7 @@ def test_campus_quota_is_the_sum_of_its_stage_quotas(rows, class_ratio):
     assert c.quota == sum(s.quota for s in c.stages)
     for s in c.stages:
         if s.stage == "kindergarten":
-            assert s.quota in (3, 4)
+            assert s.quota in ((0,) if s.students == 0 else (3, 4))  # no children, no posts
             continue
         assert s.student_ratio is not None
         assert s.by_students == half_up(Fraction(s.students) / Fraction(s.student_ratio))

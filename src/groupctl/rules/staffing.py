@@ -13,7 +13,9 @@ Teachers (六（四）3): a school campus's quota is, per stage, the larger of s
 latter only when the bureau sets it), each rounded half up; the campus quota is the
 sum over its stages.  A kindergarten gets a banded number of established teachers
 (``teachers.kindergarten_established``) and, per class, temporary teachers and
-caregivers (两教一保).
+caregivers (两教一保).  A kindergarten (or a school's kindergarten row) with no
+children in the year gets no teaching posts at all: the band's floor of established
+teachers is for children to teach, not for an empty campus.
 
 Class sizes: a stage whose average class is above ``class_size.max.<stage>`` is
 flagged, and school stages also as 大班额 / 超大班额 from ``class_size.large_min`` /
@@ -66,7 +68,8 @@ class StageQuota:
     """The teacher quota of one stage row of a school campus.
 
     A kindergarten row of a school campus (附设幼儿班) gets the kindergarten band of
-    established teachers: ``by_students`` and ``by_classes`` are then None.
+    established teachers: ``by_students`` and ``by_classes`` are then None, and ``band``
+    is None when the row has no children (no posts).
     """
 
     stage: Stage
@@ -79,23 +82,30 @@ class StageQuota:
     by_students: int | None
     by_classes: int | None
     quota: int
-    band: str | None  # the kindergarten band, for a kindergarten row
+    band: str | None  # the kindergarten band, for a kindergarten row with children
     explain: Explain
 
 
 @dataclass(frozen=True)
 class KindergartenPosts:
-    """两教一保: established teachers by band, temporary teachers and caregivers per class."""
+    """两教一保: established teachers by band, temporary teachers and caregivers per class.
+
+    With no children in the year every post is 0 and ``band`` is None (``empty``).
+    """
 
     students: int
     classes: int
-    band: str
+    band: str | None
     established_teachers: int
     temp_per_class: int
     caregivers_per_class: int
     temp_teachers: int
     caregivers: int
     explain: Explain
+
+    @property
+    def empty(self) -> bool:
+        return self.band is None
 
 
 @dataclass(frozen=True)
@@ -239,7 +249,10 @@ def _leaders(params: Params, campus: Campus, kind: Kind, students: int, classes:
     )
 
 
-def _established(params: Params, classes: int) -> tuple[int, str]:
+def _established(params: Params, students: int, classes: int) -> tuple[int, str | None]:
+    """Established kindergarten teachers by classes; none, and no band, without children."""
+    if students == 0:
+        return 0, None
     bands = params.whole_bands("teachers.kindergarten_established")
     i = band_index(bands, classes)
     return int(bands[i].value), band_label(bands, i)
@@ -264,7 +277,8 @@ def _class_ratio(params: Params, path: str) -> Decimal | None:
 
 def _stage_quota(params: Params, row: StageRow) -> StageQuota:
     if row.stage == "kindergarten":
-        established, band = _established(params, row.classes)
+        established, band = _established(params, row.students, row.classes)
+        used = () if band is None else ("teachers.kindergarten_established",)
         return StageQuota(
             row.stage,
             row.students,
@@ -277,7 +291,7 @@ def _stage_quota(params: Params, row: StageRow) -> StageQuota:
             None,
             established,
             band,
-            Explain((TEACHERS,), {"classes": row.classes}, ("teachers.kindergarten_established",)),
+            Explain((TEACHERS,), {"students": row.students, "classes": row.classes}, used),
         )
     student_path = f"teachers.student_ratio.{row.stage}"
     class_path = f"teachers.class_ratio.{row.stage}"
@@ -313,7 +327,19 @@ def _stage_quota(params: Params, row: StageRow) -> StageQuota:
 
 
 def _kindergarten(params: Params, students: int, classes: int) -> KindergartenPosts:
-    established, band = _established(params, classes)
+    established, band = _established(params, students, classes)
+    if band is None:  # no children: no teachers, temporary teachers or caregivers
+        return KindergartenPosts(
+            students,
+            classes,
+            None,
+            0,
+            0,
+            0,
+            0,
+            0,
+            Explain((TEACHERS,), {"students": students, "classes": classes}),
+        )
     temp = params.integer("teachers.kindergarten_temp_teachers_per_class")
     care = params.integer("teachers.kindergarten_caregivers_per_class")
     return KindergartenPosts(

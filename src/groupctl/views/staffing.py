@@ -283,6 +283,15 @@ def _explain_campus(c: CampusStaffing, values: dict[str, str], lang: Lang) -> li
 def _explain_stage(s: StageQuota, values: dict[str, str], lang: Lang) -> list[str]:
     clause = cite("6.4.3", lang)
     stage = _stage(s.stage, lang)
+    if s.stage == "kindergarten" and s.band is None:
+        return [
+            tr(
+                lang,
+                f"  {stage}班在编教师：本学年没有幼儿（{s.classes} 个班）→ 不设编制，0 名（{clause}）",
+                f"  {stage} established teachers: no children this year ({s.classes} classes)"
+                f" → no posts, 0 ({clause})",
+            )
+        ]
     if s.stage == "kindergarten":
         return [
             tr(
@@ -331,7 +340,7 @@ def _explain_kindergarten(
 ) -> list[str]:
     clause = cite("6.4.3", lang)
     lines = []
-    if c.kind == "kindergarten":
+    if c.kind == "kindergarten":  # a school's attached classes are a stage of its quota
         staff = ""
         if c.on_staff is not None:
             staff = tr(
@@ -341,15 +350,32 @@ def _explain_kindergarten(
                 f"; on staff {c.on_staff}, gap {c.on_staff} − {k.established_teachers}"
                 f" = {_signed(c.gap)}",
             )
+        if k.empty:
+            established = tr(
+                lang,
+                f"  在编教师：本学年没有幼儿（{k.classes} 个班）→ 不设编制，0 名（{clause}）",
+                f"  established teachers: no children this year ({k.classes} classes)"
+                f" → no posts, 0 ({clause})",
+            )
+        else:
+            established = tr(
+                lang,
+                f"  在编教师：开设 {k.classes} 个班，档位 {k.band} → {k.established_teachers} 名"
+                f"（{clause}，teachers.kindergarten_established）",
+                f"  established teachers: {k.classes} classes, band {k.band}"
+                f" → {k.established_teachers} ({clause}, teachers.kindergarten_established)",
+            )
+        lines.append(established + staff)
+    if k.empty:
         lines.append(
             tr(
                 lang,
-                f"  在编教师：开设 {k.classes} 个班，档位 {k.band} → {k.established_teachers} 名"
-                f"（{clause}，teachers.kindergarten_established）{staff}",
-                f"  established teachers: {k.classes} classes, band {k.band}"
-                f" → {k.established_teachers} ({clause}, teachers.kindergarten_established){staff}",
+                f"  两教一保：本学年没有幼儿，不配临聘教师和保育员（{clause}）",
+                f"  two teachers and one carer per class: no children this year, so no"
+                f" temporary teachers or caregivers ({clause})",
             )
         )
+        return lines
     lines.append(
         tr(
             lang,
