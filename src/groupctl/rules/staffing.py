@@ -424,9 +424,9 @@ def compute_staffing(data: Dataset, policy: Policy, year: int) -> StaffingResult
     campuses = [(g, c) for g in groups for c in g.campuses_in(year)]
     require_headcounts(data, year, (c for _, c in campuses))
 
-    staff = data.staff
-    staff_year = staff is not None and year in staff.years()
-    if staff is not None and staff_year:
+    # staff.csv counts for the year only when it has rows for it
+    staff = data.staff if data.staff is not None and year in data.staff.years() else None
+    if staff is not None:
         for _, c in campuses:
             if staff.get(year, c.id) is None:
                 raise DataError(
@@ -455,7 +455,7 @@ def compute_staffing(data: Dataset, policy: Policy, year: int) -> StaffingResult
                 posts = _kindergarten(params, attached[0].students, attached[0].classes)
         sizes = tuple(s for s in (_class_size(params, r) for r in rows) if s is not None)
 
-        row = staff.get(year, c.id) if staff is not None and staff_year else None
+        row = staff.get(year, c.id) if staff is not None else None
         on_staff = gap = None
         party = None
         if row is not None:
@@ -495,7 +495,7 @@ def compute_staffing(data: Dataset, policy: Policy, year: int) -> StaffingResult
         year=year,
         campuses=tuple(out),
         groups=parties,
-        staff_file=staff.file if staff is not None and staff_year else None,
-        staff_lacks_year=staff is not None and not staff_year,
+        staff_file=staff.file if staff is not None else None,
+        staff_lacks_year=data.staff is not None and staff is None,
         parameters=params.uses(),
     )

@@ -63,10 +63,6 @@ CSV_COLUMNS = [
 # --------------------------------------------------------------------------- wording
 
 
-def _stage(stage: str, lang: Lang) -> str:
-    return t(stage, lang)
-
-
 def _stage_cell(stage: str, lang: Lang) -> str:
     """A stage in a table cell: 'preschool' keeps the English tables within 80 columns."""
     return "preschool" if lang == "en" and stage == "kindergarten" else t(stage, lang)
@@ -259,7 +255,7 @@ def _explain_campus(c: CampusStaffing, values: dict[str, str], lang: Lang) -> li
             )
         )
     for s in c.stages:
-        lines.extend(_explain_stage(s, values, lang))
+        lines.extend(_explain_stage(s, lang))
     if c.quota is not None:
         parts = " + ".join(str(s.quota) for s in c.stages)
         total = f"{parts} = {c.quota}" if len(c.stages) > 1 else str(c.quota)
@@ -272,7 +268,7 @@ def _explain_campus(c: CampusStaffing, values: dict[str, str], lang: Lang) -> li
             )
         lines.append(tr(lang, f"  教师编制：{total}{staff}", f"  teacher quota: {total}{staff}"))
     if c.kindergarten is not None:
-        lines.extend(_explain_kindergarten(c, c.kindergarten, values, lang))
+        lines.extend(_explain_kindergarten(c, c.kindergarten, lang))
     if c.party_org is not None:
         lines.append(_explain_party(c.party_org, values, lang))
     for size in c.class_sizes:
@@ -280,9 +276,9 @@ def _explain_campus(c: CampusStaffing, values: dict[str, str], lang: Lang) -> li
     return lines
 
 
-def _explain_stage(s: StageQuota, values: dict[str, str], lang: Lang) -> list[str]:
+def _explain_stage(s: StageQuota, lang: Lang) -> list[str]:
     clause = cite("6.4.3", lang)
-    stage = _stage(s.stage, lang)
+    stage = t(s.stage, lang)
     if s.stage == "kindergarten" and s.band is None:
         return [
             tr(
@@ -317,8 +313,8 @@ def _explain_stage(s: StageQuota, values: dict[str, str], lang: Lang) -> list[st
             by_students,
             tr(
                 lang,
-                f"  {stage}班师比未设定（{cp} = {values.get(cp, 'null')}），编制取 {s.quota}",
-                f"  {stage} class ratio unset ({cp} = {values.get(cp, 'null')}): quota {s.quota}",
+                f"  {stage}班师比未设定（{cp} = null），编制取 {s.quota}",
+                f"  {stage} class ratio unset ({cp} = null): quota {s.quota}",
             ),
         ]
     return [
@@ -335,9 +331,7 @@ def _explain_stage(s: StageQuota, values: dict[str, str], lang: Lang) -> list[st
     ]
 
 
-def _explain_kindergarten(
-    c: CampusStaffing, k: KindergartenPosts, values: dict[str, str], lang: Lang
-) -> list[str]:
+def _explain_kindergarten(c: CampusStaffing, k: KindergartenPosts, lang: Lang) -> list[str]:
     clause = cite("6.4.3", lang)
     lines = []
     if c.kind == "kindergarten":  # a school's attached classes are a stage of its quota
@@ -434,7 +428,7 @@ def _explain_party(p: PartyOrg, values: dict[str, str], lang: Lang) -> str:
 
 def _explain_size(s: ClassSize, values: dict[str, str], lang: Lang) -> str:
     clause = cite("2.2", lang)
-    stage = _stage(s.stage, lang)
+    stage = t(s.stage, lang)
     mp = f"class_size.max.{s.stage}"
     avg = f"{s.students:,} ÷ {s.classes} {_quotient(s.average)}"
     over = ">" if s.over_max else "≤"
