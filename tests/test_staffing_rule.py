@@ -372,6 +372,14 @@ def test_party_thresholds_are_parameters(write_data):
     assert c.party_org is not None and c.party_org.unit == "group"
 
 
+def test_no_members_make_no_branch_even_with_a_threshold_of_0(write_data):
+    sets = ["party.branch_min_members=0", "party.committee_min_members=0"]
+    c = east(
+        write_data, "2023,g1-east,primary,499,12\n", staff=STAFF_ROWS.format(members=0), sets=sets
+    )
+    assert c.party_org is not None and (c.party_org.unit, c.party_org.committee) == ("none", None)
+
+
 def test_the_lead_hosts_the_general_branch_led_by_its_head(write_data):
     result = run(write_data, "2023,g1-east,primary,499,12\n", staff=STAFF_ROWS.format(members=3))
     lead = campus(result, "g1-main")

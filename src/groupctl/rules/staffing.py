@@ -406,11 +406,11 @@ def _party(params: Params, campus: Campus, members: int) -> PartyOrg:
     committee = params.integer("party.committee_min_members")
     used = ("party.branch_min_members", "party.committee_min_members")
     explain = Explain(clause, {"party_members": members}, used)
+    if members == 0:  # no branch of nobody, even with party.branch_min_members = 0
+        return PartyOrg("none", members, None, None, explain)
     if members >= branch:
         return PartyOrg("branch", members, members >= committee, None, explain)
-    if members > 0:
-        return PartyOrg("group", members, None, None, explain)
-    return PartyOrg("none", members, None, None, explain)
+    return PartyOrg("group", members, None, None, explain)
 
 
 # --------------------------------------------------------------------------- the rule
