@@ -10,6 +10,7 @@ import pytest
 from wcwidth import wcswidth
 
 GOLDEN = Path(__file__).parent / "golden"
+# No local parameter: the class ratios are unset in the bundled policy, so no figure used them.
 NOTES_ZH = "注：campuses.csv, staff.csv 中的数字为示例，并非正式统计\n"
 STAFF_HEADER = "year,campus,teachers,party_members\n"
 # The conftest fixture's campuses in 2023.
@@ -50,7 +51,10 @@ def test_staffing_table_matches_the_golden_file(cli):
 def test_staffing_table_in_english(cli):
     result = cli("staffing", "2023", "--lang", "en")
     assert result.stdout == golden("staffing_2023_en.txt")
-    assert result.stderr.startswith("note: the figures in campuses.csv, staff.csv are illustrative")
+    assert result.stderr == (
+        "note: the figures in campuses.csv, staff.csv are illustrative examples,"
+        " not official figures\n"
+    )
 
 
 @pytest.mark.parametrize("year", ["2023", "2024"])
@@ -217,9 +221,37 @@ def test_json_explain_carries_clauses_parameters_and_lines(cli):
         "  初中教师（师生比）：118 ÷ 13.5 ≈ 8.7407 → 四舍五入 9（六（四）3，"
         "teachers.student_ratio.junior）" in guotan["explain"]["lines"]
     )
+    assert "teachers.class_ratio.primary" not in guotan["explain"]["parameters"]  # unset
+    assert (
+        "  小学班师比未设定（teachers.class_ratio.primary = null），编制取 12"
+        in (guotan["explain"]["lines"])
+    )
+    paths = {p["path"]: p for p in doc["parameters"]}
+    assert "teachers.class_ratio.primary" not in paths  # null: it shaped no figure
+    assert paths["class_size.large_min"]["value"] == 56
+
+
+def test_the_local_note_names_only_the_class_ratios_that_are_set(cli):
+    # primary set, junior still null: only the primary ratio shaped a figure
+    result = cli("staffing", "2023", "--set", "teachers.class_ratio.primary=1.5")
+    assert result.exit_code == 0
+    assert result.stderr.startswith(
+        "注：以上结果用到本局自定参数（local，内置值仅为示例）：teachers.class_ratio.primary\n"
+    )
+    doc = json.loads(
+        cli(
+            "staffing",
+            "2023",
+            "-f",
+            "json",
+            "--explain",
+            "--set",
+            "teachers.class_ratio.primary=1.5",
+        ).stdout
+    )
     paths = {p["path"]: p for p in doc["parameters"]}
     assert paths["teachers.class_ratio.primary"]["source"] == "local"
-    assert paths["class_size.large_min"]["value"] == 56
+    assert "teachers.class_ratio.junior" not in paths
 
 
 def test_set_a_class_ratio_changes_the_quota_and_says_so(cli):
@@ -276,6 +308,61 @@ def test_explain_shows_a_half_up_class_ratio(cli, write_data):
     assert (
         "  小学教师（班师比）：7 × 1.5 = 10.5 → 四舍五入 11（六（四）3，"
         "teachers.class_ratio.primary）；取较大者 11" in out.splitlines()
+    )
+
+
+def test_explain_shows_the_exact_side_of_a_half(cli, write_data):
+    # 105 ÷ 10.000…01 is 10.4999…, not 10.5: the ratio keeps every digit and the quotient
+    # is cut, never rounded, so the line agrees with the quota of 10
+    ratio = "10." + "0" * 30 + "1"
+    d = write_data(
+        campuses="year,campus,stage,students,classes\n"
+        "2023,g1-main,junior,900,20\n2023,g1-east,primary,105,3\n2023,g1-west,primary,200,8\n"
+        "2023,k1-main,kindergarten,300,10\n2023,k1-south,kindergarten,199,7\n"
+    )
+    args = [
+        "staffing",
+        "2023",
+        "--data",
+        str(d),
+        "--set",
+        f"teachers.student_ratio.primary={ratio}",
+    ]
+    out = cli(*args, "--explain").stdout
+    assert (
+        f"  小学教师（师生比）：105 ÷ {ratio} ≈ 10.4999 → 四舍五入 10（六（四）3，"
+        "teachers.student_ratio.primary）" in out.splitlines()
+    )
+    doc = json.loads(cli(*args, "-f", "json").stdout)
+    assert by_id(doc, "g1-east")["teachers"]["quota"] == 10
+
+
+def test_a_kindergarten_with_no_children_explains_why_it_has_no_posts(cli, write_data):
+    d = with_staff(write_data, STAFF_2023)
+    csv = (d / "campuses.csv").read_text(encoding="utf-8")
+    (d / "campuses.csv").write_text(
+        csv.replace("2023,k1-south,kindergarten,199,7", "2023,k1-south,kindergarten,0,0"),
+        encoding="utf-8",
+    )
+    lines = cli("staffing", "2023", "--data", str(d), "--explain").stdout.splitlines()
+    assert (
+        "  在编教师：本学年没有幼儿（0 个班）→ 不设编制，0 名（六（四）3）；在编 3，缺口 3 − 0 = +3"
+        in lines
+    )
+    assert "  两教一保：本学年没有幼儿，不配临聘教师和保育员（六（四）3）" in lines
+    doc = json.loads(cli("staffing", "2023", "--data", str(d), "-f", "json").stdout)
+    assert by_id(doc, "k1-south")["kindergarten"] == {
+        "established_teachers": 0,
+        "temp_teachers": 0,
+        "caregivers": 0,
+        "classes": 0,
+        "on_staff": 3,
+        "gap": 3,
+    }
+    en = cli("staffing", "2023", "--data", str(d), "--explain", "--lang", "en").stdout
+    assert (
+        "  established teachers: no children this year (0 classes) → no posts, 0 (clause 6.4.3);"
+        in en
     )
 
 
@@ -364,9 +451,14 @@ def test_a_campus_missing_from_staff_csv_is_named(cli, write_data):
             ["--set", "teachers.class_ratio.primary=0"],
             "错误：teachers.class_ratio.primary must be above 0, got 0 (--set)\n",
         ),
+        (
+            ["--set", "party.committee_min_members=2"],
+            "错误：party.committee_min_members = 2 (--set) must be at least"
+            " party.branch_min_members = 3 (bundled)\n",
+        ),
     ],
 )
-def test_a_zero_ratio_is_a_clear_error(cli, args, stderr):
+def test_contradictory_parameters_are_a_clear_error(cli, args, stderr):
     result = cli("staffing", "2023", *args)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", stderr)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -15,8 +16,13 @@ from hypothesis import strategies as st
 from groupctl.errors import DataError, PolicyError
 from groupctl.loaders import load_data
 from groupctl.model import Campus, Dataset, Enrollment, Group, Pilots, StageRow
-from groupctl.policy import load_policy
-from groupctl.rules.staffing import CampusStaffing, StaffingResult, compute_staffing
+from groupctl.policy import Params, Policy, load_policy
+from groupctl.rules.staffing import (
+    CampusStaffing,
+    StaffingResult,
+    check_parameters,
+    compute_staffing,
+)
 
 HEADER = "year,campus,stage,students,classes\n"
 # Every campus of the conftest groups in 2023 except g1-east, whose rows each test gives.
@@ -149,12 +155,36 @@ def test_class_ratio_half_up_and_the_larger_figure_is_kept(write_data):
     c = east(write_data, "2023,g1-east,primary,70,7\n", sets=["teachers.class_ratio.primary=1.5"])
     (s,) = c.stages
     assert (s.classes_exact, s.by_classes, s.by_students, s.quota) == (
-        Decimal("10.5"),
+        Fraction(21, 2),
         11,
         4,
         11,
     )
     assert c.quota == 11
+
+
+def test_an_unset_class_ratio_is_not_listed_as_used(write_data):
+    result = run(write_data, "2023,g1-east,primary,499,12\n")
+    (s,) = campus(result, "g1-east").stages
+    assert s.explain.parameters == ("teachers.student_ratio.primary",)
+    assert not any(u.path.startswith("teachers.class_ratio.") for u in result.parameters)
+    result = run(
+        write_data, "2023,g1-east,primary,499,12\n", sets=["teachers.class_ratio.primary=1.9"]
+    )
+    (s,) = campus(result, "g1-east").stages
+    assert s.explain.parameters == (
+        "teachers.student_ratio.primary",
+        "teachers.class_ratio.primary",
+    )
+    used = {u.path: u for u in result.parameters}
+    assert (
+        used["teachers.class_ratio.primary"].source,
+        used["teachers.class_ratio.primary"].origin,
+    ) == (
+        "local",
+        "--set",
+    )
+    assert "teachers.class_ratio.junior" not in used  # g1-main's junior ratio is still unset
 
 
 def test_the_student_figure_wins_when_it_is_larger(write_data):
@@ -174,6 +204,36 @@ def test_student_ratio_rounds_half_up(write_data, students, quota):
         sets=["teachers.student_ratio.primary=2"],
     )
     assert c.stages[0].by_students == quota
+
+
+# Quotients and products that a 28-digit Decimal rounds onto .5 and so up a whole post.
+TINY = "0000000000000000000000000000001"  # the 31st decimal
+
+
+def test_a_quotient_just_below_a_half_rounds_down_exactly(write_data):
+    # 105 ÷ 10.000…01 = 10.4999…: a Decimal quotient showed 10.5 and gave 11
+    c = east(
+        write_data,
+        "2023,g1-east,primary,105,3\n",
+        sets=[f"teachers.student_ratio.primary=10.{TINY}"],
+    )
+    (s,) = c.stages
+    assert s.students_exact == Fraction(105) / Fraction(f"10.{TINY}")
+    assert s.students_exact is not None and s.students_exact < Fraction(21, 2)
+    assert (s.by_students, s.quota, c.quota) == (10, 10, 10)
+
+
+def test_a_product_just_below_a_half_rounds_down_exactly(write_data):
+    # 3 × 0.1666…6 (32 sixes) = 0.4999…98: a Decimal product showed 0.5 and gave 1
+    ratio = "0.1" + "6" * 31
+    c = east(
+        write_data,
+        "2023,g1-east,primary,0,3\n",
+        sets=[f"teachers.class_ratio.primary={ratio}"],
+    )
+    (s,) = c.stages
+    assert s.classes_exact == 3 * Fraction(ratio)
+    assert (s.by_classes, s.quota) == (0, 0)
 
 
 def test_just_below_a_half_rounds_down(write_data):
@@ -219,6 +279,37 @@ def test_a_kindergarten_inside_a_school_group(write_data):
         c.kindergarten.temp_teachers,
         c.kindergarten.caregivers,
     ) == (3, 18, 9)
+
+
+def test_a_kindergarten_with_no_children_gets_no_posts(write_data):
+    # 0 children in 0 classes: the band's floor of 3 teachers would staff an empty campus
+    others = OTHERS.replace("k1-south,kindergarten,199,7", "k1-south,kindergarten,0,0")
+    staff = STAFF_ROWS.format(members=3).replace("2023,k1-south,2,0", "2023,k1-south,3,0")
+    c = campus(
+        run(write_data, "2023,g1-east,primary,499,12\n", others=others, staff=staff), "k1-south"
+    )
+    k = c.kindergarten
+    assert k is not None and k.empty and k.band is None
+    assert (k.established_teachers, k.temp_teachers, k.caregivers) == (0, 0, 0)
+    assert (c.on_staff, c.gap) == (3, 3)  # all three on staff are beyond the posts
+    assert k.explain.parameters == ()  # no band was looked up
+    assert (c.leaders.principals, c.leaders.vice_principals) == (1, 0)  # the head stays
+
+
+def test_classes_without_children_get_no_posts_either(write_data):
+    others = OTHERS.replace("k1-south,kindergarten,199,7", "k1-south,kindergarten,0,3")
+    k = campus(
+        run(write_data, "2023,g1-east,primary,499,12\n", others=others), "k1-south"
+    ).kindergarten
+    assert k is not None and (k.established_teachers, k.temp_teachers, k.caregivers) == (0, 0, 0)
+
+
+def test_an_empty_attached_kindergarten_row_adds_no_posts(write_data):
+    c = east(write_data, "2023,g1-east,primary,380,12\n2023,g1-east,kindergarten,0,0\n")
+    primary, kg = c.stages
+    assert (kg.quota, kg.band) == (0, None)
+    assert c.quota == primary.quota == 20
+    assert c.kindergarten is not None and c.kindergarten.empty
 
 
 def test_a_school_campus_with_attached_kindergarten_classes(write_data):
@@ -279,6 +370,14 @@ def test_party_thresholds_are_parameters(write_data):
         sets=["party.branch_min_members=5"],
     )
     assert c.party_org is not None and c.party_org.unit == "group"
+
+
+def test_no_members_make_no_branch_even_with_a_threshold_of_0(write_data):
+    sets = ["party.branch_min_members=0", "party.committee_min_members=0"]
+    c = east(
+        write_data, "2023,g1-east,primary,499,12\n", staff=STAFF_ROWS.format(members=0), sets=sets
+    )
+    assert c.party_org is not None and (c.party_org.unit, c.party_org.committee) == ("none", None)
 
 
 def test_the_lead_hosts_the_general_branch_led_by_its_head(write_data):
@@ -372,7 +471,7 @@ def test_school_class_size_flags(write_data, row, level, over):
     (size,) = c.class_sizes
     assert (size.level, size.over_max) == (level, over)
     assert c.flags == ((size,) if level else ())
-    assert size.average == Decimal(size.students) / Decimal(size.classes)
+    assert size.average == Fraction(size.students, size.classes)  # exact, not a 28-digit Decimal
 
 
 @pytest.mark.parametrize(
@@ -398,8 +497,107 @@ def test_a_stage_with_no_classes_has_no_class_size(write_data):
 
 
 def test_inconsistent_class_size_thresholds_are_refused(write_data):
-    with pytest.raises(PolicyError, match=r"super_large_min \(56\) must be above"):
+    with pytest.raises(PolicyError) as err:
         east(write_data, "2023,g1-east,primary,499,12\n", sets=["class_size.super_large_min=56"])
+    assert str(err.value) == (
+        "class_size.super_large_min = 56 (--set) must be above class_size.large_min = 56 (bundled)"
+    )
+
+
+# --------------------------------------------------------------------------- check_parameters
+
+
+def bundled_params(*sets: str, policy: Policy | None = None) -> Params:
+    return (policy or load_policy()).with_sets(sets).params(2023)
+
+
+def test_the_bundled_parameters_pass_the_check():
+    check_parameters(bundled_params())
+
+
+@pytest.mark.parametrize(
+    ("sets", "message"),
+    [
+        (
+            ["party.committee_min_members=2"],
+            "party.committee_min_members = 2 (--set) must be at least"
+            " party.branch_min_members = 3 (bundled)",
+        ),
+        (
+            ["party.branch_min_members=8"],
+            "party.committee_min_members = 7 (bundled) must be at least"
+            " party.branch_min_members = 8 (--set)",
+        ),
+        (
+            ["class_size.large_min=70"],
+            "class_size.super_large_min = 66 (bundled) must be above"
+            " class_size.large_min = 70 (--set)",
+        ),
+        (
+            ["teachers.class_ratio.senior=0"],
+            "teachers.class_ratio.senior must be above 0, got 0 (--set)",
+        ),
+        (
+            ["teachers.kindergarten_established=15:4.5,0:3"],
+            "teachers.kindergarten_established: band values must be whole numbers, got 4.5 (--set)",
+        ),
+    ],
+)
+def test_check_parameters_refuses_contradictions_without_any_data(sets, message):
+    with pytest.raises(PolicyError) as err:
+        check_parameters(bundled_params(*sets))
+    assert str(err.value) == message
+
+
+def test_a_committee_threshold_equal_to_the_branch_threshold_is_fine(write_data):
+    # every branch then has a committee: odd, but not contradictory
+    sets = ["party.committee_min_members=3"]
+    check_parameters(bundled_params(*sets))
+    c = east(
+        write_data, "2023,g1-east,primary,499,12\n", staff=STAFF_ROWS.format(members=3), sets=sets
+    )
+    assert c.party_org is not None and (c.party_org.unit, c.party_org.committee) == ("branch", True)
+
+
+def test_the_party_order_is_refused_even_without_staff_csv(write_data):
+    # no party figure is computed without staff.csv, but the policy is wrong all the same
+    with pytest.raises(PolicyError, match=r"^party\.committee_min_members = 2 \(--set\)"):
+        run(write_data, "2023,g1-east,primary,499,12\n", sets=["party.committee_min_members=2"])
+
+
+def test_the_party_order_in_a_policy_file_names_its_line(write_data):
+    d = write_data(policy="party:\n  committee_min_members: 2\n")
+    with pytest.raises(PolicyError) as err:
+        compute_staffing(load_data(d), load_policy(d), 2023)
+    assert str(err.value) == (
+        "party.committee_min_members = 2 (policy.yaml:2) must be at least"
+        " party.branch_min_members = 3 (bundled)"
+    )
+
+
+def test_zero_ratios_are_found_for_every_stage_the_policy_defines():
+    # a stage the code does not list: the check follows the policy, not a fixed tuple
+    policy = load_policy()
+    senior = policy.get("teachers.class_ratio.senior")
+    extra = replace(
+        senior,
+        path="teachers.class_ratio.vocational",
+        values=(replace(senior.values[0], value=Decimal(0), origin="policy.yaml:9"),),
+    )
+    policy = replace(policy, parameters={**policy.parameters, extra.path: extra})
+    with pytest.raises(PolicyError) as err:
+        check_parameters(bundled_params(policy=policy))
+    assert (
+        str(err.value) == "teachers.class_ratio.vocational must be above 0, got 0 (policy.yaml:9)"
+    )
+
+
+def test_the_check_does_not_add_to_the_parameters_a_result_used(write_data):
+    # no campus has seniors: their ratios shaped no figure, so the result does not list them
+    result = run(write_data, "2023,g1-east,primary,499,12\n")
+    paths = {u.path for u in result.parameters}
+    assert "teachers.student_ratio.primary" in paths
+    assert not any(p.endswith(".senior") for p in paths)
 
 
 # --------------------------------------------------------------------------- invariants
@@ -445,7 +643,7 @@ def test_campus_quota_is_the_sum_of_its_stage_quotas(rows, class_ratio):
     assert c.quota == sum(s.quota for s in c.stages)
     for s in c.stages:
         if s.stage == "kindergarten":
-            assert s.quota in (3, 4)
+            assert s.quota in ((0,) if s.students == 0 else (3, 4))  # no children, no posts
             continue
         assert s.student_ratio is not None
         assert s.by_students == half_up(Fraction(s.students) / Fraction(s.student_ratio))

@@ -13,7 +13,9 @@ Teachers (六（四）3): a school campus's quota is, per stage, the larger of s
 latter only when the bureau sets it), each rounded half up; the campus quota is the
 sum over its stages.  A kindergarten gets a banded number of established teachers
 (``teachers.kindergarten_established``) and, per class, temporary teachers and
-caregivers (两教一保).
+caregivers (两教一保).  A kindergarten (or a school's kindergarten row) with no
+children in the year gets no teaching posts at all: the band's floor of established
+teachers is for children to teach, not for an empty campus.
 
 Class sizes: a stage whose average class is above ``class_size.max.<stage>`` is
 flagged, and school stages also as 大班额 / 超大班额 from ``class_size.large_min`` /
@@ -26,11 +28,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import Literal
 
 from groupctl.errors import DataError, PolicyError
 from groupctl.model import Campus, Dataset, Role, Stage, StageRow
-from groupctl.numbers import round_half_up
+from groupctl.numbers import round_fraction_half_up
 from groupctl.policy import Params, ParamUse, Policy, band_index, band_label
 from groupctl.results import Explain
 from groupctl.rules.common import active_groups, require_headcounts
@@ -65,7 +68,8 @@ class StageQuota:
     """The teacher quota of one stage row of a school campus.
 
     A kindergarten row of a school campus (附设幼儿班) gets the kindergarten band of
-    established teachers: ``by_students`` and ``by_classes`` are then None.
+    established teachers: ``by_students`` and ``by_classes`` are then None, and ``band``
+    is None when the row has no children (no posts).
     """
 
     stage: Stage
@@ -73,28 +77,35 @@ class StageQuota:
     classes: int
     student_ratio: Decimal | None
     class_ratio: Decimal | None
-    students_exact: Decimal | None  # students ÷ student_ratio before rounding
-    classes_exact: Decimal | None  # classes × class_ratio before rounding
+    students_exact: Fraction | None  # students ÷ student_ratio, exact, before rounding
+    classes_exact: Fraction | None  # classes × class_ratio, exact, before rounding
     by_students: int | None
     by_classes: int | None
     quota: int
-    band: str | None  # the kindergarten band, for a kindergarten row
+    band: str | None  # the kindergarten band, for a kindergarten row with children
     explain: Explain
 
 
 @dataclass(frozen=True)
 class KindergartenPosts:
-    """两教一保: established teachers by band, temporary teachers and caregivers per class."""
+    """两教一保: established teachers by band, temporary teachers and caregivers per class.
+
+    With no children in the year every post is 0 and ``band`` is None (``empty``).
+    """
 
     students: int
     classes: int
-    band: str
+    band: str | None
     established_teachers: int
     temp_per_class: int
     caregivers_per_class: int
     temp_teachers: int
     caregivers: int
     explain: Explain
+
+    @property
+    def empty(self) -> bool:
+        return self.band is None
 
 
 @dataclass(frozen=True)
@@ -115,7 +126,7 @@ class ClassSize:
     stage: Stage
     students: int
     classes: int
-    average: Decimal  # exact: students ÷ classes
+    average: Fraction  # exact: students ÷ classes
     max: int
     over_max: bool
     level: SizeLevel | None  # the worst level reached; None when within every limit
@@ -173,24 +184,48 @@ class StaffingResult:
 # --------------------------------------------------------------------------- parameters
 
 
-def _refuse_zero_ratios(policy: Policy, year: int) -> None:
-    """A ratio of 0 would divide by zero or staff nobody: refuse it, used this year or not."""
-    for stage in SCHOOL_STAGES:
-        for path in (f"teachers.student_ratio.{stage}", f"teachers.class_ratio.{stage}"):
-            dated = policy.get(path).dated(year)
-            if dated.value is not None and dated.value == 0:
-                raise PolicyError(f"{path} must be above 0, got 0 ({dated.origin})")
+RATIOS = ("teachers.student_ratio.", "teachers.class_ratio.")
+WHOLE_BANDS = ("leaders.school", "leaders.kindergarten", "teachers.kindergarten_established")
 
 
-def _size_limits(params: Params) -> tuple[int, int]:
-    large = params.integer("class_size.large_min")
-    super_large = params.integer("class_size.super_large_min")
-    if super_large <= large:
-        raise PolicyError(
-            f"class_size.super_large_min ({super_large}) must be above"
-            f" class_size.large_min ({large})"
-        )
-    return large, super_large
+def check_parameters(params: Params) -> None:
+    """Refuse parameters that contradict each other or the rule, whatever the data.
+
+    Raises PolicyError naming each parameter and where its value came from.  Every
+    check runs whether or not a campus would use the parameter this year, so that
+    ``groupctl check`` can report a bad policy per year before any figure is asked for.
+    """
+    _refuse_zero_ratios(params)
+    for path in WHOLE_BANDS:
+        params.whole_bands(path)
+    _refuse_disorder(params, "class_size.large_min", "class_size.super_large_min", strict=True)
+    _refuse_disorder(
+        params, "party.branch_min_members", "party.committee_min_members", strict=False
+    )
+
+
+def _refuse_zero_ratios(params: Params) -> None:
+    """A ratio of 0 would divide by zero or staff nobody: refuse it, used this year or not.
+
+    The ratios are those the policy defines, so a stage added to policy.yaml is checked too.
+    """
+    paths = [p.path for p in params.policy if p.path.startswith(RATIOS)]
+    for path in paths:
+        value = params.optional_decimal(path)
+        if value is not None and value == 0:
+            raise PolicyError(f"{path} must be above 0, got 0 ({params.used[path].origin})")
+
+
+def _refuse_disorder(params: Params, lower: str, upper: str, *, strict: bool) -> None:
+    """``upper`` must be above ``lower`` (``strict``), or at least equal to it."""
+    low, high = params.integer(lower), params.integer(upper)
+    if high > low or (high == low and not strict):
+        return
+    need = "above" if strict else "at least"
+    raise PolicyError(
+        f"{upper} = {high} ({params.used[upper].origin}) must be {need}"
+        f" {lower} = {low} ({params.used[lower].origin})"
+    )
 
 
 # --------------------------------------------------------------------------- the figures
@@ -214,15 +249,36 @@ def _leaders(params: Params, campus: Campus, kind: Kind, students: int, classes:
     )
 
 
-def _established(params: Params, classes: int) -> tuple[int, str]:
+def _established(params: Params, students: int, classes: int) -> tuple[int, str | None]:
+    """Established kindergarten teachers by classes; none, and no band, without children."""
+    if students == 0:
+        return 0, None
     bands = params.whole_bands("teachers.kindergarten_established")
     i = band_index(bands, classes)
     return int(bands[i].value), band_label(bands, i)
 
 
+def _whole(value: Fraction) -> int:
+    """An exact figure rounded half up to a whole number of posts."""
+    return int(round_fraction_half_up(value, 0))
+
+
+def _class_ratio(params: Params, path: str) -> Decimal | None:
+    """The stage's class ratio, counted as used only when it is set.
+
+    An unset (null) ratio shapes no figure, so the result does not list it among the
+    parameters used, and the note on local parameters does not name it.
+    """
+    ratio = params.optional_decimal(path)
+    if ratio is None:
+        del params.used[path]
+    return ratio
+
+
 def _stage_quota(params: Params, row: StageRow) -> StageQuota:
     if row.stage == "kindergarten":
-        established, band = _established(params, row.classes)
+        established, band = _established(params, row.students, row.classes)
+        used = () if band is None else ("teachers.kindergarten_established",)
         return StageQuota(
             row.stage,
             row.students,
@@ -235,18 +291,20 @@ def _stage_quota(params: Params, row: StageRow) -> StageQuota:
             None,
             established,
             band,
-            Explain((TEACHERS,), {"classes": row.classes}, ("teachers.kindergarten_established",)),
+            Explain((TEACHERS,), {"students": row.students, "classes": row.classes}, used),
         )
     student_path = f"teachers.student_ratio.{row.stage}"
     class_path = f"teachers.class_ratio.{row.stage}"
     student_ratio = params.decimal(student_path)
-    class_ratio = params.optional_decimal(class_path)
-    students_exact = Decimal(row.students) / student_ratio
-    by_students = int(round_half_up(students_exact))
-    classes_exact = by_classes = None
+    class_ratio = _class_ratio(params, class_path)
+    # Exact: a 28-digit Decimal quotient can round 10.4999… up to 10.5 and so to a post more.
+    students_exact = Fraction(row.students) / Fraction(student_ratio)
+    by_students = _whole(students_exact)
+    classes_exact: Fraction | None = None
+    by_classes: int | None = None
     if class_ratio is not None:
-        classes_exact = row.classes * class_ratio
-        by_classes = int(round_half_up(classes_exact))
+        classes_exact = row.classes * Fraction(class_ratio)
+        by_classes = _whole(classes_exact)
     quota = by_students if by_classes is None else max(by_students, by_classes)
     return StageQuota(
         row.stage,
@@ -263,13 +321,25 @@ def _stage_quota(params: Params, row: StageRow) -> StageQuota:
         Explain(
             (TEACHERS,),
             {"students": row.students, "classes": row.classes},
-            (student_path, class_path),
+            (student_path,) if class_ratio is None else (student_path, class_path),
         ),
     )
 
 
 def _kindergarten(params: Params, students: int, classes: int) -> KindergartenPosts:
-    established, band = _established(params, classes)
+    established, band = _established(params, students, classes)
+    if band is None:  # no children: no teachers, temporary teachers or caregivers
+        return KindergartenPosts(
+            students,
+            classes,
+            None,
+            0,
+            0,
+            0,
+            0,
+            0,
+            Explain((TEACHERS,), {"students": students, "classes": classes}),
+        )
     temp = params.integer("teachers.kindergarten_temp_teachers_per_class")
     care = params.integer("teachers.kindergarten_caregivers_per_class")
     return KindergartenPosts(
@@ -298,11 +368,13 @@ def _class_size(params: Params, row: StageRow) -> ClassSize | None:
         return None
     path = f"class_size.max.{row.stage}"
     limit = params.integer(path)
-    average = Decimal(row.students) / Decimal(row.classes)
-    level: SizeLevel | None = "over_max" if average > limit else None
+    average = Fraction(row.students, row.classes)  # exact, so a limit is never crossed by rounding
+    over_max = average > limit
+    level: SizeLevel | None = "over_max" if over_max else None
     used = [path]
-    if row.stage in SCHOOL_STAGES:
-        large, super_large = _size_limits(params)
+    if row.stage in SCHOOL_STAGES:  # their order is refused by check_parameters
+        large = params.integer("class_size.large_min")
+        super_large = params.integer("class_size.super_large_min")
         used += ["class_size.large_min", "class_size.super_large_min"]
         if average >= super_large:
             level = "super_large"
@@ -314,7 +386,7 @@ def _class_size(params: Params, row: StageRow) -> ClassSize | None:
         row.classes,
         average,
         limit,
-        average > limit,
+        over_max,
         level,
         Explain(("2.2",), {"students": row.students, "classes": row.classes}, tuple(used)),
     )
@@ -334,26 +406,27 @@ def _party(params: Params, campus: Campus, members: int) -> PartyOrg:
     committee = params.integer("party.committee_min_members")
     used = ("party.branch_min_members", "party.committee_min_members")
     explain = Explain(clause, {"party_members": members}, used)
+    if members == 0:  # no branch of nobody, even with party.branch_min_members = 0
+        return PartyOrg("none", members, None, None, explain)
     if members >= branch:
         return PartyOrg("branch", members, members >= committee, None, explain)
-    if members > 0:
-        return PartyOrg("group", members, None, None, explain)
-    return PartyOrg("none", members, None, None, explain)
+    return PartyOrg("group", members, None, None, explain)
 
 
 # --------------------------------------------------------------------------- the rule
 
 
 def compute_staffing(data: Dataset, policy: Policy, year: int) -> StaffingResult:
+    # Checked on parameters of their own: the result lists only what shaped a figure.
+    check_parameters(policy.params(year))
     params = policy.params(year)
-    _refuse_zero_ratios(policy, year)
     groups = active_groups(data, year)
     campuses = [(g, c) for g in groups for c in g.campuses_in(year)]
     require_headcounts(data, year, (c for _, c in campuses))
 
-    staff = data.staff
-    staff_year = staff is not None and year in staff.years()
-    if staff is not None and staff_year:
+    # staff.csv counts for the year only when it has rows for it
+    staff = data.staff if data.staff is not None and year in data.staff.years() else None
+    if staff is not None:
         for _, c in campuses:
             if staff.get(year, c.id) is None:
                 raise DataError(
@@ -382,7 +455,7 @@ def compute_staffing(data: Dataset, policy: Policy, year: int) -> StaffingResult
                 posts = _kindergarten(params, attached[0].students, attached[0].classes)
         sizes = tuple(s for s in (_class_size(params, r) for r in rows) if s is not None)
 
-        row = staff.get(year, c.id) if staff is not None and staff_year else None
+        row = staff.get(year, c.id) if staff is not None else None
         on_staff = gap = None
         party = None
         if row is not None:
@@ -422,7 +495,7 @@ def compute_staffing(data: Dataset, policy: Policy, year: int) -> StaffingResult
         year=year,
         campuses=tuple(out),
         groups=parties,
-        staff_file=staff.file if staff is not None and staff_year else None,
-        staff_lacks_year=staff is not None and not staff_year,
+        staff_file=staff.file if staff is not None else None,
+        staff_lacks_year=data.staff is not None and staff is None,
         parameters=params.uses(),
     )

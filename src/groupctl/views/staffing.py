@@ -9,13 +9,14 @@ class-size flags (only the stages flagged).
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from groupctl.clauses import cite
 from groupctl.labels import Lang, school_year, t, tr
 from groupctl.model import Dataset, Stage
-from groupctl.numbers import round_half_up
+from groupctl.numbers import round_fraction_half_up
 from groupctl.rules.staffing import (
     CampusStaffing,
     ClassSize,
@@ -58,15 +59,8 @@ CSV_COLUMNS = [
     "class_size_flag",
 ]
 
-CENT = Decimal("0.01")
-TEN_THOUSANDTH = Decimal("0.0001")
-
 
 # --------------------------------------------------------------------------- wording
-
-
-def _stage(stage: str, lang: Lang) -> str:
-    return t(stage, lang)
 
 
 def _stage_cell(stage: str, lang: Lang) -> str:
@@ -97,21 +91,30 @@ def size_label(s: ClassSize, lang: Lang) -> str:
 
 
 def _num(x: Decimal) -> str:
-    """An exact Decimal as written: 19, 13.5, 10.5."""
-    return f"{x.normalize():f}"
+    """A parameter as written, every digit kept: 19, 13.5, 10.0000000000000000000000000000001.
 
-
-def _quotient(x: Decimal) -> str:
-    """``= 10.5`` when exact, else ``≈ 12.4210`` (cut, never rounded, at 4 places).
-
-    Cutting keeps the shown digits honest about which side of .5 the value is on.
+    ``Decimal.normalize`` would round to the 28-digit context and show that last one as 10.
     """
-    cut = x.quantize(TEN_THOUSANDTH, rounding=ROUND_DOWN)
-    return f"= {_num(x)}" if cut == x else f"≈ {cut}"
+    text = f"{x:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _average(x: Decimal) -> str:
-    return str(round_half_up(x, CENT))
+def _quotient(x: Fraction) -> str:
+    """``= 10.5`` when exact within four places, else ``≈ 12.4210`` (cut, never rounded).
+
+    Cutting keeps the shown digits honest about which side of .5 the value is on:
+    105 ÷ 10.0000000000000000000000000000001 shows ≈ 10.4999 and rounds to 10.
+    """
+    scaled = x * 10**4
+    cut = scaled.numerator // scaled.denominator  # x ≥ 0, so the floor is the cut
+    whole, places = divmod(cut, 10**4)
+    if scaled.denominator == 1:
+        return f"= {whole}" if places == 0 else f"= {whole}.{places:04d}".rstrip("0")
+    return f"≈ {whole}.{places:04d}"
+
+
+def _average(x: Fraction) -> str:
+    return str(round_fraction_half_up(x, 2))
 
 
 def _signed(n: int | None) -> str:
@@ -252,7 +255,7 @@ def _explain_campus(c: CampusStaffing, values: dict[str, str], lang: Lang) -> li
             )
         )
     for s in c.stages:
-        lines.extend(_explain_stage(s, values, lang))
+        lines.extend(_explain_stage(s, lang))
     if c.quota is not None:
         parts = " + ".join(str(s.quota) for s in c.stages)
         total = f"{parts} = {c.quota}" if len(c.stages) > 1 else str(c.quota)
@@ -265,7 +268,7 @@ def _explain_campus(c: CampusStaffing, values: dict[str, str], lang: Lang) -> li
             )
         lines.append(tr(lang, f"  教师编制：{total}{staff}", f"  teacher quota: {total}{staff}"))
     if c.kindergarten is not None:
-        lines.extend(_explain_kindergarten(c, c.kindergarten, values, lang))
+        lines.extend(_explain_kindergarten(c, c.kindergarten, lang))
     if c.party_org is not None:
         lines.append(_explain_party(c.party_org, values, lang))
     for size in c.class_sizes:
@@ -273,9 +276,18 @@ def _explain_campus(c: CampusStaffing, values: dict[str, str], lang: Lang) -> li
     return lines
 
 
-def _explain_stage(s: StageQuota, values: dict[str, str], lang: Lang) -> list[str]:
+def _explain_stage(s: StageQuota, lang: Lang) -> list[str]:
     clause = cite("6.4.3", lang)
-    stage = _stage(s.stage, lang)
+    stage = t(s.stage, lang)
+    if s.stage == "kindergarten" and s.band is None:
+        return [
+            tr(
+                lang,
+                f"  {stage}班在编教师：本学年没有幼儿（{s.classes} 个班）→ 不设编制，0 名（{clause}）",
+                f"  {stage} established teachers: no children this year ({s.classes} classes)"
+                f" → no posts, 0 ({clause})",
+            )
+        ]
     if s.stage == "kindergarten":
         return [
             tr(
@@ -301,8 +313,8 @@ def _explain_stage(s: StageQuota, values: dict[str, str], lang: Lang) -> list[st
             by_students,
             tr(
                 lang,
-                f"  {stage}班师比未设定（{cp} = {values.get(cp, 'null')}），编制取 {s.quota}",
-                f"  {stage} class ratio unset ({cp} = {values.get(cp, 'null')}): quota {s.quota}",
+                f"  {stage}班师比未设定（{cp} = null），编制取 {s.quota}",
+                f"  {stage} class ratio unset ({cp} = null): quota {s.quota}",
             ),
         ]
     return [
@@ -319,12 +331,10 @@ def _explain_stage(s: StageQuota, values: dict[str, str], lang: Lang) -> list[st
     ]
 
 
-def _explain_kindergarten(
-    c: CampusStaffing, k: KindergartenPosts, values: dict[str, str], lang: Lang
-) -> list[str]:
+def _explain_kindergarten(c: CampusStaffing, k: KindergartenPosts, lang: Lang) -> list[str]:
     clause = cite("6.4.3", lang)
     lines = []
-    if c.kind == "kindergarten":
+    if c.kind == "kindergarten":  # a school's attached classes are a stage of its quota
         staff = ""
         if c.on_staff is not None:
             staff = tr(
@@ -334,15 +344,32 @@ def _explain_kindergarten(
                 f"; on staff {c.on_staff}, gap {c.on_staff} − {k.established_teachers}"
                 f" = {_signed(c.gap)}",
             )
+        if k.empty:
+            established = tr(
+                lang,
+                f"  在编教师：本学年没有幼儿（{k.classes} 个班）→ 不设编制，0 名（{clause}）",
+                f"  established teachers: no children this year ({k.classes} classes)"
+                f" → no posts, 0 ({clause})",
+            )
+        else:
+            established = tr(
+                lang,
+                f"  在编教师：开设 {k.classes} 个班，档位 {k.band} → {k.established_teachers} 名"
+                f"（{clause}，teachers.kindergarten_established）",
+                f"  established teachers: {k.classes} classes, band {k.band}"
+                f" → {k.established_teachers} ({clause}, teachers.kindergarten_established)",
+            )
+        lines.append(established + staff)
+    if k.empty:
         lines.append(
             tr(
                 lang,
-                f"  在编教师：开设 {k.classes} 个班，档位 {k.band} → {k.established_teachers} 名"
-                f"（{clause}，teachers.kindergarten_established）{staff}",
-                f"  established teachers: {k.classes} classes, band {k.band}"
-                f" → {k.established_teachers} ({clause}, teachers.kindergarten_established){staff}",
+                f"  两教一保：本学年没有幼儿，不配临聘教师和保育员（{clause}）",
+                f"  two teachers and one carer per class: no children this year, so no"
+                f" temporary teachers or caregivers ({clause})",
             )
         )
+        return lines
     lines.append(
         tr(
             lang,
@@ -401,7 +428,7 @@ def _explain_party(p: PartyOrg, values: dict[str, str], lang: Lang) -> str:
 
 def _explain_size(s: ClassSize, values: dict[str, str], lang: Lang) -> str:
     clause = cite("2.2", lang)
-    stage = _stage(s.stage, lang)
+    stage = t(s.stage, lang)
     mp = f"class_size.max.{s.stage}"
     avg = f"{s.students:,} ÷ {s.classes} {_quotient(s.average)}"
     over = ">" if s.over_max else "≤"
