@@ -233,3 +233,22 @@ def test_a_bad_bands_value_is_answered_with_that_parameters_own_example():
         "--set assessment.grades: expected bands like 90:excellent,80:good,60:fair,0:fail"
         " (lowest minimum 0), got '90:excellent,80:good'"
     )
+
+
+def test_an_unset_optional_parameter_is_not_recorded_as_used():
+    params = load_policy().params(2023)
+    assert params.optional_decimal("teachers.class_ratio.primary") is None
+    assert "teachers.class_ratio.primary" not in params.used
+    params = load_policy().with_sets(["teachers.class_ratio.primary=1.5"]).params(2023)
+    assert params.optional_decimal("teachers.class_ratio.primary") == Decimal("1.5")
+    assert params.used["teachers.class_ratio.primary"].origin == "--set"
+
+
+def test_exact_decimal_keeps_every_digit():
+    from fractions import Fraction
+
+    from groupctl.numbers import exact_decimal
+
+    value = Fraction(7) * Fraction(Decimal("1.0000000000000000000000000000001"))
+    assert exact_decimal(value) == Decimal("7.0000000000000000000000000000007")
+    assert exact_decimal(Fraction(1, 3)) is None

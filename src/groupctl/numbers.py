@@ -166,7 +166,7 @@ def exact_decimal(value: Fraction) -> Decimal | None:
     places = max(twos, fives)
     scaled = value * 10**places
     assert scaled.denominator == 1
-    return Decimal(scaled.numerator).scaleb(-places)
+    return Decimal(f"{scaled.numerator}e-{places}")  # from text: exact at any length
 
 
 def round_fraction_half_up(value: Fraction, places: int = 2) -> Decimal:

@@ -317,8 +317,11 @@ class Params:
         return v
 
     def optional_decimal(self, path: str) -> Decimal | None:
+        """A parameter that may be unset; an unset one shaped no figure and is not recorded."""
         v = self._read(path, "decimal")
         assert v is None or isinstance(v, Decimal)
+        if v is None:
+            del self.used[path]
         return v
 
     def boolean(self, path: str) -> bool:

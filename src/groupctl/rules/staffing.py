@@ -264,15 +264,8 @@ def _whole(value: Fraction) -> int:
 
 
 def _class_ratio(params: Params, path: str) -> Decimal | None:
-    """The stage's class ratio, counted as used only when it is set.
-
-    An unset (null) ratio shapes no figure, so the result does not list it among the
-    parameters used, and the note on local parameters does not name it.
-    """
-    ratio = params.optional_decimal(path)
-    if ratio is None:
-        del params.used[path]
-    return ratio
+    """The stage's class ratio; ``Params`` counts it as used only when it is set."""
+    return params.optional_decimal(path)
 
 
 def _stage_quota(params: Params, row: StageRow) -> StageQuota:
