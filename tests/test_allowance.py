@@ -24,9 +24,10 @@ PLAN = (D("0.7"), D("0.3"))
 
 @given(st.integers(min_value=1, max_value=10**9))
 def test_any_whole_yuan_standard_splits_exactly(yuan):
+    # with the plan's shares both products of a whole-yuan standard are whole fen
     standard = D(yuan)
-    base, monthly, efficiency = split_allowance(standard, PLAN[0], D(1))
-    assert base == standard * PLAN[0]  # 70% of whole yuan is already whole fen
+    base, monthly, efficiency = split_allowance(standard, *PLAN, D(1))
+    assert base == standard * PLAN[0]
     assert len(monthly) == MONTHS == 12
     assert sum(monthly) == base
     assert base + efficiency == standard
@@ -36,25 +37,46 @@ def test_any_whole_yuan_standard_splits_exactly(yuan):
     assert abs(monthly[-1] - monthly[0]) <= D("0.06")
 
 
+@pytest.mark.parametrize(
+    ("factor", "efficiency"),
+    [
+        ("1.0", "3703.70"),  # 12345.65 × 0.3 = 3703.695, half up
+        ("0.8", "2962.96"),  # 2962.956
+        ("0.6", "2222.22"),  # 2222.217
+        ("0", "0.00"),
+    ],
+)
+def test_the_efficiency_part_is_standard_times_share_times_factor(factor, efficiency):
+    # SPEC §3: standard × efficiency_share × factor, not (standard − rounded base) × factor,
+    # which would give 3703.69 / 2962.95 / 2222.21 here
+    base, monthly, eff = split_allowance(D("12345.65"), *PLAN, D(factor))
+    assert (base, eff) == (D("8641.96"), D(efficiency))  # base 8641.955, half up
+    assert monthly == (D("720.16"),) * 11 + (D("720.20"),)
+
+
 @given(
     st.integers(min_value=0, max_value=10**11),
     st.integers(min_value=0, max_value=100),
-    st.integers(min_value=0, max_value=200),
+    st.integers(min_value=0, max_value=100),
 )
-def test_any_fen_standard_share_and_factor_stays_exact(fen, share_pct, factor_pct):
+def test_any_fen_standard_share_and_factor_follows_the_spec_formula(fen, share_pct, factor_pct):
     standard = D(fen).scaleb(-2)
     base_share, factor = D(share_pct).scaleb(-2), D(factor_pct).scaleb(-2)
+    efficiency_share = 1 - base_share
     try:
-        base, monthly, efficiency = split_allowance(standard, base_share, factor)
+        base, monthly, efficiency = split_allowance(standard, base_share, efficiency_share, factor)
     except ValueError:  # a base part of a few fen cannot be spread over twelve months
         assert standard * base_share < D("0.55")
         return
     assert sum(monthly) == base
     assert all(m == m.quantize(CENT) for m in (base, efficiency, *monthly))
     assert min(monthly) >= 0
-    assert abs(base - standard * base_share) <= D("0.005")  # rounded half up once
-    _, _, full = split_allowance(standard, base_share, D(1))
-    assert base + full == standard  # at factor 1 the two parts are the whole standard
+    # each part is its exact product (Decimal multiplication of these is exact) rounded once
+    assert D(0) <= base - standard * base_share + D("0.005") <= CENT
+    assert D(0) <= efficiency - standard * efficiency_share * factor + D("0.005") <= CENT
+    # so at factor 1 the two parts are the standard give or take a fen
+    _, _, full = split_allowance(standard, base_share, efficiency_share, D(1))
+    assert abs(base + full - standard) <= CENT
 
 
 @pytest.mark.parametrize(

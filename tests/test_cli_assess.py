@@ -226,7 +226,7 @@ def test_set_standards_shares_and_factors(cli):
     head = json.loads(result.stdout)["heads"][0]
     assert head["base"] == "8641.50"
     assert head["monthly"] == ["720.13"] * 11 + ["720.07"]
-    assert head["efficiency"] == "3333.15"  # 3703.50 × 0.9
+    assert head["efficiency"] == "3333.15"  # 12345 × 0.3 × 0.9
     # the standard changed is no longer an example: only the member's is named
     assert "allowance.annual_standard.member = 9600）" in result.stderr
     assert "allowance.annual_standard.lead = 12000" not in result.stderr
@@ -239,6 +239,22 @@ def test_set_standards_shares_and_factors(cli):
         "600.00",
         "4800.00",
     )
+
+
+@pytest.mark.parametrize(
+    ("factor", "efficiency"), [("1.0", "3703.70"), ("0.8", "2962.96"), ("0.6", "2222.22")]
+)
+def test_the_efficiency_part_is_standard_times_share_times_factor(cli, factor, efficiency):
+    args = [
+        "allowance", "2023", "-f", "json", "--explain",
+        "--set", "allowance.annual_standard.lead=12345.65",
+        *(f"--set=allowance.efficiency_factor.{g}={factor}" for g in ("excellent", "good", "fair")),
+    ]  # fmt: skip
+    head = json.loads(cli(*args).stdout)["heads"][0]
+    # 12345.65 × 0.3 × factor, rounded once; (12345.65 − 8641.96) × factor is a fen less
+    assert (head["base"], head["efficiency"]) == ("8641.96", efficiency)
+    zh = cli(*args[:2], "--explain", *args[5:]).stdout
+    assert f"  效能津贴 12,345.65 × 0.3 × {factor} = {efficiency[:1]},{efficiency[1:]} 元" in zh
 
 
 def test_a_last_month_that_differs_shows_in_the_table_and_the_explanation(cli):

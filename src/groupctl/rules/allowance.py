@@ -3,18 +3,18 @@
 Every campus head of a group in the school year — the group head (总校（园）长)
 on the lead campus and each member's 执行校（园）长 — has an annual standard by
 role (``allowance.annual_standard.*``, set by the bureau under 卫沙教发〔2022〕16号;
-the bundled values are examples).  The plan splits it 70 / 30:
+the bundled values are examples).  The plan splits it 70 / 30 (SPEC §3):
 
-* the base part (``allowance.base_share``) is paid every month: the monthly
-  amount is rounded half up to the fen and the last month takes what is left, so
-  the twelve payments add up to the base part exactly;
-* the efficiency part (``allowance.efficiency_share``) is paid once at year end,
-  scaled by the factor of **the group's** grade in the year's assessment
-  (``allowance.efficiency_factor.*``; 六（五）).
+* base part = standard × ``allowance.base_share``, rounded half up to the fen, paid
+  every month: the monthly amount is rounded half up to the fen and the last month
+  takes what is left, so the twelve payments add up to the base part exactly;
+* efficiency part = standard × ``allowance.efficiency_share`` × the factor of
+  **the group's** grade in the year's assessment (``allowance.efficiency_factor.*``;
+  六（五）), computed exactly and rounded half up to the fen once, paid at year end.
 
-Money is exact to the fen.  The efficiency part at full factor is the standard
-minus the rounded base part, so base + efficiency at factor 1 is always the
-standard itself, never a fen more or less.
+Each part is rounded once from its exact product.  With the plan's shares and a
+standard in whole yuan both products are already whole fen, so base + efficiency
+at factor 1 is the standard itself; a standard with fen can end a fen away from it.
 """
 
 from __future__ import annotations
@@ -90,13 +90,17 @@ def monthly_split(base: Decimal, months: int = MONTHS) -> tuple[Decimal, ...]:
 
 
 def split_allowance(
-    standard: Decimal, base_share: Decimal, factor: Decimal
+    standard: Decimal, base_share: Decimal, efficiency_share: Decimal, factor: Decimal
 ) -> tuple[Decimal, tuple[Decimal, ...], Decimal]:
-    """(base part, its monthly amounts, efficiency part) of an annual standard in yuan."""
+    """(base part, its monthly amounts, efficiency part) of an annual standard in yuan.
+
+    base = standard × base_share and efficiency = standard × efficiency_share × factor,
+    each computed exactly and rounded half up to the fen once (SPEC §3).
+    """
     base = round_fraction_half_up(Fraction(standard) * Fraction(base_share))
     monthly = monthly_split(base)
-    efficiency = round_fraction_half_up(Fraction(standard - base) * Fraction(factor))
-    return base, monthly, efficiency
+    exact_efficiency = Fraction(standard) * Fraction(efficiency_share) * Fraction(factor)
+    return base, monthly, round_fraction_half_up(exact_efficiency)
 
 
 def shares(params: Params) -> tuple[Decimal, Decimal]:
@@ -132,7 +136,7 @@ def annual_standard(params: Params, role: Role) -> Decimal:
 
 def compute_allowance(data: Dataset, scores: Scores, policy: Policy, year: int) -> AllowanceResult:
     params = policy.params(year)
-    base_share, _ = shares(params)
+    base_share, efficiency_share = shares(params)
     assessment = assess_with(data, scores, params, year)
 
     heads = []
@@ -143,7 +147,9 @@ def compute_allowance(data: Dataset, scores: Scores, policy: Policy, year: int) 
             campus = data.campus(c.campus)
             standard = annual_standard(params, c.role)
             try:
-                base, monthly, efficiency = split_allowance(standard, base_share, factor)
+                base, monthly, efficiency = split_allowance(
+                    standard, base_share, efficiency_share, factor
+                )
             except ValueError as exc:
                 raise PolicyError(f"{standard_path(c.role)}: {exc}") from None
             heads.append(

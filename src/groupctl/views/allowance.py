@@ -51,7 +51,7 @@ def _values(result: AllowanceResult) -> dict[str, str]:
 
 def head_lines(h: HeadAllowance, values: dict[str, str], lang: Lang) -> list[str]:
     standard, base, eff = yuan_fen(h.annual_standard), yuan_fen(h.base), yuan_fen(h.efficiency)
-    share = values[BASE_SHARE]
+    share, eff_share = values[BASE_SHARE], values[EFFICIENCY_SHARE]
     regular, last = yuan_fen(h.monthly[0]), yuan_fen(h.monthly[-1])
     grade = grade_label(h.group_grade, lang)
     factor = f"{factor_path(h.group_grade)} = {h.efficiency_factor}"
@@ -61,14 +61,14 @@ def head_lines(h: HeadAllowance, values: dict[str, str], lang: Lang) -> list[str
             f"{h.name}（{t(h.role, lang)}，{h.head}）：年标准 {standard} 元（{standard_path(h.role)}）",
             f"  基础津贴 {standard} × {share} = {base} 元，每月 {regular} 元 × {MONTHS - 1}"
             f" + 第{MONTHS}月 {last} 元（{clause}）",
-            f"  效能津贴 ({standard} − {base}) × {h.efficiency_factor} = {eff} 元："
+            f"  效能津贴 {standard} × {eff_share} × {h.efficiency_factor} = {eff} 元："
             f"集团考核{grade}（{assess_clause}，{factor}），年终一次发放",
         ]
     return [
         f"{h.name} ({h.role}, {h.head}): annual standard {standard} yuan ({standard_path(h.role)})",
         f"  base {standard} × {share} = {base} yuan, {regular} yuan a month × {MONTHS - 1}"
         f" + month {MONTHS} {last} yuan ({clause})",
-        f"  efficiency ({standard} − {base}) × {h.efficiency_factor} = {eff} yuan:"
+        f"  efficiency {standard} × {eff_share} × {h.efficiency_factor} = {eff} yuan:"
         f" group graded {grade} ({assess_clause}, {factor}), paid once at year end",
     ]
 
