@@ -11,6 +11,7 @@ from groupctl.errors import DataError, PolicyError
 from groupctl.loaders import BUNDLED_DATA, load_data, load_scores
 from groupctl.policy import load_policy
 from groupctl.rules.assessment import (
+    check_parameters,
     compute_assessment,
     grade_bands,
     grade_of,
@@ -189,6 +190,21 @@ def test_weights_that_do_not_add_up_to_one_are_an_error_naming_the_change():
         " + assessment.weight_party_building 0.1 + assessment.weight_comprehensive 0.4 = 1.1"
         " (changed: assessment.weight_school --set); set all three together"
     )
+
+
+@pytest.mark.parametrize(
+    ("sets", "start"),
+    [
+        (["assessment.weight_comprehensive=0.3"], "the assessment weights must add up to 1"),
+        (["assessment.grades=90:good,80:excellent,0:fail"], "assessment.grades: each grade once"),
+    ],
+)
+def test_check_parameters_needs_no_score_data(sets, start):
+    # what `groupctl check` runs for a year: the policy alone
+    check_parameters(load_policy().params(2023))
+    with pytest.raises(PolicyError) as err:
+        check_parameters(load_policy().with_sets(sets).params(2023))
+    assert err.value.message.startswith(start)
 
 
 def test_weights_set_together_change_the_total(write_data):

@@ -388,6 +388,30 @@ def test_missing_or_bad_scores_are_one_line_and_exit_2(cli, write_data, command,
             ["allowance", "2023", "--set", "allowance.efficiency_factor.good=-1"],
             "错误：--set allowance.efficiency_factor.good: expected a number ≥ 0, got '-1'\n",
         ),
+        (
+            ["allowance", "2023", "--set", "allowance.efficiency_factor.good=1.5"],
+            "错误：allowance.efficiency_factor.good: 1.5 is not a factor from 0 to 1; the"
+            " efficiency part is at most the standard × allowance.efficiency_share (--set)\n",
+        ),
+        (
+            [
+                "allowance",
+                "2023",
+                "--set",
+                "allowance.efficiency_factor.good=0.9",
+                "--set",
+                "allowance.efficiency_factor.excellent=0.85",
+            ],
+            "错误：the efficiency factors must not rise from excellent to fail, got"
+            " allowance.efficiency_factor.excellent 0.85 (--set)"
+            " < allowance.efficiency_factor.good 0.9 (--set)\n",
+        ),
+        (
+            ["allowance", "2023", "--set", "allowance.annual_standard.member=0.09"],
+            "错误：allowance.annual_standard.member: standard 0.09 is too small; its base part"
+            " 0.06 (0.09 × allowance.base_share 0.7, to the fen) cannot be paid in 12 monthly"
+            " amounts (--set)\n",
+        ),
     ],
 )
 def test_bad_years_and_settings_are_one_line_and_exit_2(cli, args, stderr):

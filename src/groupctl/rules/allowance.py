@@ -24,11 +24,11 @@ from decimal import Decimal
 from fractions import Fraction
 
 from groupctl.errors import PolicyError
-from groupctl.model import Dataset, Role, Scores
+from groupctl.model import ROLES, Dataset, Role, Scores
 from groupctl.numbers import CENT, round_fraction_half_up
 from groupctl.policy import Params, ParamUse, Policy
 from groupctl.results import Explain
-from groupctl.rules.assessment import AssessmentResult, Grade, assess_with
+from groupctl.rules.assessment import GRADES, AssessmentResult, Grade, assess_with, changed_origins
 
 CLAUSE = "6.4.4"
 # A year has twelve months: the calendar, not a choice the plan or the bureau makes,
@@ -107,28 +107,82 @@ def shares(params: Params) -> tuple[Decimal, Decimal]:
     """The base and efficiency shares; they must add up to exactly 1 (the whole allowance)."""
     base, efficiency = params.decimal(BASE_SHARE), params.decimal(EFFICIENCY_SHARE)
     if base + efficiency != 1:
-        changed = [
-            u for p in (BASE_SHARE, EFFICIENCY_SHARE) if (u := params.used[p]).origin != "bundled"
-        ]
-        where = (
-            f" (changed: {', '.join(f'{u.path} {u.origin}' for u in changed)})" if changed else ""
-        )
         raise PolicyError(
             f"the allowance shares must add up to 1, got {BASE_SHARE} {base}"
-            f" + {EFFICIENCY_SHARE} {efficiency} = {base + efficiency}{where}; set both together"
+            f" + {EFFICIENCY_SHARE} {efficiency} = {base + efficiency}"
+            f"{changed_origins(params, (BASE_SHARE, EFFICIENCY_SHARE))}; set both together"
         )
     return base, efficiency
 
 
 def annual_standard(params: Params, role: Role) -> Decimal:
+    """The role's standard; refused with fractions of a fen, or too small to pay monthly."""
     path = standard_path(role)
     value = params.decimal(path)
+    origin = params.used[path].origin
     if value != value.quantize(CENT):
         raise PolicyError(
-            f"{path}: {value} has more than two decimals; money is paid to the fen"
-            f" ({params.used[path].origin})"
+            f"{path}: {value} has more than two decimals; money is paid to the fen ({origin})"
         )
+    base_share = params.decimal(BASE_SHARE)
+    base = round_fraction_half_up(Fraction(value) * Fraction(base_share))
+    try:
+        monthly_split(base)
+    except ValueError:
+        raise PolicyError(
+            f"{path}: standard {value} is too small; its base part {base} ({value} ×"
+            f" {BASE_SHARE} {base_share}, to the fen) cannot be paid in {MONTHS} monthly"
+            f" amounts ({origin})"
+        ) from None
     return value
+
+
+def efficiency_factors(params: Params) -> dict[Grade, Decimal]:
+    """The factor of every grade: each from 0 to 1, never rising from excellent to fail.
+
+    A factor above 1 would pay more than the efficiency share, and a better grade must
+    not earn less than a worse one (equal is fine).
+    """
+    factors: dict[Grade, Decimal] = {}
+    for grade in GRADES:  # best first
+        path = factor_path(grade)
+        value = params.decimal(path)
+        origin = params.used[path].origin
+        if not 0 <= value <= 1:
+            raise PolicyError(
+                f"{path}: {value} is not a factor from 0 to 1; the efficiency part is at most"
+                f" the standard × {EFFICIENCY_SHARE} ({origin})"
+            )
+        if factors:
+            better = GRADES[len(factors) - 1]
+            if value > factors[better]:
+                above = factor_path(better)
+                raise PolicyError(
+                    f"the efficiency factors must not rise from excellent to fail, got"
+                    f" {above} {factors[better]} ({params.used[above].origin})"
+                    f" < {path} {value} ({origin})"
+                )
+        factors[grade] = value
+    return factors
+
+
+def check_parameters(params: Params) -> None:
+    """Every consistency check of the allowance parameters; needs no score data.
+
+    The shares add up to 1, each role's standard is whole fen and large enough to pay in
+    twelve months, and the factors are from 0 to 1 and never rise from excellent to
+    fail.  Raises ``PolicyError``.  ``compute_allowance`` runs it first;
+    ``groupctl check`` can run it for any year.
+
+    The checks read every standard and factor, but through a copy of ``params``: the
+    record of what the figures used (below the output, in ``--explain``) keeps only
+    the factors of the grades the groups got.
+    """
+    probe = params.policy.params(params.year)
+    shares(probe)
+    for role in ROLES:
+        annual_standard(probe, role)
+    efficiency_factors(probe)
 
 
 # --------------------------------------------------------------------------- the rule
@@ -136,6 +190,7 @@ def annual_standard(params: Params, role: Role) -> Decimal:
 
 def compute_allowance(data: Dataset, scores: Scores, policy: Policy, year: int) -> AllowanceResult:
     params = policy.params(year)
+    check_parameters(params)
     base_share, efficiency_share = shares(params)
     assessment = assess_with(data, scores, params, year)
 
@@ -146,12 +201,9 @@ def compute_allowance(data: Dataset, scores: Scores, policy: Policy, year: int) 
         for c in g.campuses:
             campus = data.campus(c.campus)
             standard = annual_standard(params, c.role)
-            try:
-                base, monthly, efficiency = split_allowance(
-                    standard, base_share, efficiency_share, factor
-                )
-            except ValueError as exc:
-                raise PolicyError(f"{standard_path(c.role)}: {exc}") from None
+            base, monthly, efficiency = split_allowance(
+                standard, base_share, efficiency_share, factor
+            )
             heads.append(
                 HeadAllowance(
                     campus=c.campus,
