@@ -11,6 +11,8 @@ from groupctl.errors import DataError, PolicyError
 from groupctl.loaders import BUNDLED_DATA, load_data, load_scores
 from groupctl.policy import load_policy
 from groupctl.rules.assessment import (
+    AssessmentResult,
+    GroupAssessment,
     check_parameters,
     compute_assessment,
     grade_bands,
@@ -18,6 +20,7 @@ from groupctl.rules.assessment import (
     weighted_total,
     weights,
 )
+from groupctl.views.assessment import score
 from tests.scores_data import CAMPUS_SCORES, GROUP_SCORES, write_scores
 
 D = Decimal
@@ -114,7 +117,7 @@ def test_the_total_is_exact_even_when_the_mean_never_ends():
 
 
 def test_the_total_uses_the_exact_mean_not_the_rounded_one(write_data):
-    g1 = assess(write_data).group("g1")
+    g1 = group_of(assess(write_data), "g1")
     assert g1.school_mean == Fraction(D("255.50")) / 3
     assert g1.school_mean_rounded == D("85.17")
     assert g1.exact_total == Fraction(D("84.98")) + Fraction(1, 300)
@@ -213,7 +216,7 @@ def test_weights_set_together_change_the_total(write_data):
         "assessment.weight_party_building=0.1",
         "assessment.weight_comprehensive=0.3",
     ]
-    g1 = assess(write_data, sets).group("g1")
+    g1 = group_of(assess(write_data, sets), "g1")
     # 0.6 × 255.50/3 + 0.1 × 88 + 0.3 × 84 = 51.1 + 8.8 + 25.2 = 85.1
     assert (g1.total, g1.grade) == (D("85.10"), "good")
 
@@ -227,6 +230,19 @@ def assess(write_data, sets=(), year=2023, **files):
     return compute_assessment(
         data, load_scores(data, "assess"), load_policy(d).with_sets(sets), year
     )
+
+
+def group_of(result: AssessmentResult, group_id: str) -> GroupAssessment:
+    return next(g for g in result.groups if g.group == group_id)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [("84.985", "84.99"), ("84.975", "84.98"), ("89.995", "90.00"), ("7", "7.00")],
+)
+def test_scores_are_shown_rounded_half_up(value, text):
+    # half-even would show 84.985 as 84.98
+    assert score(D(value)) == text
 
 
 def test_the_fixture_by_hand(write_data):
@@ -254,7 +270,7 @@ def test_the_mean_takes_the_campuses_in_the_group_that_year(write_data):
     campus = CAMPUS_SCORES + "2024,g1-main,90\n2024,g1-east,80\n2024,g1-new,70\n"
     campus += "2024,k1-main,80\n2024,k1-south,80\n"
     group = GROUP_SCORES + "2024,g1,80,80\n2024,k1,80,80\n"
-    g1 = assess(write_data, year=2024, campus=campus, group=group).group("g1")
+    g1 = group_of(assess(write_data, year=2024, campus=campus, group=group), "g1")
     assert [c.campus for c in g1.campuses] == ["g1-main", "g1-east", "g1-new"]  # not g1-west
     assert g1.school_mean == 80
 

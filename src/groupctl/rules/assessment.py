@@ -110,9 +110,6 @@ class AssessmentResult:
     groups: tuple[GroupAssessment, ...]
     parameters: tuple[ParamUse, ...]
 
-    def group(self, group_id: str) -> GroupAssessment:
-        return next(g for g in self.groups if g.group == group_id)
-
     def campuses(self) -> tuple[CampusAssessment, ...]:
         return tuple(c for g in self.groups for c in g.campuses)
 
