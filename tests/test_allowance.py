@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 from groupctl.errors import PolicyError
 from groupctl.loaders import BUNDLED_DATA, load_data, load_scores
 from groupctl.policy import load_policy
-from groupctl.rules.allowance import MONTHS, compute_allowance, monthly_split, split_allowance
+from groupctl.rules.allowance import (
+    MONTHS,
+    check_parameters,
+    compute_allowance,
+    efficiency_factors,
+    monthly_split,
+    split_allowance,
+)
 from tests.scores_data import write_scores
 
 D = Decimal
@@ -24,9 +31,10 @@ PLAN = (D("0.7"), D("0.3"))
 
 @given(st.integers(min_value=1, max_value=10**9))
 def test_any_whole_yuan_standard_splits_exactly(yuan):
+    # with the plan's shares both products of a whole-yuan standard are whole fen
     standard = D(yuan)
-    base, monthly, efficiency = split_allowance(standard, PLAN[0], D(1))
-    assert base == standard * PLAN[0]  # 70% of whole yuan is already whole fen
+    base, monthly, efficiency = split_allowance(standard, *PLAN, D(1))
+    assert base == standard * PLAN[0]
     assert len(monthly) == MONTHS == 12
     assert sum(monthly) == base
     assert base + efficiency == standard
@@ -36,25 +44,46 @@ def test_any_whole_yuan_standard_splits_exactly(yuan):
     assert abs(monthly[-1] - monthly[0]) <= D("0.06")
 
 
+@pytest.mark.parametrize(
+    ("factor", "efficiency"),
+    [
+        ("1.0", "3703.70"),  # 12345.65 × 0.3 = 3703.695, half up
+        ("0.8", "2962.96"),  # 2962.956
+        ("0.6", "2222.22"),  # 2222.217
+        ("0", "0.00"),
+    ],
+)
+def test_the_efficiency_part_is_standard_times_share_times_factor(factor, efficiency):
+    # SPEC §3: standard × efficiency_share × factor, not (standard − rounded base) × factor,
+    # which would give 3703.69 / 2962.95 / 2222.21 here
+    base, monthly, eff = split_allowance(D("12345.65"), *PLAN, D(factor))
+    assert (base, eff) == (D("8641.96"), D(efficiency))  # base 8641.955, half up
+    assert monthly == (D("720.16"),) * 11 + (D("720.20"),)
+
+
 @given(
     st.integers(min_value=0, max_value=10**11),
     st.integers(min_value=0, max_value=100),
-    st.integers(min_value=0, max_value=200),
+    st.integers(min_value=0, max_value=100),
 )
-def test_any_fen_standard_share_and_factor_stays_exact(fen, share_pct, factor_pct):
+def test_any_fen_standard_share_and_factor_follows_the_spec_formula(fen, share_pct, factor_pct):
     standard = D(fen).scaleb(-2)
     base_share, factor = D(share_pct).scaleb(-2), D(factor_pct).scaleb(-2)
+    efficiency_share = 1 - base_share
     try:
-        base, monthly, efficiency = split_allowance(standard, base_share, factor)
+        base, monthly, efficiency = split_allowance(standard, base_share, efficiency_share, factor)
     except ValueError:  # a base part of a few fen cannot be spread over twelve months
         assert standard * base_share < D("0.55")
         return
     assert sum(monthly) == base
     assert all(m == m.quantize(CENT) for m in (base, efficiency, *monthly))
     assert min(monthly) >= 0
-    assert abs(base - standard * base_share) <= D("0.005")  # rounded half up once
-    _, _, full = split_allowance(standard, base_share, D(1))
-    assert base + full == standard  # at factor 1 the two parts are the whole standard
+    # each part is its exact product (Decimal multiplication of these is exact) rounded once
+    assert D(0) <= base - standard * base_share + D("0.005") <= CENT
+    assert D(0) <= efficiency - standard * efficiency_share * factor + D("0.005") <= CENT
+    # so at factor 1 the two parts are the standard give or take a fen
+    _, _, full = split_allowance(standard, base_share, efficiency_share, D(1))
+    assert abs(base + full - standard) <= CENT
 
 
 @pytest.mark.parametrize(
@@ -168,12 +197,109 @@ def test_a_standard_with_a_fraction_of_a_fen_is_refused(write_data):
     )
 
 
-def test_a_standard_too_small_to_pay_monthly_is_refused(write_data):
+def test_a_standard_too_small_to_pay_monthly_is_refused_naming_standard_and_base(write_data):
     with pytest.raises(PolicyError) as err:
         allowance(write_data, ["allowance.annual_standard.member=0.09"])
     assert err.value.message == (
-        "allowance.annual_standard.member: 0.06 is too small to pay in 12 monthly amounts"
+        "allowance.annual_standard.member: standard 0.09 is too small; its base part 0.06"
+        " (0.09 × allowance.base_share 0.7, to the fen) cannot be paid in 12 monthly amounts"
+        " (--set)"
     )
+
+
+# --------------------------------------------------------------------------- parameter checks
+
+
+def params(*sets: str):
+    return load_policy().with_sets(sets).params(2023)
+
+
+def test_the_bundled_factors_pass_and_fall_from_excellent_to_fail():
+    check_parameters(params())
+    assert efficiency_factors(params()) == {
+        "excellent": D("1.0"),
+        "good": D("0.8"),
+        "fair": D("0.6"),
+        "fail": D("0"),
+    }
+
+
+def test_equal_factors_are_fine():
+    sets = ("allowance.efficiency_factor.good=1", "allowance.efficiency_factor.fair=1")
+    check_parameters(params(*sets))
+    assert efficiency_factors(params(*sets))["fair"] == 1
+
+
+@pytest.mark.parametrize(
+    ("sets", "message"),
+    [
+        (
+            ["allowance.efficiency_factor.good=1.5"],
+            "allowance.efficiency_factor.good: 1.5 is not a factor from 0 to 1; the efficiency"
+            " part is at most the standard × allowance.efficiency_share (--set)",
+        ),
+        (
+            ["allowance.efficiency_factor.excellent=1.01"],
+            "allowance.efficiency_factor.excellent: 1.01 is not a factor from 0 to 1; the"
+            " efficiency part is at most the standard × allowance.efficiency_share (--set)",
+        ),
+        (
+            ["allowance.efficiency_factor.good=0.9", "allowance.efficiency_factor.excellent=0.85"],
+            "the efficiency factors must not rise from excellent to fail, got"
+            " allowance.efficiency_factor.excellent 0.85 (--set)"
+            " < allowance.efficiency_factor.good 0.9 (--set)",
+        ),
+        (
+            ["allowance.efficiency_factor.fail=0.7"],
+            "the efficiency factors must not rise from excellent to fail, got"
+            " allowance.efficiency_factor.fair 0.6 (bundled)"
+            " < allowance.efficiency_factor.fail 0.7 (--set)",
+        ),
+    ],
+)
+def test_nonsense_factors_are_refused_naming_parameters_and_origins(write_data, sets, message):
+    with pytest.raises(PolicyError) as err:
+        check_parameters(params(*sets))
+    assert err.value.message == message
+    with pytest.raises(PolicyError) as err:  # and the rule runs the check
+        allowance(write_data, sets)
+    assert err.value.message == message
+
+
+def test_a_factor_from_policy_yaml_is_named_with_its_line(tmp_path):
+    (tmp_path / "policy.yaml").write_text(
+        "allowance:\n  efficiency_factor:\n    fair:\n      values:\n        2023-04-01: 0.9\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PolicyError) as err:
+        check_parameters(load_policy(tmp_path).params(2023))
+    assert err.value.message == (
+        "the efficiency factors must not rise from excellent to fail, got"
+        " allowance.efficiency_factor.good 0.8 (bundled)"
+        " < allowance.efficiency_factor.fair 0.9 (policy.yaml:5)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sets", "start"),
+    [
+        (["allowance.base_share=0.8"], "the allowance shares must add up to 1"),
+        (["allowance.annual_standard.lead=100.001"], "allowance.annual_standard.lead: 100.001"),
+        (["allowance.annual_standard.member=0.09"], "allowance.annual_standard.member: standard"),
+        (["allowance.efficiency_factor.fair=0.9"], "the efficiency factors must not rise"),
+    ],
+)
+def test_check_parameters_needs_no_score_data(sets, start):
+    # what `groupctl check` runs for a year: no data directory, no scores
+    with pytest.raises(PolicyError) as err:
+        check_parameters(params(*sets))
+    assert err.value.message.startswith(start)
+
+
+def test_check_parameters_reads_a_copy_so_the_record_keeps_what_the_figures_used():
+    p = params()
+    check_parameters(p)
+    assert p.uses() == ()
 
 
 def test_the_bundled_2023_allowances():

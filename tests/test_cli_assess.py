@@ -19,10 +19,11 @@ ASSESS_NOTES = (
     "注：以上结果用到本局自定参数（local，内置值仅为示例）：assessment.grades\n"
     "注：campus_scores.csv, group_scores.csv 中的数字为示例，并非正式统计\n"
 )
-EXAMPLE_STANDARDS = (
-    "注：年标准为内置示例值（allowance.annual_standard.lead = 12000,"
-    " allowance.annual_standard.member = 9600），并非卫沙教发〔2022〕16号 的正式标准；"
-    "请在数据目录的 policy.yaml 或用 --set 设定实际标准\n"
+ALLOWANCE_NOTES = (
+    "注：以下结果用到本局自定参数（local，内置值仅为示例）：allowance.annual_standard.lead,"
+    " allowance.annual_standard.member, allowance.efficiency_factor.excellent,"
+    " allowance.efficiency_factor.fair, allowance.efficiency_factor.good, assessment.grades\n"
+    "注：campus_scores.csv, group_scores.csv 中的数字为示例，并非正式统计\n"
 )
 
 
@@ -161,14 +162,12 @@ def test_set_moves_grade_minimums_and_weights(cli):
 # --------------------------------------------------------------------------- allowance
 
 
-def test_allowance_table_matches_the_golden_file_and_says_the_standards_are_examples(cli):
+def test_allowance_table_matches_the_golden_file_and_notes_the_examples_once(cli):
     result = cli("allowance", "2023")
     assert result.exit_code == 0
     assert result.stdout == golden("allowance_2023.txt")
-    assert result.stderr.startswith(EXAMPLE_STANDARDS)
-    assert result.stderr.endswith(
-        "注：campus_scores.csv, group_scores.csv 中的数字为示例，并非正式统计\n"
-    )
+    # one note says the standards (and the other local parameters) are examples, not two
+    assert result.stderr == ALLOWANCE_NOTES
     assert cli("allowance", "2023", "--lang", "en").stdout == golden("allowance_2023_en.txt")
 
 
@@ -226,10 +225,8 @@ def test_set_standards_shares_and_factors(cli):
     head = json.loads(result.stdout)["heads"][0]
     assert head["base"] == "8641.50"
     assert head["monthly"] == ["720.13"] * 11 + ["720.07"]
-    assert head["efficiency"] == "3333.15"  # 3703.50 × 0.9
-    # the standard changed is no longer an example: only the member's is named
-    assert "allowance.annual_standard.member = 9600）" in result.stderr
-    assert "allowance.annual_standard.lead = 12000" not in result.stderr
+    assert head["efficiency"] == "3333.15"  # 12345 × 0.3 × 0.9
+    assert "allowance.annual_standard.lead = 12345 (--set)" in result.stderr
     shares = [
         "--set", "allowance.base_share=0.6", "--set", "allowance.efficiency_share=0.4",
     ]  # fmt: skip
@@ -239,6 +236,22 @@ def test_set_standards_shares_and_factors(cli):
         "600.00",
         "4800.00",
     )
+
+
+@pytest.mark.parametrize(
+    ("factor", "efficiency"), [("1.0", "3703.70"), ("0.8", "2962.96"), ("0.6", "2222.22")]
+)
+def test_the_efficiency_part_is_standard_times_share_times_factor(cli, factor, efficiency):
+    args = [
+        "allowance", "2023", "-f", "json", "--explain",
+        "--set", "allowance.annual_standard.lead=12345.65",
+        *(f"--set=allowance.efficiency_factor.{g}={factor}" for g in ("excellent", "good", "fair")),
+    ]  # fmt: skip
+    head = json.loads(cli(*args).stdout)["heads"][0]
+    # 12345.65 × 0.3 × factor, rounded once; (12345.65 − 8641.96) × factor is a fen less
+    assert (head["base"], head["efficiency"]) == ("8641.96", efficiency)
+    zh = cli(*args[:2], "--explain", *args[5:]).stdout
+    assert f"  效能津贴 12,345.65 × 0.3 × {factor} = {efficiency[:1]},{efficiency[1:]} 元" in zh
 
 
 def test_a_last_month_that_differs_shows_in_the_table_and_the_explanation(cli):
@@ -371,6 +384,30 @@ def test_missing_or_bad_scores_are_one_line_and_exit_2(cli, write_data, command,
         (
             ["allowance", "2023", "--set", "allowance.efficiency_factor.good=-1"],
             "错误：--set allowance.efficiency_factor.good: expected a number ≥ 0, got '-1'\n",
+        ),
+        (
+            ["allowance", "2023", "--set", "allowance.efficiency_factor.good=1.5"],
+            "错误：allowance.efficiency_factor.good: 1.5 is not a factor from 0 to 1; the"
+            " efficiency part is at most the standard × allowance.efficiency_share (--set)\n",
+        ),
+        (
+            [
+                "allowance",
+                "2023",
+                "--set",
+                "allowance.efficiency_factor.good=0.9",
+                "--set",
+                "allowance.efficiency_factor.excellent=0.85",
+            ],
+            "错误：the efficiency factors must not rise from excellent to fail, got"
+            " allowance.efficiency_factor.excellent 0.85 (--set)"
+            " < allowance.efficiency_factor.good 0.9 (--set)\n",
+        ),
+        (
+            ["allowance", "2023", "--set", "allowance.annual_standard.member=0.09"],
+            "错误：allowance.annual_standard.member: standard 0.09 is too small; its base part"
+            " 0.06 (0.09 × allowance.base_share 0.7, to the fen) cannot be paid in 12 monthly"
+            " amounts (--set)\n",
         ),
     ],
 )

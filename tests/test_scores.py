@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from groupctl.errors import DataError
@@ -118,10 +119,24 @@ def test_a_missing_file_is_an_error_naming_it_and_the_command(write_data, missin
     )
 
 
-def test_other_commands_never_read_the_score_files(write_data):
-    d = write_scores(write_data, campus="year,campus,score\n2023,g1-east,bad\n")
-    data = load_data(d)  # what funding and approve load: no error
-    assert data.pilots.groups[0].id == "g1"
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["funding", "2023"],
+        ["staffing", "2023"],
+        ["groups"],
+        ["approve", "45000", "--campus", "g1-east"],
+    ],
+)
+def test_other_commands_never_read_the_score_files(cli, write_data, args):
+    d = write_scores(
+        write_data,
+        campus="year,campus,score\n2023,g1-east,bad\n",
+        group="year,group\n2023,g1\n",  # columns missing too
+    )
+    result = cli(*args, "--data", str(d))
+    assert result.exit_code == 0, result.stderr
+    assert "scores" not in result.stderr
 
 
 def test_check_reports_score_problems_and_gaps(write_data):
@@ -209,12 +224,37 @@ def test_above_100_is_refused(n):
         parse_score(f"{Decimal(n).scaleb(-2):.2f}")
 
 
-@given(st.text(max_size=8))
+# number-like text, so that the property can fail: plain numbers with up to four decimals
+# (some above 100), the same in full width or with a sign, comma, exponent or percent
+# around them, and anything made of those characters
+plain_numbers = st.builds(
+    lambda n, places: f"{Decimal(n).scaleb(-places):f}",
+    st.integers(min_value=0, max_value=12_000),
+    st.integers(min_value=0, max_value=4),
+)
+NUMBER_LIKE = r"[ 　]?[-+]?[0-9０-９]{0,4}([.．,][0-9０-９]{0,4}){0,2}([eE][-+]?[0-9])?[ 　%]?"
+number_like = (
+    plain_numbers
+    | plain_numbers.map(full_width)
+    | st.tuples(
+        st.sampled_from(["", " ", "+", "-", "　", "１"]),
+        plain_numbers,
+        st.sampled_from(["", " ", "%", "e2", ",000", ".", ".0"]),
+    ).map("".join)
+    | st.from_regex(NUMBER_LIKE, fullmatch=True)
+)
+PLAIN_SCORE = re.compile(r"[0-9]+(\.[0-9]+)?")
+
+
+@settings(max_examples=1000)  # cheap, and the texts that get through are few
+@given(number_like)
 def test_parse_score_accepts_nothing_else(text):
     try:
         value = parse_score(text)
     except ValueError:
         return
+    s = normalize(text)
+    assert PLAIN_SCORE.fullmatch(s), s  # digits and one point, nothing around them
     assert Decimal(0) <= value <= Decimal(100)
     assert value == value.quantize(Decimal("0.01"))
-    assert Decimal(normalize(text)) == value  # a plain number, nothing around it
+    assert Decimal(s) == value  # no decimal rounded away

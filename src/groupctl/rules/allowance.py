@@ -3,18 +3,18 @@
 Every campus head of a group in the school year — the group head (总校（园）长)
 on the lead campus and each member's 执行校（园）长 — has an annual standard by
 role (``allowance.annual_standard.*``, set by the bureau under 卫沙教发〔2022〕16号;
-the bundled values are examples).  The plan splits it 70 / 30:
+the bundled values are examples).  The plan splits it 70 / 30 (SPEC §3):
 
-* the base part (``allowance.base_share``) is paid every month: the monthly
-  amount is rounded half up to the fen and the last month takes what is left, so
-  the twelve payments add up to the base part exactly;
-* the efficiency part (``allowance.efficiency_share``) is paid once at year end,
-  scaled by the factor of **the group's** grade in the year's assessment
-  (``allowance.efficiency_factor.*``; 六（五）).
+* base part = standard × ``allowance.base_share``, rounded half up to the fen, paid
+  every month: the monthly amount is rounded half up to the fen and the last month
+  takes what is left, so the twelve payments add up to the base part exactly;
+* efficiency part = standard × ``allowance.efficiency_share`` × the factor of
+  **the group's** grade in the year's assessment (``allowance.efficiency_factor.*``;
+  六（五）), computed exactly and rounded half up to the fen once, paid at year end.
 
-Money is exact to the fen.  The efficiency part at full factor is the standard
-minus the rounded base part, so base + efficiency at factor 1 is always the
-standard itself, never a fen more or less.
+Each part is rounded once from its exact product.  With the plan's shares and a
+standard in whole yuan both products are already whole fen, so base + efficiency
+at factor 1 is the standard itself; a standard with fen can end a fen away from it.
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ from decimal import Decimal
 from fractions import Fraction
 
 from groupctl.errors import PolicyError
-from groupctl.model import Dataset, Role, Scores
+from groupctl.model import ROLES, Dataset, Role, Scores
 from groupctl.numbers import CENT, round_fraction_half_up
 from groupctl.policy import Params, ParamUse, Policy
 from groupctl.results import Explain
-from groupctl.rules.assessment import AssessmentResult, Grade, assess_with
+from groupctl.rules.assessment import GRADES, AssessmentResult, Grade, assess_with, changed_origins
 
 CLAUSE = "6.4.4"
 # A year has twelve months: the calendar, not a choice the plan or the bureau makes,
@@ -90,41 +90,99 @@ def monthly_split(base: Decimal, months: int = MONTHS) -> tuple[Decimal, ...]:
 
 
 def split_allowance(
-    standard: Decimal, base_share: Decimal, factor: Decimal
+    standard: Decimal, base_share: Decimal, efficiency_share: Decimal, factor: Decimal
 ) -> tuple[Decimal, tuple[Decimal, ...], Decimal]:
-    """(base part, its monthly amounts, efficiency part) of an annual standard in yuan."""
+    """(base part, its monthly amounts, efficiency part) of an annual standard in yuan.
+
+    base = standard × base_share and efficiency = standard × efficiency_share × factor,
+    each computed exactly and rounded half up to the fen once (SPEC §3).
+    """
     base = round_fraction_half_up(Fraction(standard) * Fraction(base_share))
     monthly = monthly_split(base)
-    efficiency = round_fraction_half_up(Fraction(standard - base) * Fraction(factor))
-    return base, monthly, efficiency
+    exact_efficiency = Fraction(standard) * Fraction(efficiency_share) * Fraction(factor)
+    return base, monthly, round_fraction_half_up(exact_efficiency)
 
 
 def shares(params: Params) -> tuple[Decimal, Decimal]:
     """The base and efficiency shares; they must add up to exactly 1 (the whole allowance)."""
     base, efficiency = params.decimal(BASE_SHARE), params.decimal(EFFICIENCY_SHARE)
     if base + efficiency != 1:
-        changed = [
-            u for p in (BASE_SHARE, EFFICIENCY_SHARE) if (u := params.used[p]).origin != "bundled"
-        ]
-        where = (
-            f" (changed: {', '.join(f'{u.path} {u.origin}' for u in changed)})" if changed else ""
-        )
         raise PolicyError(
             f"the allowance shares must add up to 1, got {BASE_SHARE} {base}"
-            f" + {EFFICIENCY_SHARE} {efficiency} = {base + efficiency}{where}; set both together"
+            f" + {EFFICIENCY_SHARE} {efficiency} = {base + efficiency}"
+            f"{changed_origins(params, (BASE_SHARE, EFFICIENCY_SHARE))}; set both together"
         )
     return base, efficiency
 
 
 def annual_standard(params: Params, role: Role) -> Decimal:
+    """The role's standard; refused with fractions of a fen, or too small to pay monthly."""
     path = standard_path(role)
     value = params.decimal(path)
+    origin = params.used[path].origin
     if value != value.quantize(CENT):
         raise PolicyError(
-            f"{path}: {value} has more than two decimals; money is paid to the fen"
-            f" ({params.used[path].origin})"
+            f"{path}: {value} has more than two decimals; money is paid to the fen ({origin})"
         )
+    base_share = params.decimal(BASE_SHARE)
+    base = round_fraction_half_up(Fraction(value) * Fraction(base_share))
+    try:
+        monthly_split(base)
+    except ValueError:
+        raise PolicyError(
+            f"{path}: standard {value} is too small; its base part {base} ({value} ×"
+            f" {BASE_SHARE} {base_share}, to the fen) cannot be paid in {MONTHS} monthly"
+            f" amounts ({origin})"
+        ) from None
     return value
+
+
+def efficiency_factors(params: Params) -> dict[Grade, Decimal]:
+    """The factor of every grade: each from 0 to 1, never rising from excellent to fail.
+
+    A factor above 1 would pay more than the efficiency share, and a better grade must
+    not earn less than a worse one (equal is fine).
+    """
+    factors: dict[Grade, Decimal] = {}
+    for grade in GRADES:  # best first
+        path = factor_path(grade)
+        value = params.decimal(path)
+        origin = params.used[path].origin
+        if not 0 <= value <= 1:
+            raise PolicyError(
+                f"{path}: {value} is not a factor from 0 to 1; the efficiency part is at most"
+                f" the standard × {EFFICIENCY_SHARE} ({origin})"
+            )
+        if factors:
+            better = GRADES[len(factors) - 1]
+            if value > factors[better]:
+                above = factor_path(better)
+                raise PolicyError(
+                    f"the efficiency factors must not rise from excellent to fail, got"
+                    f" {above} {factors[better]} ({params.used[above].origin})"
+                    f" < {path} {value} ({origin})"
+                )
+        factors[grade] = value
+    return factors
+
+
+def check_parameters(params: Params) -> None:
+    """Every consistency check of the allowance parameters; needs no score data.
+
+    The shares add up to 1, each role's standard is whole fen and large enough to pay in
+    twelve months, and the factors are from 0 to 1 and never rise from excellent to
+    fail.  Raises ``PolicyError``.  ``compute_allowance`` runs it first;
+    ``groupctl check`` can run it for any year.
+
+    The checks read every standard and factor, but through a copy of ``params``: the
+    record of what the figures used (below the output, in ``--explain``) keeps only
+    the factors of the grades the groups got.
+    """
+    probe = params.policy.params(params.year)
+    shares(probe)
+    for role in ROLES:
+        annual_standard(probe, role)
+    efficiency_factors(probe)
 
 
 # --------------------------------------------------------------------------- the rule
@@ -132,7 +190,8 @@ def annual_standard(params: Params, role: Role) -> Decimal:
 
 def compute_allowance(data: Dataset, scores: Scores, policy: Policy, year: int) -> AllowanceResult:
     params = policy.params(year)
-    base_share, _ = shares(params)
+    check_parameters(params)
+    base_share, efficiency_share = shares(params)
     assessment = assess_with(data, scores, params, year)
 
     heads = []
@@ -142,10 +201,9 @@ def compute_allowance(data: Dataset, scores: Scores, policy: Policy, year: int) 
         for c in g.campuses:
             campus = data.campus(c.campus)
             standard = annual_standard(params, c.role)
-            try:
-                base, monthly, efficiency = split_allowance(standard, base_share, factor)
-            except ValueError as exc:
-                raise PolicyError(f"{standard_path(c.role)}: {exc}") from None
+            base, monthly, efficiency = split_allowance(
+                standard, base_share, efficiency_share, factor
+            )
             heads.append(
                 HeadAllowance(
                     campus=c.campus,

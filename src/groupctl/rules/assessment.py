@@ -110,9 +110,6 @@ class AssessmentResult:
     groups: tuple[GroupAssessment, ...]
     parameters: tuple[ParamUse, ...]
 
-    def group(self, group_id: str) -> GroupAssessment:
-        return next(g for g in self.groups if g.group == group_id)
-
     def campuses(self) -> tuple[CampusAssessment, ...]:
         return tuple(c for g in self.groups for c in g.campuses)
 
@@ -157,21 +154,40 @@ def grade_of(bands: tuple[GradeBand, ...], score: Decimal) -> GradeBand:
     raise ValueError(f"{score} is below every band")  # the lowest minimum is always 0
 
 
+def changed_origins(params: Params, paths: tuple[str, ...]) -> str:
+    """`` (changed: PATH ORIGIN, …)`` for those of ``paths`` not at their bundled value, else ``""``.
+
+    For messages about parameters that must agree with each other: the clerk sees which
+    of them they (or their policy.yaml) changed.  The paths must have been read.
+    """
+    changed = [u for p in paths if (u := params.used[p]).origin != "bundled"]
+    if not changed:
+        return ""
+    return f" (changed: {', '.join(f'{u.path} {u.origin}' for u in changed)})"
+
+
 def weights(params: Params) -> tuple[Decimal, Decimal, Decimal]:
     """The three weights; they must add up to exactly 1, or a total could pass 100."""
     school, party, comprehensive = (params.decimal(p) for p in WEIGHTS)
     total = school + party + comprehensive
     if total != 1:
-        changed = [u for p in WEIGHTS if (u := params.used[p]).origin != "bundled"]
-        where = (
-            f" (changed: {', '.join(f'{u.path} {u.origin}' for u in changed)})" if changed else ""
-        )
         raise PolicyError(
             f"the assessment weights must add up to 1, got {WEIGHT_SCHOOL} {school}"
             f" + {WEIGHT_PARTY} {party} + {WEIGHT_COMPREHENSIVE} {comprehensive}"
-            f" = {total}{where}; set all three together"
+            f" = {total}{changed_origins(params, WEIGHTS)}; set all three together"
         )
     return school, party, comprehensive
+
+
+def check_parameters(params: Params) -> None:
+    """Every consistency check of the assessment parameters; needs no score data.
+
+    The weights must add up to 1 and ``assessment.grades`` must make sense (see
+    :func:`grade_bands`).  Raises ``PolicyError``.  ``compute_assessment`` runs it
+    first; ``groupctl check`` can run it for any year.
+    """
+    weights(params)
+    grade_bands(params)
 
 
 def weighted_total(
@@ -202,6 +218,7 @@ def compute_assessment(
 
 def assess_with(data: Dataset, scores: Scores, params: Params, year: int) -> AssessmentResult:
     """The assessment, reading parameters through ``params`` (so allowance shares its record)."""
+    check_parameters(params)
     weight = weights(params)
     bands = grade_bands(params)
     groups = active_groups(data, year)

@@ -7,7 +7,7 @@ from typing import Any
 
 from groupctl.clauses import cite
 from groupctl.labels import Lang, school_year, t, tr
-from groupctl.model import Dataset, Role
+from groupctl.model import ROLES, Dataset
 from groupctl.numbers import money, yuan_fen
 from groupctl.rules.allowance import (
     BASE_SHARE,
@@ -39,7 +39,6 @@ CSV_COLUMNS = [
     "efficiency",
     "total",
 ]
-ROLES: tuple[Role, ...] = ("lead", "member")
 
 
 # --------------------------------------------------------------------------- explanation
@@ -51,7 +50,7 @@ def _values(result: AllowanceResult) -> dict[str, str]:
 
 def head_lines(h: HeadAllowance, values: dict[str, str], lang: Lang) -> list[str]:
     standard, base, eff = yuan_fen(h.annual_standard), yuan_fen(h.base), yuan_fen(h.efficiency)
-    share = values[BASE_SHARE]
+    share, eff_share = values[BASE_SHARE], values[EFFICIENCY_SHARE]
     regular, last = yuan_fen(h.monthly[0]), yuan_fen(h.monthly[-1])
     grade = grade_label(h.group_grade, lang)
     factor = f"{factor_path(h.group_grade)} = {h.efficiency_factor}"
@@ -61,14 +60,14 @@ def head_lines(h: HeadAllowance, values: dict[str, str], lang: Lang) -> list[str
             f"{h.name}（{t(h.role, lang)}，{h.head}）：年标准 {standard} 元（{standard_path(h.role)}）",
             f"  基础津贴 {standard} × {share} = {base} 元，每月 {regular} 元 × {MONTHS - 1}"
             f" + 第{MONTHS}月 {last} 元（{clause}）",
-            f"  效能津贴 ({standard} − {base}) × {h.efficiency_factor} = {eff} 元："
+            f"  效能津贴 {standard} × {eff_share} × {h.efficiency_factor} = {eff} 元："
             f"集团考核{grade}（{assess_clause}，{factor}），年终一次发放",
         ]
     return [
         f"{h.name} ({h.role}, {h.head}): annual standard {standard} yuan ({standard_path(h.role)})",
         f"  base {standard} × {share} = {base} yuan, {regular} yuan a month × {MONTHS - 1}"
         f" + month {MONTHS} {last} yuan ({clause})",
-        f"  efficiency ({standard} − {base}) × {h.efficiency_factor} = {eff} yuan:"
+        f"  efficiency {standard} × {eff_share} × {h.efficiency_factor} = {eff} yuan:"
         f" group graded {grade} ({assess_clause}, {factor}), paid once at year end",
     ]
 
@@ -154,12 +153,16 @@ def _table(result: AllowanceResult, lang: Lang) -> Table:
     standards = {
         r: yuan_fen(Decimal(values[standard_path(r)])) for r in ROLES if standard_path(r) in values
     }
+    standard_paths = {standard_path(r) for r in ROLES}
+    # the document the bureau sets the standards under (卫沙教发〔2022〕16号), once
+    refs = dict.fromkeys(u.reference for u in result.parameters if u.path in standard_paths)
+    source = "; ".join(r for r in refs if r)
     base, eff = values[BASE_SHARE], values[EFFICIENCY_SHARE]
     if lang == "zh":
         per_role = "，".join(f"{t(r, lang)} {v} 元" for r, v in standards.items())
         title = (
             f"{sy}学年 校（园）长津贴（{clause}）\n"
-            f"年标准：{per_role}\n"
+            f"年标准{f'（{source}）' if source else ''}：{per_role}\n"
             f"基础津贴 = 年标准 × {base}，分 {MONTHS} 个月发放\n"
             f"效能津贴 = 年标准 × {eff} × 集团考核等次系数，年终一次发放"
         )
@@ -167,7 +170,7 @@ def _table(result: AllowanceResult, lang: Lang) -> Table:
         per_role = ", ".join(f"{r} {v} yuan" for r, v in standards.items())
         title = (
             f"Head allowances {sy} ({clause})\n"
-            f"annual standard: {per_role}\n"
+            f"standards{f' ({source})' if source else ''}: {per_role}\n"
             f"base = standard × {base}, paid in {MONTHS} monthly amounts\n"
             f"efficiency = standard × {eff} × the factor of the group's grade, paid at year end"
         )
@@ -224,28 +227,6 @@ def _table(result: AllowanceResult, lang: Lang) -> Table:
     return table
 
 
-def _example_note(result: AllowanceResult, lang: Lang) -> list[str]:
-    """The bundled standards are examples: say so whenever one was used unchanged."""
-    bundled = [
-        u
-        for u in result.parameters
-        if u.path.startswith("allowance.annual_standard.") and u.origin == "bundled"
-    ]
-    if not bundled:
-        return []
-    listed = ", ".join(f"{u.path} = {show_value(u.value)}" for u in bundled)
-    return [
-        tr(
-            lang,
-            f"注：年标准为内置示例值（{listed}），并非卫沙教发〔2022〕16号 的正式标准；"
-            "请在数据目录的 policy.yaml 或用 --set 设定实际标准",
-            f"note: the annual standards are bundled example values ({listed}), not the official"
-            " ones of 卫沙教发〔2022〕16号; set the real standards in the data folder's policy.yaml"
-            " or with --set",
-        )
-    ]
-
-
 def allowance_view(result: AllowanceResult, data: Dataset, lang: Lang, explain: bool) -> View:
     sums = _totals(result.heads)
     document: dict[str, Any] = {
@@ -271,7 +252,6 @@ def allowance_view(result: AllowanceResult, data: Dataset, lang: Lang, explain: 
         csv_rows=rows,
         tables=[_table(result, lang)],
         explain=explain_lines(result, lang) if explain else [],
-        notes=_example_note(result, lang)
-        + standard_notes(result.parameters, data, lang, files=SCORE_FILES),
+        notes=standard_notes(result.parameters, data, lang, files=SCORE_FILES),
         explain_title=t("explain.title", lang),
     )

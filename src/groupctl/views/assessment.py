@@ -9,7 +9,7 @@ from typing import Any
 from groupctl.clauses import cite
 from groupctl.labels import Lang, school_year, t, tr
 from groupctl.model import Dataset
-from groupctl.numbers import CENT, exact_decimal, round_fraction_half_up
+from groupctl.numbers import CENT, exact_decimal, money, round_fraction_half_up
 from groupctl.rules.assessment import (
     GRADE_LABELS,
     GRADES_PATH,
@@ -48,8 +48,8 @@ def grade_label(grade: Grade, lang: Lang) -> str:
 
 
 def score(value: Decimal) -> str:
-    """A score as JSON, CSV and tables carry it: exactly two decimals."""
-    return f"{value.quantize(CENT)}"
+    """A score as JSON, CSV and tables carry it: exactly two decimals, rounded half up."""
+    return money(value)
 
 
 def exact_text(value: Fraction) -> str:
