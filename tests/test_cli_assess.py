@@ -20,7 +20,7 @@ ASSESS_NOTES = (
     "注：campus_scores.csv, group_scores.csv 中的数字为示例，并非正式统计\n"
 )
 ALLOWANCE_NOTES = (
-    "注：以下结果用到本局自定参数（local，内置值仅为示例）：allowance.annual_standard.lead,"
+    "注：以上结果用到本局自定参数（local，内置值仅为示例）：allowance.annual_standard.lead,"
     " allowance.annual_standard.member, allowance.efficiency_factor.excellent,"
     " allowance.efficiency_factor.fair, allowance.efficiency_factor.good, assessment.grades\n"
     "注：campus_scores.csv, group_scores.csv 中的数字为示例，并非正式统计\n"

@@ -26,9 +26,9 @@ from fractions import Fraction
 from groupctl.errors import PolicyError
 from groupctl.model import ROLES, Dataset, Role, Scores
 from groupctl.numbers import CENT, round_fraction_half_up
-from groupctl.policy import Params, ParamUse, Policy
+from groupctl.policy import Params, ParamUse, Policy, changed_origins
 from groupctl.results import Explain
-from groupctl.rules.assessment import GRADES, AssessmentResult, Grade, assess_with, changed_origins
+from groupctl.rules.assessment import GRADES, AssessmentResult, Grade, assess_with
 
 CLAUSE = "6.4.4"
 # A year has twelve months: the calendar, not a choice the plan or the bureau makes,

@@ -22,7 +22,7 @@ from typing import Literal
 from groupctl.errors import DataError, PolicyError
 from groupctl.model import Dataset, Group, Role, Scores
 from groupctl.numbers import SCORE_MAX, round_fraction_half_up
-from groupctl.policy import Params, ParamUse, Policy
+from groupctl.policy import Params, ParamUse, Policy, changed_origins
 from groupctl.results import Explain
 from groupctl.rules.common import active_groups
 
@@ -152,18 +152,6 @@ def grade_of(bands: tuple[GradeBand, ...], score: Decimal) -> GradeBand:
         if score >= band.min:
             return band
     raise ValueError(f"{score} is below every band")  # the lowest minimum is always 0
-
-
-def changed_origins(params: Params, paths: tuple[str, ...]) -> str:
-    """`` (changed: PATH ORIGIN, …)`` for those of ``paths`` not at their bundled value, else ``""``.
-
-    For messages about parameters that must agree with each other: the clerk sees which
-    of them they (or their policy.yaml) changed.  The paths must have been read.
-    """
-    changed = [u for p in paths if (u := params.used[p]).origin != "bundled"]
-    if not changed:
-        return ""
-    return f" (changed: {', '.join(f'{u.path} {u.origin}' for u in changed)})"
 
 
 def weights(params: Params) -> tuple[Decimal, Decimal, Decimal]:
