@@ -503,3 +503,34 @@ def test_help_is_not_cut_at_80_columns(cli, command):
     result = cli(*([command] if command else []), "--help", env={"COLUMNS": "80"})
     assert result.exit_code == 0
     assert "…" not in result.stdout
+
+
+def test_check_reports_policy_values_a_command_would_refuse(cli, write_data):
+    d = write_data(
+        policy="""\
+        assessment:
+          weight_school: 0.6
+        allowance:
+          efficiency_factor:
+            good: 3
+        finance:
+          large_expense_threshold: 50000
+        party:
+          committee_min_members: 2
+        """
+    )
+    result = cli("check", "--data", str(d), "-f", "json")
+    assert result.exit_code == 1
+    errors = [
+        (p["file"], p["line"], p["message"].split(" ")[0])
+        for p in json.loads(result.stdout)["problems"]
+    ]
+    assert errors == [
+        ("policy.yaml", 7, "finance.large_expense_threshold"),
+        ("policy.yaml", 9, "party.committee_min_members"),
+        ("policy.yaml", 2, "the"),  # the assessment weights must add up to 1 …
+        ("policy.yaml", 5, "allowance.efficiency_factor.good:"),
+    ]
+    # and the commands refuse the same values
+    assert cli("approve", "45000", "-c", "g1-east", "--data", str(d)).exit_code == 2
+    assert cli("staffing", "2023", "--data", str(d)).exit_code == 2

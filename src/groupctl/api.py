@@ -4,12 +4,13 @@ then compute.  Nothing here knows about argument parsing or rendering.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from groupctl.errors import GroupctlError, UsageError
+from groupctl.errors import GroupctlError, PolicyError, UsageError
 from groupctl.loaders import (
     BUNDLED_DATA,
     data_files,
@@ -21,7 +22,7 @@ from groupctl.loaders import (
 from groupctl.lookup import resolve_campus
 from groupctl.model import Dataset
 from groupctl.numbers import parse_amount, parse_school_year
-from groupctl.policy import BUNDLED_POLICY, Policy, load_policy
+from groupctl.policy import BUNDLED_POLICY, POLICY_FILE, Params, Policy, load_policy
 from groupctl.problems import Problems
 from groupctl.rules.allowance import AllowanceResult, compute_allowance
 from groupctl.rules.approval import ApprovalResult, Fund, compute_approval
@@ -114,11 +115,53 @@ def approve(
 
 
 def check(data_dir: Path | None = None) -> tuple[Path, bool, Problems]:
-    """Validate every data file of a directory, collecting all problems."""
+    """Validate every data file of a directory, collecting all problems.
+
+    Beyond each file on its own, the policy's parameters must agree with each other
+    (weights adding up to 1, thresholds in order …) in every year the data covers:
+    each rule's ``check_parameters`` says what a command would refuse.
+    """
     directory, bundled = locate_data(data_dir)
-    _, problems = inspect_data(directory, bundled, with_scores=True)
+    dataset, problems = inspect_data(directory, bundled, with_scores=True)
     try:
-        load_policy(directory)
+        policy = load_policy(directory)
     except GroupctlError as exc:
         problems.error(exc.file or "policy.yaml", exc.line, exc.message)
+        return directory, bundled, problems
+    years = dataset.enrollment.years() if dataset is not None else ()
+    _check_parameters(policy, years or (policy.start().year,), problems)
     return directory, bundled, problems
+
+
+def _check_parameters(policy: Policy, years: Sequence[int], problems: Problems) -> None:
+    from groupctl.rules import allowance, approval, assessment, staffing
+
+    reported: set[str] = set()
+    for year in years:
+        for rule in (approval, staffing, assessment, allowance):
+            try:
+                params = policy.params(year)
+            except PolicyError:
+                break  # a year before the policy: every command says so itself
+            try:
+                rule.check_parameters(params)
+            except PolicyError as exc:
+                if exc.message not in reported:
+                    reported.add(exc.message)
+                    file, line = _blame(exc, params)
+                    problems.error(file, line, exc.message)
+
+
+def _blame(exc: PolicyError, params: Params) -> tuple[str, int | None]:
+    """Where to point a clerk: the error's own place, else the policy.yaml line of a
+    parameter the message names that the data folder set."""
+    if exc.file is not None:
+        return exc.file, exc.line
+    cited = re.search(rf"\b{re.escape(POLICY_FILE)}:(\d+)", exc.message)
+    if cited is not None:  # the messages name each changed value's origin
+        return POLICY_FILE, int(cited.group(1))
+    for use in params.used.values():
+        file, _, line = use.origin.rpartition(":")
+        if use.path in exc.message and file == POLICY_FILE and line.isdigit():
+            return file, int(line)
+    return POLICY_FILE, None
