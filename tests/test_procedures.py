@@ -42,13 +42,26 @@ def test_procedure_json(cli, name):
     assert all(s["clause"] == clause and s["label"] for s in doc["steps"])
 
 
-@pytest.mark.parametrize("fmt", ["table", "csv", "markdown"])
 @pytest.mark.parametrize("name", list(EXPECTED))
-def test_procedure_in_every_format(cli, name, fmt):
-    result = cli("procedure", name, "-f", fmt)
-    assert result.exit_code == 0
-    for actor in EXPECTED[name][1]:
-        assert actor in result.stdout
+def test_procedure_csv_has_one_row_per_step_in_order(cli, name):
+    lines = cli("procedure", name, "-f", "csv").stdout.splitlines()
+    assert lines[0] == "procedure,title,step,actor,label,clause"
+    clause, actors = EXPECTED[name]
+    rows = [line.split(",") for line in lines[1:]]
+    assert [(r[0], r[2], r[3], r[5]) for r in rows] == [
+        (name, str(i), actor, clause) for i, actor in enumerate(actors, start=1)
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+@pytest.mark.parametrize("name", list(EXPECTED))
+def test_procedure_table_and_markdown_list_the_labels_in_order(cli, name, fmt):
+    out = cli("procedure", name, "-f", fmt).stdout
+    labels = [s["label"] for s in json.loads(cli("procedure", name, "-f", "json").stdout)["steps"]]
+    flat = out.replace("\n", "").replace(" ", "")
+    positions = [flat.find(label.replace(" ", "")) for label in labels if len(label) < 20]
+    assert -1 not in positions
+    assert positions == sorted(positions)
 
 
 def test_budget_table(cli):

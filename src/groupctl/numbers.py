@@ -10,8 +10,8 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-_WHOLE = re.compile(r"[0-9]{1,3}(,[0-9]{3})+|[0-9]+")
-_DECIMAL = re.compile(r"([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?")
+# digits, optionally grouped by thousands (1,200), then optionally a fraction
+_NUMBER = re.compile(r"([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?")
 
 CENT = Decimal("0.01")
 
@@ -31,7 +31,8 @@ def show(value: object) -> str:
 def parse_whole(text: str) -> int | None:
     """A whole number ≥ 0 (``1200``, ``1,200``, ``１２００``), or None if it is not one."""
     s = normalize(text)
-    if not _WHOLE.fullmatch(s):
+    match = _NUMBER.fullmatch(s)
+    if match is None or match.group(2) is not None:
         return None
     return int(s.replace(",", ""))
 
@@ -57,7 +58,7 @@ def parse_school_year(text: str) -> int | None:
 def parse_decimal(text: str) -> Decimal | None:
     """A non-negative decimal (``88.5``, ``1,200.25``), or None if it is not one."""
     s = normalize(text)
-    if not _DECIMAL.fullmatch(s):
+    if not _NUMBER.fullmatch(s):
         return None
     return Decimal(s.replace(",", ""))
 
@@ -75,7 +76,6 @@ def yuan(value: int | Decimal) -> str:
 
 # --------------------------------------------------------------------------- amounts of money
 
-_AMOUNT = re.compile(r"([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?")
 _WAN = Decimal(10000)
 MAX_AMOUNT = Decimal(10) ** 12  # a trillion yuan: anything larger is a typing slip
 
@@ -96,7 +96,7 @@ def parse_amount(text: str) -> Decimal:
     scale = Decimal(1)
     if s.endswith("万"):
         s, scale = s[:-1], _WAN
-    match = _AMOUNT.fullmatch(s)
+    match = _NUMBER.fullmatch(s)
     if match is None:
         raise ValueError(
             f"{text!r} is not a sum of money (write e.g. 45000, 45,000.50, 4.5万, ￥45000)"
