@@ -346,6 +346,48 @@ def whole(text: str, column: str, display: str, line: int, problems: Problems) -
     return value
 
 
+class _Rows:
+    """What every data CSV checks alike: the year, the campus or group, duplicate keys,
+    and whether the campus belongs to its group that year."""
+
+    def __init__(self, display: str, pilots: Pilots, problems: Problems) -> None:
+        self.display = display
+        self.pilots = pilots
+        self.problems = problems
+        self.campuses = _campus_lookup(pilots)
+        self.seen: dict[tuple[object, ...], int] = {}
+
+    def year(self, text: str, line: int) -> int | None:
+        year = parse_school_year(text)
+        if year is None:
+            self.problems.error(
+                self.display, line, f"year must be a school year like 2023, got {text!r}"
+            )
+        return year
+
+    def campus(self, text: str, line: int) -> Campus | None:
+        campus = self.campuses.get(normalize(text))
+        if campus is None:
+            self.problems.error(self.display, line, f"unknown campus {text!r} (not in {PILOTS})")
+        return campus
+
+    def first(self, key: tuple[object, ...], line: int, what: str) -> bool:
+        """True the first time ``key`` is seen; later, a duplicate error pointing back."""
+        if key in self.seen:
+            self.problems.error(
+                self.display, line, f"duplicate {what} (first at line {self.seen[key]})"
+            )
+            return False
+        self.seen[key] = line
+        return True
+
+    def check_member(self, campus: Campus, year: int, line: int) -> None:
+        if not campus.in_group(year):
+            self.problems.warning(
+                self.display, line, f"campus {campus.id!r} is not in its group in {year}"
+            )
+
+
 def read_enrollment(directory: Path, pilots: Pilots, problems: Problems) -> Enrollment | None:
     path = directory / CAMPUSES
     if not path.is_file():
@@ -354,19 +396,12 @@ def read_enrollment(directory: Path, pilots: Pilots, problems: Problems) -> Enro
     rows = read_rows(path, CAMPUSES, CAMPUS_COLUMNS, problems)
     if rows is None:
         return None
-    campuses = _campus_lookup(pilots)
-    seen: dict[tuple[int, str, str], int] = {}
+    check = _Rows(CAMPUSES, pilots, problems)
     out: list[StageRow] = []
     for row in rows:
         v, line = row.values, row.line
-        year = parse_school_year(v["year"])
-        if year is None:
-            problems.error(
-                CAMPUSES, line, f"year must be a school year like 2023, got {v['year']!r}"
-            )
-        campus = campuses.get(normalize(v["campus"]))
-        if campus is None:
-            problems.error(CAMPUSES, line, f"unknown campus {v['campus']!r} (not in {PILOTS})")
+        year = check.year(v["year"], line)
+        campus = check.campus(v["campus"], line)
         stage = STAGE_ALIASES.get(normalize(v["stage"]).lower())
         if stage is None:
             known = " | ".join(STAGES)
@@ -375,20 +410,12 @@ def read_enrollment(directory: Path, pilots: Pilots, problems: Problems) -> Enro
         classes = whole(v["classes"], "classes", CAMPUSES, line, problems)
         if year is None or campus is None or stage is None or students is None or classes is None:
             continue
-        key = (year, campus.id, stage)
-        if key in seen:
-            problems.error(
-                CAMPUSES,
-                line,
-                f"duplicate row for {year} {campus.id} {stage} (first at line {seen[key]})",
-            )
+        if not check.first((year, campus.id, stage), line, f"row for {year} {campus.id} {stage}"):
             continue
-        seen[key] = line
         if students > 0 and classes == 0:
             problems.error(CAMPUSES, line, f"{students} students in 0 classes")
             continue
-        if not campus.in_group(year):
-            problems.warning(CAMPUSES, line, f"campus {campus.id!r} is not in its group in {year}")
+        check.check_member(campus, year, line)
         out.append(StageRow(year, campus.id, stage, students, classes, line))
     return Enrollment(tuple(out), CAMPUSES)
 
@@ -455,44 +482,24 @@ def score(text: str, column: str, display: str, line: int, problems: Problems) -
         return None
 
 
-def _year(text: str, display: str, line: int, problems: Problems) -> int | None:
-    year = parse_school_year(text)
-    if year is None:
-        problems.error(display, line, f"year must be a school year like 2023, got {text!r}")
-    return year
-
-
 def read_campus_scores(
     directory: Path, pilots: Pilots, problems: Problems
 ) -> tuple[CampusScore, ...] | None:
     rows = read_rows(directory / CAMPUS_SCORES, CAMPUS_SCORES, CAMPUS_SCORE_COLUMNS, problems)
     if rows is None:
         return None
-    campuses = _campus_lookup(pilots)
-    seen: dict[tuple[int, str], int] = {}
+    check = _Rows(CAMPUS_SCORES, pilots, problems)
     out: list[CampusScore] = []
     for row in rows:
         v, line = row.values, row.line
-        year = _year(v["year"], CAMPUS_SCORES, line, problems)
-        campus = campuses.get(normalize(v["campus"]))
-        if campus is None:
-            problems.error(CAMPUS_SCORES, line, f"unknown campus {v['campus']!r} (not in {PILOTS})")
+        year = check.year(v["year"], line)
+        campus = check.campus(v["campus"], line)
         value = score(v["score"], "score", CAMPUS_SCORES, line, problems)
         if year is None or campus is None or value is None:
             continue
-        key = (year, campus.id)
-        if key in seen:
-            problems.error(
-                CAMPUS_SCORES,
-                line,
-                f"duplicate score for {year} {campus.id} (first at line {seen[key]})",
-            )
+        if not check.first((year, campus.id), line, f"score for {year} {campus.id}"):
             continue
-        seen[key] = line
-        if not campus.in_group(year):
-            problems.warning(
-                CAMPUS_SCORES, line, f"campus {campus.id!r} is not in its group in {year}"
-            )
+        check.check_member(campus, year, line)
         out.append(CampusScore(year, campus.id, value, line))
     return tuple(out)
 
@@ -504,11 +511,11 @@ def read_group_scores(
     if rows is None:
         return None
     groups = _group_lookup(pilots)
-    seen: dict[tuple[int, str], int] = {}
+    check = _Rows(GROUP_SCORES, pilots, problems)
     out: list[GroupScore] = []
     for row in rows:
         v, line = row.values, row.line
-        year = _year(v["year"], GROUP_SCORES, line, problems)
+        year = check.year(v["year"], line)
         group = groups.get(normalize(v["group"]))
         if group is None:
             problems.error(GROUP_SCORES, line, f"unknown group {v['group']!r} (not in {PILOTS})")
@@ -516,15 +523,8 @@ def read_group_scores(
         overall = score(v["comprehensive"], "comprehensive", GROUP_SCORES, line, problems)
         if year is None or group is None or party is None or overall is None:
             continue
-        key = (year, group.id)
-        if key in seen:
-            problems.error(
-                GROUP_SCORES,
-                line,
-                f"duplicate scores for {year} {group.id} (first at line {seen[key]})",
-            )
+        if not check.first((year, group.id), line, f"scores for {year} {group.id}"):
             continue
-        seen[key] = line
         if not group.lead.in_group(year):
             problems.warning(GROUP_SCORES, line, f"group {group.id!r} is not running in {year}")
         out.append(GroupScore(year, group.id, party, overall, line))
@@ -602,30 +602,19 @@ def read_staff(directory: Path, pilots: Pilots, problems: Problems) -> Staff | N
     rows = read_rows(path, STAFF, STAFF_COLUMNS, problems)
     if rows is None:
         return None
-    campuses = _campus_lookup(pilots)
-    seen: dict[tuple[int, str], int] = {}
+    check = _Rows(STAFF, pilots, problems)
     out: list[StaffRow] = []
     for row in rows:
         v, line = row.values, row.line
-        year = parse_school_year(v["year"])
-        if year is None:
-            problems.error(STAFF, line, f"year must be a school year like 2023, got {v['year']!r}")
-        campus = campuses.get(normalize(v["campus"]))
-        if campus is None:
-            problems.error(STAFF, line, f"unknown campus {v['campus']!r} (not in {PILOTS})")
+        year = check.year(v["year"], line)
+        campus = check.campus(v["campus"], line)
         teachers = whole(v["teachers"], "teachers", STAFF, line, problems)
         members = whole(v["party_members"], "party_members", STAFF, line, problems)
         if year is None or campus is None or teachers is None or members is None:
             continue
-        key = (year, campus.id)
-        if key in seen:
-            problems.error(
-                STAFF, line, f"duplicate row for {year} {campus.id} (first at line {seen[key]})"
-            )
+        if not check.first((year, campus.id), line, f"row for {year} {campus.id}"):
             continue
-        seen[key] = line
-        if not campus.in_group(year):
-            problems.warning(STAFF, line, f"campus {campus.id!r} is not in its group in {year}")
+        check.check_member(campus, year, line)
         out.append(StaffRow(year, campus.id, teachers, members, line))
     return Staff(tuple(out), STAFF)
 
