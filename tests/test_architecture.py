@@ -44,8 +44,16 @@ def test_domain_modules_import_no_typer_or_rich(module):
     assert not {"typer", "rich", "tabulate", "click"} & loaded
 
 
-@pytest.mark.parametrize("command", ["funding", "staffing"])
-def test_json_output_does_not_load_rich_or_tabulate(command):
+@pytest.mark.parametrize(
+    ("command", "rule"),
+    [
+        ("funding", "funding"),
+        ("staffing", "staffing"),
+        ("assess", "assessment"),
+        ("allowance", "allowance"),
+    ],
+)
+def test_json_output_does_not_load_rich_or_tabulate(command, rule):
     code = (
         "import sys, io\n"
         "from groupctl.cli import app\n"
@@ -55,20 +63,5 @@ def test_json_output_does_not_load_rich_or_tabulate(command):
         "sys.stdout = sys.__stdout__\n"
     )
     loaded = modules_after(code)
-    assert f"groupctl.rules.{command}" in loaded
-    assert not {"rich", "tabulate"} & loaded
-
-
-@pytest.mark.parametrize("command", ["assess", "allowance"])
-def test_assess_and_allowance_json_do_not_load_rich_or_tabulate(command):
-    code = (
-        "import sys, io\n"
-        "from groupctl.cli import app\n"
-        "from typer.main import get_command\n"
-        "sys.stdout = io.StringIO()\n"
-        f"get_command(app).main(['{command}', '2023', '-f', 'json'], standalone_mode=False)\n"
-        "sys.stdout = sys.__stdout__\n"
-    )
-    loaded = modules_after(code)
-    assert f"groupctl.rules.{'assessment' if command == 'assess' else 'allowance'}" in loaded
+    assert f"groupctl.rules.{rule}" in loaded
     assert not {"rich", "tabulate"} & loaded
