@@ -23,8 +23,8 @@ run: $(VENV)/.installed
 	$(BIN)/groupctl funding 2023
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check groupctl tests scripts
+	$(BIN)/ruff format --check groupctl tests scripts
 	$(BIN)/mypy
 
 test: lint

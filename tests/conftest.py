@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from groupctl.cli import app
@@ -15,6 +16,10 @@ from groupctl.model import Dataset
 from groupctl.policy import Policy, load_policy
 
 REPO = Path(__file__).resolve().parent.parent
+
+# No property test may fail because the machine is busy: no per-example deadline.
+settings.register_profile("groupctl", deadline=None)
+settings.load_profile("groupctl")
 
 # One school group (lead + three members, one joining in 2024 and one leaving
 # after 2023) and one kindergarten group: small enough to reason about by hand.

@@ -19,10 +19,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-
-# typer 0.29 vendors click; its exception classes are what usage errors raise.
-# pyproject pins typer to that series so this import cannot move under us.
-from typer._click.exceptions import ClickException, NoArgsIsHelpError
 from typer.core import TyperGroup
 
 from groupctl import __version__, api
@@ -75,14 +71,11 @@ class _Boundary(TyperGroup):
         except GroupctlError as exc:
             _fail(str(exc), lang)
             code = 2
-        except NoArgsIsHelpError as exc:  # bare `groupctl`: the help, as click would
-            sys.stderr.write(exc.format_message() + "\n")
-            code = 2
-        except ClickException as exc:
+        except typer.TyperException as exc:  # typer's public base of every usage error
             ctx = getattr(exc, "ctx", None)
             hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
             _fail(exc.format_message() + hint, lang)
-            code = exc.exit_code
+            code = int(getattr(exc, "exit_code", 2))
         except typer.Abort:
             code = 1
         except BrokenPipeError:
@@ -104,7 +97,7 @@ class _Boundary(TyperGroup):
 app = typer.Typer(
     cls=_Boundary,
     add_completion=False,
-    no_args_is_help=True,
+    invoke_without_command=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     help="沙坡头区集团化办学：专项经费、职数、审批与考核，每个数字注明方案条款。"
@@ -284,6 +277,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -292,6 +286,9 @@ def _root(
     ] = False,
 ) -> None:
     """沙坡头区集团化办学 groupctl."""
+    if ctx.invoked_subcommand is None:  # bare `groupctl`: the help, and the usage exit code
+        sys.stderr.write(ctx.get_help() + "\n")
+        raise typer.Exit(2)
 
 
 @app.command()

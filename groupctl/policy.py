@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from decimal import Decimal
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Literal
 
 from groupctl.errors import PolicyError, UsageError
@@ -504,14 +506,21 @@ def _overlay(base: dict[str, Parameter], doc: Any, file: str) -> None:
             )
 
 
-def load_policy(data_dir: Path | None = None) -> Policy:
-    """The bundled defaults, with the data directory's policy.yaml merged over them."""
+@cache
+def _bundled() -> Mapping[str, Parameter]:
+    """The bundled definitions, read once per process (parameters are immutable)."""
     doc = load_yaml(BUNDLED_POLICY, "<bundled>/policy.yaml")
     params: dict[str, Parameter] = {}
     for path, node, parent in _walk(doc, ""):
         params[path] = _definition(
             path, node, "<bundled>", key_line(parent, path.rsplit(".", 1)[-1])
         )
+    return MappingProxyType(params)
+
+
+def load_policy(data_dir: Path | None = None) -> Policy:
+    """The bundled defaults, with the data directory's policy.yaml merged over them."""
+    params = dict(_bundled())
     files = [BUNDLED_POLICY]
     if data_dir is not None and (data_dir / POLICY_FILE).is_file():
         local = data_dir / POLICY_FILE

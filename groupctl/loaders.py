@@ -44,7 +44,12 @@ CAMPUSES = "campuses.csv"
 STAFF = "staff.csv"
 CAMPUS_SCORES = "campus_scores.csv"
 GROUP_SCORES = "group_scores.csv"
-BUNDLED_DATA = Path(__file__).parent / "data"
+# Installed, the wheel carries the repository's data/ as groupctl/data (pyproject maps it);
+# run from a checkout (an editable install), the package sits beside data/ itself.
+_PACKAGE = Path(__file__).parent
+BUNDLED_DATA = (
+    _PACKAGE / "data" if (_PACKAGE / "data" / "pilots.yaml").is_file() else _PACKAGE.parent / "data"
+)
 # Every file a data directory may hold (SPEC §2); outputs never replace any of them.
 DATA_FILES = (PILOTS, CAMPUSES, STAFF, CAMPUS_SCORES, GROUP_SCORES, "policy.yaml")
 
