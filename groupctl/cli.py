@@ -1,13 +1,17 @@
 """The groupctl command line.
 
 Each command parses its arguments, calls one typed function from ``groupctl.api``,
-turns the result into a View and hands it to ``groupctl.render``.  This module is
-the one error boundary: project errors and usage errors become one line on
-stderr and exit code 2 (``GROUPCTL_DEBUG=1`` adds the traceback).
+turns the result into an Output (``groupctl.views``) and hands it to ``emit``, which
+draws it in the chosen format.  The output options are declared once, in ``_SHARED``,
+and added to each command by ``shared``.  ``_Boundary.main`` is the one error
+boundary: project errors and usage errors become one line on stderr and exit code 2
+(``GROUPCTL_DEBUG=1`` adds the traceback).
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import shutil
 import sys
@@ -16,16 +20,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperGroup
 
 from groupctl import __version__, api
 from groupctl.errors import GroupctlError, UsageError
-from groupctl.labels import Lang
-from groupctl.render import Format, render
-from groupctl.views import View
+from groupctl.labels import Lang, t
+from groupctl.output.model import ExitCode, Output
+from groupctl.views import Ask
 
 # --------------------------------------------------------------------------- error boundary
 
@@ -67,20 +71,20 @@ class _Boundary(TyperGroup):
                 windows_expand_args=windows_expand_args,
                 **extra,
             )
-            code = rv if isinstance(rv, int) else 0
+            code = rv if isinstance(rv, int) else ExitCode.OK
         except GroupctlError as exc:
             _fail(str(exc), lang)
-            code = 2
+            code = ExitCode.USAGE
         except typer.TyperException as exc:  # typer's public base of every usage error
             ctx = getattr(exc, "ctx", None)
             hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
             _fail(exc.format_message() + hint, lang)
-            code = int(getattr(exc, "exit_code", 2))
+            code = int(getattr(exc, "exit_code", ExitCode.USAGE))
         except typer.Abort:
-            code = 1
+            code = ExitCode.NO
         except BrokenPipeError:
             sys.stderr.close()  # the reader went away (| head); nothing more to say
-            code = 0
+            code = ExitCode.OK
         except Exception as exc:  # a bug: still one line, unless debugging
             if os.environ.get("GROUPCTL_DEBUG"):
                 raise
@@ -88,10 +92,10 @@ class _Boundary(TyperGroup):
                 f"internal error: {type(exc).__name__}: {exc} (GROUPCTL_DEBUG=1 shows details)",
                 lang,
             )
-            code = 3
+            code = ExitCode.BUG
         if standalone_mode:
-            sys.exit(code)
-        return code
+            sys.exit(int(code))
+        return int(code)
 
 
 app = typer.Typer(
@@ -114,6 +118,8 @@ class FormatChoice(StrEnum):
     csv = "csv"
     json = "json"
     markdown = "markdown"
+    md = "md"
+    xlsx = "xlsx"
 
 
 class LangChoice(StrEnum):
@@ -121,100 +127,168 @@ class LangChoice(StrEnum):
     en = "en"
 
 
-YearArg = Annotated[
-    str,
-    typer.Argument(
-        help="学年（按起始年份，2023 = 2023–2024学年）/ school year by its first calendar year.",
-        show_default=False,
-    ),
-]
-DataOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--data",
-        help="数据目录 / data directory (default: $GROUPCTL_DATA, ./data, bundled).",
-        show_default=False,
-    ),
-]
-FormatOpt = Annotated[
-    FormatChoice | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help="输出格式 / output format (default: table, or from the -o extension).",
-        show_default=False,
-    ),
-]
-OutputOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        help="写入文件（原子写入；CSV 带 BOM）/ write to FILE (atomic; CSV gets a UTF-8 BOM).",
-        show_default=False,
-    ),
-]
-LangOpt = Annotated[LangChoice, typer.Option("--lang", help="标签语言 / label language.")]
-ExplainOpt = Annotated[
-    bool,
-    typer.Option("--explain", help="计算过程与条款 / show each figure's derivation and clause."),
-]
-CompareOpt = Annotated[
-    bool,
-    typer.Option(
-        "--compare",
-        help="与 --set 合用：原值、新值与差额并列 / with --set: baseline and modified figures side by side.",
-    ),
-]
-SetOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--set",
-        metavar="PATH=VALUE",
-        help="临时修改参数，可重复 / override a policy parameter for this run (repeatable).",
-        show_default=False,
-    ),
-]
-
-_SUFFIX_FORMATS: dict[str, Format] = {
+_SUFFIX_FORMATS = {
     ".csv": "csv",
     ".json": "json",
     ".md": "markdown",
     ".markdown": "markdown",
     ".txt": "table",
+    ".xlsx": "xlsx",
 }
 
 
 @dataclass(frozen=True)
-class Out:
-    """The shared output options of one command."""
+class Options:
+    """The output options every command shares (declared once, in ``_SHARED``)."""
 
-    fmt: FormatChoice | None
-    output: Path | None
-    lang: LangChoice
+    data: Path | None = None
+    fmt: FormatChoice | None = None
+    output: Path | None = None
+    lang: LangChoice = LangChoice.zh
+    explain: bool = False
+    sets: tuple[str, ...] = ()
+    compare: bool = False
 
     @property
     def lang_code(self) -> Lang:
         return "en" if self.lang is LangChoice.en else "zh"
 
     @property
+    def ask(self) -> Ask:
+        return Ask(self.lang_code, self.explain, self.sets)
+
+    @property
     def file(self) -> Path | None:
         """The output file; None for stdout (no -o, or -o -)."""
         return None if self.output is None or str(self.output) == "-" else self.output
 
-    def format(self) -> Format:
-        if self.fmt is not None:
-            return self.fmt.value
-        if self.file is None:
-            return "table"
-        suffix = self.file.suffix.lower()
-        if suffix not in _SUFFIX_FORMATS:
-            known = ", ".join(_SUFFIX_FORMATS)
+    def format(self) -> str:
+        """The format to draw: --format, else the -o file's extension, else a table."""
+        given = None if self.fmt is None else ("markdown" if self.fmt == "md" else self.fmt.value)
+        implied = None if self.file is None else _SUFFIX_FORMATS.get(self.file.suffix.lower())
+        if given is not None and implied is not None and given != implied:
+            raise UsageError(
+                f"--format {given} does not match the extension of {str(self.file)!r}"
+                f" ({implied}); give a file name ending in the format's extension"
+            )
+        if given is None and self.file is not None and implied is None:
             raise UsageError(
                 f"cannot tell the format of {str(self.file)!r} from its extension"
-                f" (use {known}, or give --format)"
+                f" (use {', '.join(_SUFFIX_FORMATS)}, or give --format)"
             )
-        return _SUFFIX_FORMATS[suffix]
+        fmt = given or implied or "table"
+        if fmt == "xlsx" and self.file is None:
+            raise UsageError("xlsx is a file format: give -o FILE.xlsx")
+        return fmt
+
+
+_SHARED: dict[str, tuple[Any, Any]] = {
+    "data": (
+        Annotated[
+            Path | None,
+            typer.Option(
+                "--data",
+                show_default=False,
+                help="数据目录 / data directory (default: $GROUPCTL_DATA, ./data, bundled).",
+            ),
+        ],
+        None,
+    ),
+    "fmt": (
+        Annotated[
+            FormatChoice | None,
+            typer.Option(
+                "--format",
+                "-f",
+                show_default=False,
+                help="输出格式 / output format (default: table, or from the -o extension).",
+            ),
+        ],
+        None,
+    ),
+    "output": (
+        Annotated[
+            Path | None,
+            typer.Option(
+                "--output",
+                "-o",
+                show_default=False,
+                help="写入文件 / write to FILE (.csv .json .md .xlsx).",
+            ),
+        ],
+        None,
+    ),
+    "lang": (
+        Annotated[LangChoice, typer.Option("--lang", help="标签语言 / label language.")],
+        LangChoice.zh,
+    ),
+    "explain": (
+        Annotated[
+            bool,
+            typer.Option(
+                "--explain", help="计算过程与条款 / show each figure's derivation and clause."
+            ),
+        ],
+        False,
+    ),
+    "sets": (
+        Annotated[
+            list[str] | None,
+            typer.Option(
+                "--set",
+                metavar="PATH=VALUE",
+                show_default=False,
+                help="临时修改参数，可重复 / override a policy parameter for this run.",
+            ),
+        ],
+        None,
+    ),
+    "compare": (
+        Annotated[
+            bool,
+            typer.Option(
+                "--compare",
+                help="与 --set 合用：原值、新值与差额 / with --set: baseline beside modified.",
+            ),
+        ],
+        False,
+    ),
+}
+OUTPUT = ("fmt", "output", "lang")
+DATA = ("data", *OUTPUT)
+COMPUTING = (*DATA, "explain", "sets", "compare")
+
+F = TypeVar("F", bound=Callable[..., None])
+
+
+def shared(*names: str) -> Callable[[F], F]:
+    """Add the shared options ``names`` to a command that takes ``opts: Options``."""
+
+    def wrap(fn: F) -> F:
+        sig = inspect.signature(fn, eval_str=True)
+        own = [p for p in sig.parameters.values() if p.name != "opts"]
+        added = [
+            inspect.Parameter(
+                n, inspect.Parameter.KEYWORD_ONLY, default=_SHARED[n][1], annotation=_SHARED[n][0]
+            )
+            for n in names
+        ]
+
+        @functools.wraps(fn)
+        def command(*args: Any, **kwargs: Any) -> None:
+            given = {n: kwargs.pop(n) for n in names}
+            given["sets"] = tuple(given.get("sets") or ())
+            fn(*args, opts=Options(**given), **kwargs)
+
+        params = [*own, *added]
+        command.__signature__ = sig.replace(parameters=params)  # type: ignore[attr-defined]
+        command.__annotations__ = {p.name: p.annotation for p in params}
+        return command  # type: ignore[return-value]
+
+    return wrap
+
+
+# --------------------------------------------------------------------------- drawing
 
 
 def _width() -> int:
@@ -226,44 +300,48 @@ def _width() -> int:
     return 80
 
 
-def _emit(view: View, out: Out, protected: Sequence[Path] | None = None) -> None:
-    """Render a view to stdout or a file, notes to stderr, then exit with its code."""
-    fmt = out.format()
-    if out.file is not None:
-        from groupctl.output import write_atomic
+def emit(out: Output, opts: Options, protected: Sequence[Path] | None = None) -> None:
+    """Draw an Output to stdout or a file, notes to stderr, then exit with its code."""
+    fmt = opts.format()
+    lang = opts.lang_code
+    if opts.file is not None:
+        from groupctl.output.files import write_atomic
 
-        text = render(view, fmt, to_file=True, width=_width())
+        if fmt == "xlsx":
+            from groupctl.output.xlsx import render_xlsx
+
+            data = render_xlsx(out, lang)
+        else:
+            from groupctl.output.render import render_text
+
+            text = render_text(out, fmt, lang, to_file=True, width=_width())  # type: ignore[arg-type]
+            data = text.encode("utf-8-sig" if fmt == "csv" else "utf-8")
         guard = api.protected_files() if protected is None else protected
-        write_atomic(out.file, text, bom=fmt == "csv", protected=guard)
-        written = "已写入：" if out.lang_code == "zh" else "written: "
-        view.notes.append(f"{written}{out.file}")
+        write_atomic(opts.file, data, protected=guard)
+        out.notes.append(t("note.written", lang, file=opts.file))
     else:
+        from groupctl.output.render import render_text
+
         terminal = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        sys.stdout.write(render(view, fmt, terminal=terminal, width=_width()))
+        sys.stdout.write(render_text(out, fmt, lang, terminal=terminal, width=_width()))  # type: ignore[arg-type]
         sys.stdout.flush()
-    for note in view.notes:
+    for note in out.notes:
         sys.stderr.write(note + "\n")
-    if view.exit_code:
-        raise typer.Exit(view.exit_code)
+    if out.exit_code:
+        raise typer.Exit(int(out.exit_code))
 
 
-def _computed(
-    data: Path | None,
-    sets: list[str] | None,
-    compare: bool,
-    out: Out,
-    build: Callable[[api.Session], View],
-) -> tuple[View, tuple[Path, ...]]:
-    """Open the data, build the command's view, and with --compare set it beside the baseline."""
-    session = api.open_session(data, sets or ())
-    view = build(session)
-    if compare:
-        if not sets:
-            raise UsageError("--compare needs at least one --set PATH=VALUE to compare against")
-        from groupctl.views.compare import compare_view
+def computing(opts: Options, build: Callable[[api.Session], Output]) -> None:
+    """Open the data, build the command's Output, and with --compare set it beside the baseline."""
+    if opts.compare and not opts.sets:
+        raise UsageError("--compare needs at least one --set PATH=VALUE to compare against")
+    session = api.open_session(opts.data, opts.sets)
+    out = build(session)
+    if opts.compare:
+        from groupctl.views.compare import compare_output
 
-        view = compare_view(build(session.baseline()), view, sets, out.lang_code)
-    return view, session.files()
+        out = compare_output(build(session.baseline()), out, opts.ask)
+    emit(out, opts, session.files())
 
 
 # --------------------------------------------------------------------------- commands
@@ -288,87 +366,55 @@ def _root(
     """沙坡头区集团化办学 groupctl."""
     if ctx.invoked_subcommand is None:  # bare `groupctl`: the help, and the usage exit code
         sys.stderr.write(ctx.get_help() + "\n")
-        raise typer.Exit(2)
+        raise typer.Exit(int(ExitCode.USAGE))
+
+
+YearArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="YEAR",
+        help="学年（按起始年份，2023 = 2023–2024学年）/ school year by its first calendar year.",
+        show_default=False,
+    ),
+]
 
 
 @app.command()
-def groups(
-    data: DataOpt = None,
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
-    lang: LangOpt = LangChoice.zh,
-) -> None:
+@shared(*DATA)
+def groups(opts: Options) -> None:
     """试点集团与校区、角色、校长属性（附件）/ the groups, their campuses, roles and head titles."""
     from groupctl.views.groups import groups_view
 
-    out = Out(fmt, output, lang)
-    session = api.open_session(data)
-    _emit(groups_view(session.data.pilots, out.lang_code), out, session.files())
+    session = api.open_session(opts.data)
+    emit(groups_view(session.data, opts.ask), opts, session.files())
 
 
 @app.command()
-def check(
-    data: DataOpt = None,
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
-    lang: LangOpt = LangChoice.zh,
-) -> None:
+@shared(*DATA)
+def check(opts: Options) -> None:
     """检查所有数据文件，列出错误与警告（文件:行）；有错误时退出码 1 / validate every data file."""
     from groupctl.views.check import check_view
 
-    out = Out(fmt, output, lang)
-    directory, bundled, problems = api.check(data)
-    _emit(
-        check_view(directory, bundled, problems, out.lang_code), out, api.protected_files(directory)
-    )
+    directory, bundled, problems = api.check(opts.data)
+    emit(check_view(directory, bundled, problems, opts.ask), opts, api.protected_files(directory))
 
 
-def _year_command(name: str, doc: str, compute: Callable[..., Any], view: str) -> None:
-    """Register a command computing figures for one school year: YEAR plus every shared option.
+@app.command()
+@shared(*COMPUTING)
+def funding(year: YearArg, opts: Options) -> None:
+    """各集团该学年专项经费：基础、增补、合计（六（三））/ each group's special funding."""
+    from groupctl.views.funding import funding_view
 
-    ``compute`` is the api function (session, year) → result; ``view`` names the
-    function result → View as "module:function", imported only when the command runs.
-    """
-
-    def command(
-        year: YearArg,
-        data: DataOpt = None,
-        fmt: FormatOpt = None,
-        output: OutputOpt = None,
-        lang: LangOpt = LangChoice.zh,
-        explain: ExplainOpt = False,
-        sets: SetOpt = None,
-        compare: CompareOpt = False,
-    ) -> None:
-        from importlib import import_module
-
-        module, function = view.split(":")
-        make_view = getattr(import_module(module), function)
-        out = Out(fmt, output, lang)
-
-        def build(s: api.Session) -> View:
-            result: View = make_view(compute(s, year), s.data, out.lang_code, explain)
-            return result
-
-        shown, files = _computed(data, sets, compare, out, build)
-        _emit(shown, out, files)
-
-    command.__doc__ = doc
-    app.command(name)(command)
+    computing(opts, lambda s: funding_view(api.funding(s, year), s.data, opts.ask))
 
 
-_year_command(
-    "funding",
-    "各集团该学年专项经费：基础、增补、合计（六（三））/ each group's special funding.",
-    api.funding,
-    "groupctl.views.funding:funding_view",
-)
-_year_command(
-    "staffing",
-    "各校区职数、教师编制、两教一保、党组织与班额（六（四）2、3）/ each campus's posts and party organisation.",
-    api.staffing,
-    "groupctl.views.staffing:staffing_view",
-)
+@app.command()
+@shared(*COMPUTING)
+def staffing(year: YearArg, opts: Options) -> None:
+    """各校区职数、教师编制、两教一保、党组织与班额（六（四）2、3）/ each campus's posts and party organisation."""
+    from groupctl.views.staffing import staffing_view
+
+    computing(opts, lambda s: staffing_view(api.staffing(s, year), s.data, opts.ask))
 
 
 class FundChoice(StrEnum):
@@ -377,6 +423,7 @@ class FundChoice(StrEnum):
 
 
 @app.command()
+@shared(*COMPUTING)
 def approve(
     amount: Annotated[
         str,
@@ -395,6 +442,7 @@ def approve(
             show_default=False,
         ),
     ],
+    opts: Options,
     fund: Annotated[
         FundChoice,
         typer.Option(
@@ -418,13 +466,6 @@ def approve(
             show_default=False,
         ),
     ] = None,
-    data: DataOpt = None,
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
-    lang: LangOpt = LangChoice.zh,
-    explain: ExplainOpt = False,
-    sets: SetOpt = None,
-    compare: CompareOpt = False,
 ) -> None:
     """一笔支出的审批路径（六（四）1、六（三））/ the approval path of one expenditure.
 
@@ -433,18 +474,17 @@ def approve(
     """
     from groupctl.views.approval import approval_view
 
-    out = Out(fmt, output, lang)
-
-    def build(s: api.Session) -> View:
+    def build(s: api.Session) -> Output:
         result = api.approve(s, amount, campus, fund.value, purpose, year)
-        return approval_view(result, s.data, out.lang_code, explain)
+        return approval_view(result, s.data, opts.ask)
 
-    view, files = _computed(data, sets, compare, out, build)
-    _emit(view, out, files)
+    computing(opts, build)
 
 
 @app.command()
+@shared(*OUTPUT)
 def procedure(
+    opts: Options,
     name: Annotated[
         str | None,
         typer.Argument(
@@ -453,35 +493,31 @@ def procedure(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
-    lang: LangOpt = LangChoice.zh,
 ) -> None:
     """固定程序的步骤：预决算、命名、干部任命、教师调配 / a fixed procedure's ordered steps."""
     from groupctl.rules.procedures import procedure as find
     from groupctl.views.procedures import procedure_view, procedures_list_view
 
-    out = Out(fmt, output, lang)
-    view = (
-        procedures_list_view(out.lang_code)
-        if name is None
-        else procedure_view(find(name), out.lang_code)
-    )
-    _emit(view, out)
+    out = procedures_list_view(opts.ask) if name is None else procedure_view(find(name), opts.ask)
+    emit(out, opts)
 
 
-_year_command(
-    "assess",
-    "集团与学校双线考核：总分与等次（六（五））/ group and campus scores and grades.",
-    api.assess,
-    "groupctl.views.assessment:assessment_view",
-)
-_year_command(
-    "allowance",
-    "校（园）长津贴：基础津贴逐月、效能津贴按集团等次（六（四）4）/ each head's base and efficiency allowance.",
-    api.allowance,
-    "groupctl.views.allowance:allowance_view",
-)
+@app.command()
+@shared(*COMPUTING)
+def assess(year: YearArg, opts: Options) -> None:
+    """集团与学校双线考核：总分与等次（六（五））/ group and campus scores and grades."""
+    from groupctl.views.assessment import assessment_view
+
+    computing(opts, lambda s: assessment_view(api.assess(s, year), s.data, opts.ask))
+
+
+@app.command()
+@shared(*COMPUTING)
+def allowance(year: YearArg, opts: Options) -> None:
+    """校（园）长津贴：基础津贴逐月、效能津贴按集团等次（六（四）4）/ each head's base and efficiency allowance."""
+    from groupctl.views.allowance import allowance_view
+
+    computing(opts, lambda s: allowance_view(api.allowance(s, year), s.data, opts.ask))
 
 
 def main() -> None:

@@ -68,7 +68,61 @@ _LABELS: dict[str, tuple[str, str]] = {
         "note: the figures in {files} are illustrative examples, not official figures",
     ),
     "yuan": ("元", "yuan"),
+    "note.written": ("已写入：{file}", "written: {file}"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    # the output model: CSV and xlsx columns, the xlsx notes sheet, what-if marks
+    "col.scenario": ("方案", "scenario"),
+    "col.group_id": ("集团代码", "group_id"),
+    "col.campus_id": ("校区代码", "campus_id"),
+    "col.group_name": ("集团", "group_name"),
+    "col.campus_name": ("校区", "campus_name"),
+    "col.item": ("项目", "item"),
+    "col.year": ("学年", "year"),
+    "item.base": ("基础经费", "base"),
+    "item.supplement": ("增补经费", "supplement"),
+    "note.scenario": (
+        "测算方案（参数已改动，并非正式数字）：{sets}",
+        "what-if (parameters changed; not the official figures): {sets}",
+    ),
+    "sheet.notes": ("说明", "notes"),
+    "meta.scenario": ("方案", "scenario"),
+    "meta.command": ("命令", "command"),
+    "meta.school_year": ("学年", "school year"),
+    "meta.version": ("版本", "version"),
+    "meta.data": ("数据", "data"),
+    "meta.illustrative": ("示例数据", "illustrative inputs"),
+    "meta.sets": ("参数改动", "parameters set"),
+    "meta.local": ("本局自定参数", "local parameters"),
+    "meta.interpretations": ("解读性参数", "interpretations"),
+    "meta.warning": ("警告", "warning"),
+    "meta.note": ("注", "note"),
     "people": ("人", "students"),
+    # staffing codes and columns (helper: staffing)
+    "stage.primary": ("小学", "primary"),
+    "stage.junior": ("初中", "junior"),
+    "stage.senior": ("高中", "senior"),
+    "stage.kindergarten": ("幼儿园", "preschool"),
+    "party.general_branch": ("党总支", "general branch"),
+    "party.branch": ("党支部", "branch"),
+    "party.branch_committee": ("党支部·支委会", "branch+committee"),
+    "party.group": ("党小组", "party group"),
+    "party.none": ("无党员", "no members"),
+    "size.over_max": ("超过上限", "above max"),
+    "size.large": ("大班额", "large"),
+    "size.super_large": ("超大班额", "very large"),
+    "deputies_by.students": ("按在校生", "by students"),
+    "deputies_by.classes": ("按班数", "by classes"),
+    # assessment and allowance codes and columns (helper: assess/allowance)
+    "grade.excellent": ("优秀", "excellent"),
+    "grade.good": ("良好", "good"),
+    "grade.fair": ("一般", "fair"),
+    "grade.fail": ("不合格", "fail"),
+    # approval, procedure and compare codes and columns (helper: approve/procedure/compare)
+    "fund.school": ("学校资金", "school funds"),
+    "fund.special": ("集团专项经费", "group special fund"),
+    "compare.added": ("新增", "added"),
+    "compare.removed": ("取消", "removed"),
 }
 
 
@@ -76,6 +130,14 @@ def t(key: str, lang: Lang, **fields: object) -> str:
     zh, en = _LABELS[key]
     text = zh if lang == "zh" else en
     return text.format(**fields) if fields else text
+
+
+def label_of(key: str, lang: Lang) -> str:
+    """The label of a code (``lead``, ``item.base``); the code itself when it has none."""
+    pair = _LABELS.get(key)
+    if pair is None:
+        return key.rsplit(".", 1)[-1]
+    return pair[0] if lang == "zh" else pair[1]
 
 
 def tr(lang: Lang, zh: str, en: str) -> str:

@@ -530,7 +530,7 @@ def read_group_scores(
             continue
         if not check.first((year, group.id), line, f"scores for {year} {group.id}"):
             continue
-        if not group.lead.in_group(year):
+        if not group.running_in(year):
             problems.warning(GROUP_SCORES, line, f"group {group.id!r} is not running in {year}")
         out.append(GroupScore(year, group.id, party, overall, line))
     return tuple(out)
@@ -550,7 +550,7 @@ def _missing_score_warnings(pilots: Pilots, scores: Scores, problems: Problems) 
                 )
     for year in scores.group_years():
         for g in pilots.groups:
-            if g.lead.in_group(year) and scores.group(year, g.id) is None:
+            if g.running_in(year) and scores.group(year, g.id) is None:
                 problems.warning(
                     GROUP_SCORES, None, f"no scores for {year} for group {g.id} ({g.name})"
                 )
@@ -668,7 +668,8 @@ def inspect_data(
         problems.warning(name, None, "its figures are illustrative examples, not official counts")
     names = (PILOTS, CAMPUSES, STAFF)
     files = tuple(directory / n for n in names if (directory / n).is_file())
-    dataset = Dataset(directory, pilots, enrollment, bundled, files, staff)
+    warnings = tuple(f"{w.location()}: {w.message}" for w in problems.warnings)
+    dataset = Dataset(directory, pilots, enrollment, bundled, files, staff, warnings)
     return (None if problems.errors else dataset), problems
 
 

@@ -59,6 +59,10 @@ class Group:
     def lead(self) -> Campus:
         return next(c for c in self.campuses if c.role == "lead")
 
+    def running_in(self, year: int) -> bool:
+        """A group runs in a school year when its lead campus is in it (the one definition)."""
+        return self.lead.in_group(year)
+
     def campuses_in(self, year: int) -> tuple[Campus, ...]:
         return tuple(c for c in self.campuses if c.in_group(year))
 
@@ -161,6 +165,7 @@ class Dataset:
     bundled: bool = False
     files: tuple[Path, ...] = ()
     staff: Staff | None = None  # None when the directory has no staff.csv
+    warnings: tuple[str, ...] = ()  # what `check` would warn about, as "file:line: message"
 
     def campus(self, campus_id: str) -> Campus:
         return next(c for c in self.pilots.campuses() if c.id == campus_id)

@@ -117,14 +117,19 @@ def parse_amount(text: str) -> Decimal:
     return value.quantize(CENT)
 
 
-def yuan_fen(value: Decimal) -> str:
+def fixed(value: int | Decimal, places: int) -> Decimal:
+    """``value`` rounded half up to exactly ``places`` decimals: how every figure is shown."""
+    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def yuan_fen(value: int | Decimal) -> str:
     """Money for display with exactly two decimals and thousands separators."""
-    return f"{value.quantize(CENT, rounding=ROUND_HALF_UP):,}"
+    return f"{fixed(value, 2):,}"
 
 
-def money(value: Decimal) -> str:
+def money(value: int | Decimal) -> str:
     """Money with exactly two decimals, as JSON and CSV carry it."""
-    return f"{value.quantize(CENT, rounding=ROUND_HALF_UP)}"
+    return str(fixed(value, 2))
 
 
 # --------------------------------------------------------------------------- scores and exact sums

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
+import re
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -63,12 +67,19 @@ def test_no_colour_codes_when_piped(tmp_path):
     assert proc.stdout == golden("funding_2023.txt")  # bundled data, found from any folder
 
 
-def test_funding_json_has_the_spec_keys_and_adds_up(cli):
+def test_funding_json_has_the_envelope_and_spec_keys_and_adds_up(cli):
     result = cli("funding", "2023", "--format", "json")
     assert result.exit_code == 0
     doc = json.loads(result.stdout)
-    assert list(doc) == ["year", "school_year", "total", "groups"]
-    assert (doc["year"], doc["school_year"], doc["total"]) == (2023, "2023-2024", 750000)
+    assert list(doc) == ["command", "year", "school_year", "meta", "total", "groups"]
+    assert (doc["command"], doc["year"], doc["school_year"]) == ("funding", 2023, "2023-2024")
+    assert list(doc["meta"]) == [
+        "version", "data", "illustrative", "sets", "local_parameters", "interpretations",
+        "warnings",
+    ]  # fmt: skip
+    assert doc["meta"]["data"] == "bundled"
+    assert doc["meta"]["illustrative"] == ["campuses.csv"]
+    assert doc["total"] == "750000.00"  # money: a string with exactly two decimals
     assert [g["group"] for g in doc["groups"]] == [
         "qixiao",
         "sizhong",
@@ -76,19 +87,31 @@ def test_funding_json_has_the_spec_keys_and_adds_up(cli):
         "xingren",
         "eryou",
     ]
+    cents = lambda text: Decimal(text)  # noqa: E731
     for g in doc["groups"]:
-        assert list(g) == ["group", "name", "base", "supplements", "total", "campuses"]
-        assert g["supplements"] == sum(c["supplement"] for c in g["campuses"])
-        assert g["total"] == g["base"] + g["supplements"]
+        assert list(g) == ["group", "group_name", "base", "supplements", "total", "campuses"]
+        assert cents(g["supplements"]) == sum(cents(c["supplement"]) for c in g["campuses"])
+        assert cents(g["total"]) == cents(g["base"]) + cents(g["supplements"])
         for c in g["campuses"]:
-            assert list(c) == ["campus", "name", "role", "students", "band", "supplement"]
+            assert list(c) == [
+                "campus", "campus_name", "role", "role_label", "students", "band", "supplement"
+            ]  # fmt: skip
             assert c["band"] in ("500+", "200-499", "<200")
-            assert isinstance(c["supplement"], int)
+            assert re.fullmatch(r"\d+\.\d\d", c["supplement"])
+            assert c["role_label"] == {"lead": "牵头", "member": "成员"}[c["role"]]
             if c["role"] == "lead":
-                assert c["supplement"] == 0
-    assert doc["total"] == sum(g["total"] for g in doc["groups"])
+                assert c["supplement"] == "0.00"
+    assert cents(doc["total"]) == sum(cents(g["total"]) for g in doc["groups"])
     bands = {c["band"] for g in doc["groups"] for c in g["campuses"] if c["role"] == "member"}
     assert bands == {"500+", "200-499", "<200"}  # the bundled run shows every band
+
+
+def test_json_is_byte_identical_run_to_run_and_labels_follow_lang(cli):
+    first = cli("funding", "2023", "-f", "json").stdout
+    assert cli("funding", "2023", "-f", "json").stdout == first  # no timestamps
+    en = json.loads(cli("funding", "2023", "-f", "json", "--lang", "en").stdout)
+    assert en["groups"][0]["campuses"][0]["role_label"] == "lead"
+    assert list(en) == list(json.loads(first))  # keys never follow --lang
 
 
 def test_funding_json_with_explain_names_clauses_and_parameters(cli):
@@ -98,7 +121,6 @@ def test_funding_json_with_explain_names_clauses_and_parameters(cli):
         "clauses": ["6.3"],
         "inputs": {"students": 420, "role": "member"},
         "parameters": ["funding.supplement", "funding.supplement_includes_lead"],
-        "counted": True,
     }
     paths = {p["path"]: p for p in doc["parameters"]}
     assert paths["funding.base_per_group"] == {
@@ -127,8 +149,9 @@ def test_explain_shows_each_campus_band_amount_and_clause(cli):
 def test_set_changes_the_figures_and_says_so(cli):
     result = cli("funding", "2023", "-f", "json", "--set", "funding.supplement_includes_lead=true")
     doc = json.loads(result.stdout)
-    assert doc["groups"][0]["campuses"][0]["supplement"] == 20000
-    assert doc["total"] == 750000 + 5 * 20000  # every bundled lead has 500+ students
+    assert doc["groups"][0]["campuses"][0]["supplement"] == "20000.00"
+    assert doc["total"] == "850000.00"  # 750,000 + 5 × 20,000: every bundled lead has 500+
+    assert doc["meta"]["sets"] == [{"path": "funding.supplement_includes_lead", "value": "true"}]
     assert "注：参数已改动：funding.supplement_includes_lead = true (--set)" in result.stderr
 
 
@@ -139,19 +162,42 @@ def test_a_local_parameter_is_named_below_the_output(cli, write_data):
     assert out.stderr == "注：参数已改动：funding.base_per_group = 90000 (--set)\n"
 
 
-def test_funding_csv_on_stdout_has_no_bom_and_one_row_per_campus(cli):
+def _csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_funding_csv_is_tidy_so_a_spreadsheet_sum_is_the_district_total(cli):
     out = cli("funding", "2023", "-f", "csv").stdout
     assert not out.startswith("\ufeff")
     lines = out.splitlines()
-    assert lines[0] == (
-        "year,school_year,group,group_name,base,supplements,group_total,"
-        "campus,name,role,students,band,supplement"
-    )
-    assert len(lines) == 1 + 21
+    assert lines[0] == "集团代码,集团,校区代码,校区,项目,角色,在校生,档位,经费（元）"
+    assert len(lines) == 1 + 21 + 5  # a row per campus supplement and a row per group base
     assert lines[2] == (
-        "2023,2023-2024,qixiao,中卫市第七小学教育集团,100000,15000,115000,"
-        "qixiao-shuangqu,中卫市第七小学教育集团双渠校区,member,420,200-499,15000"
+        "qixiao,中卫市第七小学教育集团,qixiao-shuangqu,中卫市第七小学教育集团双渠校区,"
+        "增补经费,成员,420,200-499,15000.00"
     )
+    assert lines[3] == "qixiao,中卫市第七小学教育集团,,,基础经费,,,,100000.00"
+    rows = _csv_rows(out)
+    assert sum(Decimal(r["经费（元）"]) for r in rows) == Decimal(750000)
+    doc = json.loads(cli("funding", "2023", "-f", "json").stdout)
+    for g in doc["groups"]:  # each group's rows add up to its JSON total
+        mine = [r for r in rows if r["集团代码"] == g["group"]]
+        assert sum(Decimal(r["经费（元）"]) for r in mine) == Decimal(g["total"])
+
+
+def test_funding_csv_in_english_has_english_headers_and_codes(cli):
+    rows = _csv_rows(cli("funding", "2023", "-f", "csv", "--lang", "en").stdout)
+    assert list(rows[0]) == [
+        "group", "group_name", "campus", "campus_name", "item", "role", "students", "band", "yuan"
+    ]  # fmt: skip
+    assert (rows[1]["item"], rows[1]["role"]) == ("supplement", "member")
+
+
+def test_a_csv_written_after_set_says_so_on_every_row(cli):
+    rows = _csv_rows(
+        cli("funding", "2023", "-f", "csv", "--set", "funding.base_per_group=1").stdout
+    )
+    assert {r["方案"] for r in rows} == {"funding.base_per_group=1"}
 
 
 def test_output_file_csv_starts_with_a_bom_and_format_follows_the_extension(cli, tmp_path):
@@ -161,16 +207,37 @@ def test_output_file_csv_starts_with_a_bom_and_format_follows_the_extension(cli,
     assert result.stdout == ""
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
-    assert raw.decode("utf-8-sig").splitlines()[0].startswith("year,school_year,group,")
+    assert raw.decode("utf-8-sig").splitlines()[0].startswith("集团代码,集团,校区代码,")
     assert f"已写入：{target}" in result.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["funding.csv"]  # no temp file left
+
+
+def test_a_format_that_disagrees_with_the_extension_is_refused(cli, tmp_path):
+    target = tmp_path / "x.csv"
+    result = cli("funding", "2023", "-f", "json", "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"错误：--format json does not match the extension of {str(target)!r} (csv);"
+        " give a file name ending in the format's extension\n"
+    )
+    assert not target.exists()
+
+
+def test_md_is_markdown(cli):
+    assert cli("funding", "2023", "-f", "md").stdout == golden("funding_2023.md")
+
+
+def test_xlsx_needs_a_file(cli):
+    result = cli("funding", "2023", "-f", "xlsx")
+    assert result.exit_code == 2
+    assert result.stderr == "错误：xlsx is a file format: give -o FILE.xlsx\n"
 
 
 def test_output_file_is_replaced_whole(cli, tmp_path):
     target = tmp_path / "out.json"
     target.write_text("old report", encoding="utf-8")
     assert cli("funding", "2023", "-o", str(target)).exit_code == 0
-    assert json.loads(target.read_text(encoding="utf-8"))["total"] == 750000
+    assert json.loads(target.read_text(encoding="utf-8"))["total"] == "750000.00"
 
 
 def test_output_never_overwrites_a_data_file(cli, write_data):
@@ -193,7 +260,7 @@ def test_csv_cells_that_look_like_formulas_are_defused(cli, write_data):
 
     d = write_data(pilots=PILOTS.replace("name: 甲教育集团东校区", "name: =HYPERLINK(1)"))
     out = cli("funding", "2023", "--data", str(d), "-f", "csv").stdout
-    assert ",'=HYPERLINK(1),member," in out
+    assert ",'=HYPERLINK(1),增补经费,成员," in out
 
 
 # --------------------------------------------------------------------------- exit codes and errors
@@ -244,7 +311,7 @@ def test_bad_input_is_one_line_on_stderr_and_exit_2(cli, args, stderr):
 def test_a_missing_year_is_a_usage_error(cli):
     result = cli("funding")
     assert result.exit_code == 2
-    assert result.stderr == "错误：Missing argument 'year'. (see 'groupctl funding --help')\n"
+    assert result.stderr == "错误：Missing argument 'YEAR'. (see 'groupctl funding --help')\n"
 
 
 def test_a_data_error_names_file_and_line(cli, write_data):
@@ -273,7 +340,7 @@ def test_a_year_without_headcounts_for_one_campus_names_it(cli, write_data):
 def test_groupctl_data_environment_variable_is_used(cli, write_data):
     d = write_data()
     result = cli("funding", "2023", "-f", "json", env={"GROUPCTL_DATA": str(d)})
-    assert json.loads(result.stdout)["total"] == 240000
+    assert json.loads(result.stdout)["total"] == "240000.00"
 
 
 def _run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -418,21 +485,21 @@ def test_output_refuses_what_is_not_a_regular_file(cli, tmp_path):
 
 def test_output_dash_means_stdout(cli, tmp_path):
     result = cli("funding", "2023", "-f", "json", "-o", "-")
-    assert json.loads(result.stdout)["total"] == 750000
+    assert json.loads(result.stdout)["total"] == "750000.00"
 
 
 def test_an_unknown_output_extension_needs_a_format(cli, tmp_path):
-    result = cli("funding", "2023", "-o", str(tmp_path / "f.xlsx"))
+    result = cli("funding", "2023", "-o", str(tmp_path / "f.ods"))
     assert result.exit_code == 2
     assert "cannot tell the format" in result.stderr
-    assert not (tmp_path / "f.xlsx").exists()
+    assert not (tmp_path / "f.ods").exists()
     assert cli("funding", "2023", "-o", str(tmp_path / "f.txt")).exit_code == 0
     assert (tmp_path / "f.txt").read_text(encoding="utf-8") == golden("funding_2023.txt")
 
 
 def test_explain_reaches_csv_too(cli):
     lines = cli("funding", "2023", "-f", "csv", "--explain").stdout.splitlines()
-    assert lines[0].endswith(",supplement,explain")
+    assert lines[0].endswith(",经费（元）,计算过程")
     assert "档位 200-499，增补 15,000 元（六（三），funding.supplement）" in lines[2]
 
 

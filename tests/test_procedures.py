@@ -39,16 +39,19 @@ def test_procedure_json(cli, name):
     assert (doc["procedure"], doc["clause"]) == (name, clause)
     assert [s["step"] for s in doc["steps"]] == list(range(1, len(actors) + 1))
     assert [s["actor"] for s in doc["steps"]] == actors
-    assert all(s["clause"] == clause and s["label"] for s in doc["steps"])
+    assert all(s["clause"] == clause and s["actor_label"] for s in doc["steps"])
 
 
 @pytest.mark.parametrize("name", list(EXPECTED))
 def test_procedure_csv_has_one_row_per_step_in_order(cli, name):
     lines = cli("procedure", name, "-f", "csv").stdout.splitlines()
-    assert lines[0] == "procedure,title,step,actor,label,clause"
+    assert lines[0] == "程序,步骤,经办,代码,条款"  # headers follow --lang, Chinese by default
+    assert cli("procedure", name, "-f", "csv", "--lang", "en").stdout.splitlines()[0] == (
+        "procedure,step,who acts,actor,clause"
+    )
     clause, actors = EXPECTED[name]
     rows = [line.split(",") for line in lines[1:]]
-    assert [(r[0], r[2], r[3], r[5]) for r in rows] == [
+    assert [(r[0], r[1], r[3], r[4]) for r in rows] == [
         (name, str(i), actor, clause) for i, actor in enumerate(actors, start=1)
     ]
 
@@ -57,7 +60,9 @@ def test_procedure_csv_has_one_row_per_step_in_order(cli, name):
 @pytest.mark.parametrize("name", list(EXPECTED))
 def test_procedure_table_and_markdown_list_the_labels_in_order(cli, name, fmt):
     out = cli("procedure", name, "-f", fmt).stdout
-    labels = [s["label"] for s in json.loads(cli("procedure", name, "-f", "json").stdout)["steps"]]
+    labels = [
+        s["actor_label"] for s in json.loads(cli("procedure", name, "-f", "json").stdout)["steps"]
+    ]
     flat = out.replace("\n", "").replace(" ", "")
     positions = [flat.find(label.replace(" ", "")) for label in labels if len(label) < 20]
     assert -1 not in positions

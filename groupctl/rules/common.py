@@ -16,7 +16,7 @@ def active_groups(data: Dataset, year: int) -> tuple[Group, ...]:
     """
     running = []
     for g in data.pilots.groups:
-        if g.lead.in_group(year):
+        if g.running_in(year):
             running.append(g)
             continue
         orphan = next((c for c in g.campuses if c.in_group(year)), None)

@@ -1,58 +1,70 @@
-"""From result records to what the renderer shows: a JSON document, CSV rows,
-localized tables, explanation lines and notes.
+"""From result records to an Output: the JSON body, the sections, explanation and notes.
 
-Views hold no rendering library; ``groupctl.render`` turns a View into text.
+Each command has a module here; what they share (the meta block, the notes below
+every computing command, how a parameter value is shown) lives in this one.  Views
+hold no rendering library: ``groupctl.output.render`` draws an Output.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from groupctl.labels import Lang, t
 from groupctl.model import Dataset
+from groupctl.output.model import Meta, Output, Section
 from groupctl.policy import Band, ParamUse, Value
-
-Align = Literal["left", "right"]
-RowStyle = Literal["plain", "heading", "total"]
 
 
 @dataclass(frozen=True)
-class Column:
-    key: str
-    label: str
-    align: Align = "left"
+class Ask:
+    """How the figures were asked for: label language, --explain, the --set items."""
+
+    lang: Lang = "zh"
+    explain: bool = False
+    sets: tuple[str, ...] = ()
 
 
-@dataclass
-class Table:
-    title: str
-    columns: list[Column]
-    rows: list[dict[str, str]] = field(default_factory=list)
-    styles: list[RowStyle] = field(default_factory=list)
-    breaks: set[int] = field(default_factory=set)  # a section ends after these row indexes
+def meta_for(
+    data: Dataset | None, uses: Sequence[ParamUse], ask: Ask, files: Sequence[str] = ()
+) -> Meta:
+    """The envelope's meta block: where the figures come from, and what was changed."""
+    from groupctl import __version__
 
-    def add(self, row: dict[str, str], style: RowStyle = "plain") -> None:
-        self.rows.append(row)
-        self.styles.append(style)
+    sets = []
+    for item in ask.sets:
+        path, _, value = item.partition("=")
+        sets.append({"path": path.strip(), "value": value.strip()})
+    return Meta(
+        version=__version__,
+        data=None if data is None else "bundled" if data.bundled else str(data.directory),
+        illustrative=[f for f in (data.pilots.illustrative if data else ()) if f in files],
+        sets=sets,
+        local_parameters=[u.path for u in uses if u.source == "local" and u.value is not None],
+        interpretations=[],
+        warnings=list(data.warnings) if data is not None else [],
+    )
 
-    def end_section(self) -> None:
-        if self.rows:
-            self.breaks.add(len(self.rows) - 1)
 
-
-@dataclass
-class View:
-    document: dict[str, Any]
-    csv_columns: list[str]
-    csv_rows: list[dict[str, Any]]
-    tables: list[Table]
-    explain: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    exit_code: int = 0
-    explain_title: str = ""
-    lines: list[str] = field(default_factory=list)  # plain lines after the tables (stdout)
+def computed(
+    command: str,
+    year: int | None,
+    body: dict[str, Any],
+    sections: list[Section],
+    uses: tuple[ParamUse, ...],
+    data: Dataset,
+    ask: Ask,
+    files: tuple[str, ...] = ("campuses.csv",),
+    **more: Any,
+) -> Output:
+    """The Output of a computing command: envelope, meta, the standard notes below it."""
+    if ask.explain:
+        body = {**body, "parameters": [parameter_doc(u) for u in uses]}
+    out = Output(command, meta_for(data, uses, ask, files), body, sections, year, **more)
+    out.notes = standard_notes(uses, data, ask.lang, files=files) + out.notes
+    return out
 
 
 def show_value(value: Value) -> str:
@@ -86,13 +98,11 @@ def standard_notes(
     uses: tuple[ParamUse, ...],
     data: Dataset,
     lang: Lang,
-    illustrative: bool = True,
     files: tuple[str, ...] = ("campuses.csv",),
 ) -> list[str]:
     """Notes every computing command prints below its output (to stderr).
 
-    ``illustrative``: whether the figures rest on the data files at all;
-    ``files``: the data files they rest on.  Of those, the ones pilots.yaml marks
+    ``files``: the data files the figures rest on (none for an approval path).  Of those, the ones pilots.yaml marks
     ``illustrative`` are named, so that funding never mentions the score files.
     """
     notes = []
@@ -107,6 +117,6 @@ def standard_notes(
     if changed:
         notes.append(t("note.changed", lang, items="; ".join(changed)))
     examples = [f for f in data.pilots.illustrative if f in files]
-    if illustrative and examples:
+    if examples:
         notes.append(t("note.illustrative", lang, files=", ".join(examples)))
     return notes

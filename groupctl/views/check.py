@@ -3,47 +3,46 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from groupctl.labels import Lang, t
+from groupctl.labels import t
+from groupctl.output.model import Column, ExitCode, Output, Section, encode
 from groupctl.problems import Problems
-from groupctl.views import Column, Table, View
+from groupctl.views import Ask, meta_for
 
-CSV_COLUMNS = ["severity", "file", "line", "message"]
+PROBLEM = (
+    Column("severity", "级别", "level", "code"),
+    Column("where", "位置", "where", attr="location", show="table"),
+    Column("file", "文件", "file", show="data"),
+    Column("line", "行", "line", "year", show="data"),
+    Column("message", "问题", "problem"),
+)
 
 
-def check_view(directory: Path, bundled: bool, problems: Problems, lang: Lang) -> View:
-    where = "<bundled>" if bundled else str(directory)
-    items = [
-        {"severity": p.severity, "file": p.file, "line": p.line, "message": p.message}
-        for p in problems.items
-    ]
-    document: dict[str, Any] = {
+def check_view(directory: Path, bundled: bool, problems: Problems, ask: Ask) -> Output:
+    lang = ask.lang
+    where = "bundled" if bundled else str(directory)
+    table = Section(t("col.message", lang), t("check.title", lang, directory=where), PROBLEM)
+    ordered = sorted(problems.items, key=lambda p: p.severity != "error")
+    for p in ordered:
+        table.add(
+            severity=p.severity, where=p.location(), file=p.file, line=p.line, message=p.message
+        )
+    errors, warnings = len(problems.errors), len(problems.warnings)
+    summary = t("check.summary", lang, errors=errors, warnings=warnings)
+    body = {
         "directory": where,
-        "ok": not problems.errors,
-        "errors": len(problems.errors),
-        "warnings": len(problems.warnings),
-        "problems": items,
+        "ok": not errors,
+        "errors": errors,
+        "warnings": warnings,
+        "problems": [encode(p, PROBLEM, lang) for p in ordered],
     }
-    table = Table(
-        t("check.title", lang, directory=where),
-        [
-            Column("severity", t("col.severity", lang)),
-            Column("where", t("col.where", lang)),
-            Column("message", t("col.message", lang)),
-        ],
-    )
-    for p in sorted(problems.items, key=lambda p: p.severity != "error"):
-        table.add({"severity": t(p.severity, lang), "where": p.location(), "message": p.message})
-    summary = t("check.summary", lang, errors=len(problems.errors), warnings=len(problems.warnings))
-    if not problems.items:
-        summary = t("check.ok", lang)
-    return View(
-        document,
-        CSV_COLUMNS,
-        items,
+    meta = meta_for(None, (), ask)
+    meta.data = where
+    return Output(
+        "check",
+        meta,
+        body,
         [table],
-        explain=[],
-        notes=[summary],
-        exit_code=1 if problems.errors else 0,
+        notes=[summary if problems.items else t("check.ok", lang)],
+        exit_code=ExitCode.NO if errors else ExitCode.OK,
     )

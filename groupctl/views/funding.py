@@ -2,58 +2,47 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from groupctl.clauses import cite
-from groupctl.labels import Lang, school_year, t
+from groupctl.labels import Lang, school_year, t, tr
 from groupctl.model import Dataset
 from groupctl.numbers import yuan
-from groupctl.rules.funding import CampusFunding, FundingResult, GroupFunding
-from groupctl.views import Column, Table, View, parameter_doc, show_value, standard_notes
+from groupctl.output.model import Column, Output, Section, encode, json_value
+from groupctl.rules.funding import CampusFunding, FundingResult
+from groupctl.views import Ask, computed, show_value
 
-CSV_COLUMNS = [
-    "year",
-    "school_year",
-    "group",
-    "group_name",
-    "base",
-    "supplements",
-    "group_total",
-    "campus",
-    "name",
-    "role",
-    "students",
-    "band",
-    "supplement",
-]
+CAMPUS = (
+    Column("campus", kind="id"),
+    Column("campus_name", attr="name"),
+    Column("role", kind="code"),
+    Column("students", kind="count"),
+    Column("band"),
+    Column("supplement", kind="money"),
+)
+GROUP = (
+    Column("group", kind="id"),
+    Column("group_name", attr="name"),
+    Column("base", kind="money"),
+    Column("supplements", kind="money"),
+    Column("total", kind="money"),
+    Column("campuses", kind="records", fields=CAMPUS),
+)
 
-
-def _campus_doc(c: CampusFunding, explain: bool) -> dict[str, Any]:
-    doc: dict[str, Any] = {
-        "campus": c.campus,
-        "name": c.name,
-        "role": c.role,
-        "students": c.students,
-        "band": c.band,
-        "supplement": c.supplement,
-    }
-    if explain:
-        doc["explain"] = c.explain.doc(counted=c.counted)
-    return doc
-
-
-def _group_doc(g: GroupFunding, explain: bool) -> dict[str, Any]:
-    doc: dict[str, Any] = {
-        "group": g.group,
-        "name": g.name,
-        "base": g.base,
-        "supplements": g.supplements,
-        "total": g.total,
-        "campuses": [_campus_doc(c, explain) for c in g.campuses],
-    }
-    if explain:
-        doc["explain"] = g.explain.doc()
-    return doc
+# The table and the tidy rows: one row per campus supplement and one per group base, so
+# that SUM over the amount column is the district total; group and district totals are
+# drawn for people only.
+COLUMNS = (
+    Column("group", "集团代码", "group", "id", show="data"),
+    Column("group_name", "集团", "group_name", show="data"),
+    Column("campus", "校区代码", "campus", "id", show="data"),
+    Column("campus_name", "校区", "campus_name", show="data"),
+    Column("item", "项目", "item", "code", show="data", codes="item."),
+    Column("name", "集团 / 校区", "group / campus", show="table"),
+    Column("role", "角色", "role", "code"),
+    Column("students", "在校生", "students", "count"),
+    Column("band", "档位", "band"),
+    Column("amount", "经费（元）", "yuan", "money", places=0),
+)
+EXPLAIN = Column("explain", "计算过程", "explain", show="data")
 
 
 def _explain_lines(result: FundingResult, lang: Lang) -> list[str]:
@@ -100,79 +89,51 @@ def _campus_line(c: CampusFunding, values: dict[str, str], clause: str, lang: La
     return f"{head}, supplement {yuan(c.supplement)} yuan ({clause}, funding.supplement)"
 
 
-def funding_view(result: FundingResult, data: Dataset, lang: Lang, explain: bool) -> View:
-    sy = school_year(result.year, "en")
-    document: dict[str, Any] = {
-        "year": result.year,
-        "school_year": sy,
-        "total": result.total,
-        "groups": [_group_doc(g, explain) for g in result.groups],
-    }
-    if explain:
-        document["parameters"] = [parameter_doc(u) for u in result.parameters]
-
+def funding_view(result: FundingResult, data: Dataset, ask: Ask) -> Output:
+    lang = ask.lang
+    title = t(
+        "funding.title", lang, school_year=school_year(result.year, lang), clause=cite("6.3", lang)
+    )
     values = {u.path: show_value(u.value) for u in result.parameters}
     clause = cite("6.3", lang)
-    rows = []
+    why = ask.explain
+    table = Section(tr(lang, "经费", "funding"), title, COLUMNS + ((EXPLAIN,) if why else ()))
     for g in result.groups:
-        for c in g.campuses:
-            rows.append(
-                {
-                    "year": result.year,
-                    "school_year": sy,
-                    "group": g.group,
-                    "group_name": g.name,
-                    "base": g.base,
-                    "supplements": g.supplements,
-                    "group_total": g.total,
-                    "campus": c.campus,
-                    "name": c.name,
-                    "role": c.role,
-                    "students": c.students,
-                    "band": c.band,
-                    "supplement": c.supplement,
-                }
-                | ({"explain": _campus_line(c, values, clause, lang)} if explain else {})
-            )
-
-    table = Table(
-        t(
-            "funding.title",
-            lang,
-            school_year=school_year(result.year, lang),
-            clause=cite("6.3", lang),
-        ),
-        [
-            Column("name", t("col.group_campus", lang)),
-            Column("role", t("col.role", lang)),
-            Column("students", t("col.students", lang), "right"),
-            Column("band", t("col.band", lang)),
-            Column("amount", t("col.amount", lang), "right"),
-        ],
-    )
-    for g in result.groups:
-        table.add({"name": g.name}, "heading")
+        table.add("heading", name=g.name)
         for c in g.campuses:
             table.add(
-                {
-                    "name": "  " + c.short_name,
-                    "role": t(c.role, lang),
-                    "students": f"{c.students:,}",
-                    "band": c.band,
-                    "amount": yuan(c.supplement) if c.counted else t("funding.not_counted", lang),
-                }
+                "plain",
+                {} if c.counted else {"amount": t("funding.not_counted", lang)},
+                group=g.group,
+                group_name=g.name,
+                campus=c.campus,
+                campus_name=c.name,
+                item="supplement",
+                name="  " + c.short_name,
+                role=c.role,
+                students=c.students,
+                band=c.band,
+                amount=c.supplement,
+                explain=_campus_line(c, values, clause, lang) if why else None,
             )
-        table.add({"name": "  " + t("funding.base", lang), "amount": yuan(g.base)})
-        table.add({"name": "  " + t("funding.group_total", lang), "amount": yuan(g.total)}, "total")
-        table.end_section()
-    table.add({"name": t("funding.district_total", lang), "amount": yuan(result.total)}, "total")
+        base = "  " + t("funding.base", lang)
+        table.add(group=g.group, group_name=g.name, item="base", name=base, amount=g.base)
+        table.add("total", name="  " + t("funding.group_total", lang), amount=g.total)
+        table.end_group()
+    table.add("total", name=t("funding.district_total", lang), amount=result.total)
 
-    return View(
-        document=document,
-        csv_columns=CSV_COLUMNS + (["explain"] if explain else []),
-        csv_rows=rows,
-        tables=[table],
-        explain=_explain_lines(result, lang) if explain else [],
-        notes=standard_notes(result.parameters, data, lang),
+    body = {
+        "total": json_value(result.total, GROUP[4], lang, False),
+        "groups": [encode(g, GROUP, lang, ask.explain) for g in result.groups],
+    }
+    return computed(
+        "funding",
+        result.year,
+        body,
+        [table],
+        result.parameters,
+        data,
+        ask,
+        explain=_explain_lines(result, lang) if ask.explain else [],
         explain_title=t("explain.title", lang),
     )

@@ -1,26 +1,35 @@
-"""The groups view: the pilot groups, their campuses, roles and head titles."""
+"""The groups view: the pilot groups, their campuses, roles and head titles (附件)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from groupctl.clauses import cite
-from groupctl.labels import Lang, t
-from groupctl.model import Campus, Pilots
-from groupctl.views import Column, Table, View
+from groupctl.labels import Lang, t, tr
+from groupctl.model import Campus, Dataset
+from groupctl.output.model import Column, Output, Section, encode
+from groupctl.views import Ask, meta_for
 
-CSV_COLUMNS = [
-    "group",
-    "group_name",
-    "type",
-    "campus",
-    "name",
-    "school",
-    "role",
-    "head",
-    "from",
-    "until",
-]
+CAMPUS = (
+    Column("group", "集团代码", "group", "id", show="data"),
+    Column("group_name", "集团", "group_name", show="data"),
+    Column("campus", "校区代码", "campus", "id", attr="id", show="data"),
+    Column("campus_name", "校区", "campus_name", attr="name", show="data"),
+    Column("name", "集团 / 校区", "group / campus", show="table"),
+    Column("school", "学校", "school"),
+    Column("role", "角色", "role", "code"),
+    Column("head_title", "校（园）长", "head", attr="head"),
+    Column("from", "起始学年", "from", "year", attr="from_year", show="data"),
+    Column("until", "截止学年", "until", "year", attr="until_year", show="data"),
+)
+GROUP = (
+    Column("group", kind="id", attr="id"),
+    Column("group_name", attr="name"),
+    Column("type", kind="code"),
+    Column("lead", kind="id", attr="lead_id"),
+    Column("campuses", kind="records", fields=CAMPUS[2:]),
+)
+YEARS = Column("years", "在集团年度", "years", show="table")
 
 
 def _years(c: Campus, lang: Lang) -> str:
@@ -29,60 +38,45 @@ def _years(c: Campus, lang: Lang) -> str:
     return f"{c.from_year or ''}–{c.until_year or ''}"
 
 
-def groups_view(pilots: Pilots, lang: Lang) -> View:
-    document: dict[str, Any] = {
+def groups_view(data: Dataset, ask: Ask) -> Output:
+    lang, pilots = ask.lang, data.pilots
+    dated = any(c.from_year is not None or c.until_year is not None for c in pilots.campuses())
+    # the years column only when some campus joins or leaves: the plan's pilots have no dates
+    title = t("groups.title", lang, district=pilots.district, clause=cite("annex", lang))
+    table = Section(tr(lang, "集团", "groups"), title, CAMPUS + ((YEARS,) if dated else ()))
+    for g in pilots.groups:
+        table.add("heading", name=g.name)
+        for c in g.campuses:
+            table.add_record({
+                "group": g.id,
+                "group_name": g.name,
+                "campus": c.id,
+                "campus_name": c.name,
+                "name": "  " + c.short_name(g.name),
+                "school": c.school,
+                "role": c.role,
+                "head_title": c.head,
+                "years": _years(c, lang),
+                "from": c.from_year,
+                "until": c.until_year,
+            })  # fmt: skip
+        table.end_group()
+    body: dict[str, Any] = {
         "district": pilots.district,
         "compulsory_schools_total": pilots.compulsory_schools_total,
         "groups": [
-            {
-                "group": g.id,
-                "name": g.name,
-                "type": g.type,
-                "lead": g.lead.id,
-                "campuses": [
-                    {
-                        "campus": c.id,
-                        "name": c.name,
-                        "school": c.school,
-                        "role": c.role,
-                        "head": c.head,
-                        "from": c.from_year,
-                        "until": c.until_year,
-                    }
-                    for c in g.campuses
-                ],
-            }
+            encode(
+                {
+                    "id": g.id,
+                    "name": g.name,
+                    "type": g.type,
+                    "lead_id": g.lead.id,
+                    "campuses": g.campuses,
+                },
+                GROUP,
+                lang,
+            )
             for g in pilots.groups
         ],
     }
-    rows = [
-        {"group": g["group"], "group_name": g["name"], "type": g["type"], **c}
-        for g in document["groups"]
-        for c in g["campuses"]
-    ]
-    dated = any(c.from_year is not None or c.until_year is not None for c in pilots.campuses())
-    columns = [
-        Column("name", t("col.group_campus", lang)),
-        Column("school", t("col.school", lang)),
-        Column("role", t("col.role", lang)),
-        Column("head", t("col.head", lang)),
-    ]
-    if dated:  # only when some campus joins or leaves: the plan's pilots have no dates
-        columns.append(Column("years", t("col.years", lang)))
-    table = Table(
-        t("groups.title", lang, district=pilots.district, clause=cite("annex", lang)), columns
-    )
-    for g in pilots.groups:
-        table.add({"name": g.name}, "heading")
-        for c in g.campuses:
-            table.add(
-                {
-                    "name": "  " + c.short_name(g.name),
-                    "school": c.school,
-                    "role": t(c.role, lang),
-                    "head": c.head,
-                    "years": _years(c, lang),
-                }
-            )
-        table.end_section()
-    return View(document, CSV_COLUMNS, rows, [table])
+    return Output("groups", meta_for(data, (), ask), body, [table])

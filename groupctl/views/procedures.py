@@ -2,47 +2,63 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from groupctl.clauses import cite
-from groupctl.labels import Lang, tr
+from groupctl.labels import tr
+from groupctl.output.model import Column, Output, Section, encode
 from groupctl.rules.procedures import PROCEDURES, Procedure
-from groupctl.views import Column, Table, View
+from groupctl.views import Ask, meta_for
 
-CSV_COLUMNS = ["procedure", "title", "step", "actor", "label", "clause"]
+STEP = (
+    Column("procedure", "程序", "procedure", "id", show="data"),
+    Column("step", "步骤", "step", "count"),
+    Column("actor_label", "经办", "who acts"),
+    Column("actor", "代码", "actor", "id"),
+    Column("clause", "条款", "clause", "id", show="data"),
+)
+ITEM = (
+    Column("procedure", "名称", "name", "id"),
+    Column("title", "事项", "subject"),
+    Column("clause", "条款", "clause"),
+    Column("steps", "步数", "steps", "count"),
+)
 
 
-def procedure_view(p: Procedure, lang: Lang) -> View:
+def procedure_view(p: Procedure, ask: Ask) -> Output:
+    lang = ask.lang
     title = tr(lang, p.title_zh, p.title_en)
     steps = [
-        {"step": i, "actor": s.actor, "label": tr(lang, s.zh, s.en), "clause": p.clause}
+        {
+            "procedure": p.name,
+            "step": i,
+            "actor": s.actor,
+            "actor_label": tr(lang, s.zh, s.en),
+            "clause": p.clause,
+        }
         for i, s in enumerate(p.steps, start=1)
     ]
-    document: dict[str, Any] = {
+    heading = tr(
+        lang,
+        f"{title}程序（{cite(p.clause, lang)}）",
+        f"Procedure: {title} ({cite(p.clause, lang)})",
+    )
+    table = Section(tr(lang, "程序", "procedure"), heading, STEP)
+    for step in steps:
+        table.add_record(step)
+    body = {
         "procedure": p.name,
         "title": title,
         "clause": p.clause,
-        "steps": steps,
+        "steps": [encode(s, STEP[1:], lang) for s in steps],
     }
-    rows = [{"procedure": p.name, "title": title, **s} for s in steps]
-    table = Table(
-        tr(
-            lang,
-            f"{title}程序（{cite(p.clause, lang)}）",
-            f"Procedure: {title} ({cite(p.clause, lang)})",
-        ),
-        [
-            Column("step", tr(lang, "步骤", "step"), "right"),
-            Column("label", tr(lang, "经办", "who acts")),
-            Column("actor", tr(lang, "代码", "actor")),
-        ],
+    return Output("procedure", meta_for(None, (), ask), body, [table])
+
+
+def procedures_list_view(ask: Ask) -> Output:
+    lang = ask.lang
+    heading = tr(
+        lang, "固定程序（groupctl procedure NAME）", "Fixed procedures (groupctl procedure NAME)"
     )
-    for s in steps:
-        table.add({"step": str(s["step"]), "label": str(s["label"]), "actor": str(s["actor"])})
-    return View(document, CSV_COLUMNS, rows, [table])
-
-
-def procedures_list_view(lang: Lang) -> View:
+    table = Section(tr(lang, "程序", "procedures"), heading, ITEM)
     items = [
         {
             "procedure": p.name,
@@ -52,24 +68,7 @@ def procedures_list_view(lang: Lang) -> View:
         }
         for p in PROCEDURES
     ]
-    table = Table(
-        tr(
-            lang,
-            "固定程序（groupctl procedure NAME）",
-            "Fixed procedures (groupctl procedure NAME)",
-        ),
-        [
-            Column("procedure", tr(lang, "名称", "name")),
-            Column("title", tr(lang, "事项", "subject")),
-            Column("clause", tr(lang, "条款", "clause")),
-            Column("steps", tr(lang, "步数", "steps"), "right"),
-        ],
-    )
     for item in items:
-        table.add({
-            "procedure": str(item["procedure"]),
-            "title": str(item["title"]),
-            "clause": cite(str(item["clause"]), lang),
-            "steps": str(item["steps"]),
-        })  # fmt: skip
-    return View({"procedures": items}, ["procedure", "title", "clause", "steps"], items, [table])
+        table.add_record(item | {"clause": cite(str(item["clause"]), lang)})
+    body = {"procedures": [encode(i, ITEM, lang) for i in items]}
+    return Output("procedure", meta_for(None, (), ask), body, [table])

@@ -11,10 +11,8 @@ from pathlib import Path
 from groupctl.errors import UsageError
 
 
-def write_atomic(
-    path: Path, text: str, *, bom: bool = False, protected: Iterable[Path] = ()
-) -> None:
-    """Write ``text`` to ``path`` in one step: a reader sees the old file or the new one.
+def write_atomic(path: Path, data: bytes, *, protected: Iterable[Path] = ()) -> None:
+    """Write ``data`` to ``path`` in one step: a reader sees the old file or the new one.
 
     Refuses to write over any of ``protected`` (the data files the output came from).
     """
@@ -27,7 +25,6 @@ def write_atomic(
     folder = target.parent
     if not folder.is_dir():
         raise UsageError(f"output folder {str(folder)!r} does not exist")
-    data = text.encode("utf-8-sig" if bom else "utf-8")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
