@@ -126,7 +126,7 @@ def test_the_fixture_by_hand(write_data):
     r = allowance(write_data)
     got = [
         (
-            *(h.campus, h.role, h.head),
+            *(h.campus, h.role, h.head_title),
             *(str(h.annual_standard), str(h.base), str(h.monthly[0])),
             *(h.group_grade, str(h.efficiency_factor), str(h.efficiency)),
         )

@@ -9,6 +9,8 @@ import pytest
 
 from groupctl.errors import DataError, PolicyError
 from groupctl.loaders import BUNDLED_DATA, load_data, load_scores
+from groupctl.output.model import json_value
+from groupctl.output.render import data_cell, table_cell
 from groupctl.policy import load_policy
 from groupctl.rules.assessment import (
     AssessmentResult,
@@ -20,7 +22,7 @@ from groupctl.rules.assessment import (
     weighted_total,
     weights,
 )
-from groupctl.views.assessment import score
+from groupctl.views.assessment import GROUP, score
 from tests.scores_data import CAMPUS_SCORES, GROUP_SCORES, write_scores
 
 D = Decimal
@@ -230,8 +232,12 @@ def group_of(result: AssessmentResult, group_id: str) -> GroupAssessment:
     [("84.985", "84.99"), ("84.975", "84.98"), ("89.995", "90.00"), ("7", "7.00")],
 )
 def test_scores_are_shown_rounded_half_up(value, text):
-    # half-even would show 84.985 as 84.98
+    # half-even would show 84.985 as 84.98; JSON, CSV and tables all write a score by its kind
+    total = next(c for c in GROUP if c.key == "total")
     assert score(D(value)) == text
+    assert json_value(D(value), total, "zh", False) == text
+    assert table_cell(D(value), total, "zh") == text
+    assert data_cell(D(value), total, "zh") == D(text)
 
 
 def test_the_fixture_by_hand(write_data):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from decimal import Decimal
@@ -48,13 +50,17 @@ def test_assess_in_english_and_markdown(cli):
     assert cli("assess", "2023", "-f", "markdown").stdout == golden("assess_2023.md")
 
 
-def test_assess_json_has_the_spec_keys_and_two_decimal_strings(cli):
+def test_assess_json_has_the_envelope_and_the_spec_keys(cli):
     doc = json.loads(cli("assess", "2023", "-f", "json").stdout)
-    assert list(doc) == ["year", "groups", "campuses"]
-    assert doc["year"] == 2023
-    spec_group = ["group", "school_mean", "party_building", "comprehensive", "total", "grade"]
+    assert list(doc) == ["command", "year", "school_year", "meta", "groups", "campuses"]
+    assert (doc["command"], doc["year"], doc["school_year"]) == ("assess", 2023, "2023-2024")
+    assert doc["meta"]["illustrative"] == ["campus_scores.csv", "group_scores.csv"]
+    assert doc["meta"]["local_parameters"] == ["assessment.grades"]
     for g in doc["groups"]:
-        assert list(g)[:7] == [*spec_group, "grade_label"]
+        assert list(g) == [
+            "group", "group_name", "school_mean", "party_building", "comprehensive", "total",
+            "grade", "grade_label",
+        ]  # fmt: skip
         for key in ("school_mean", "party_building", "comprehensive", "total"):
             assert TWO_DECIMALS.fullmatch(g[key]), (key, g[key])
     assert [(g["group"], g["total"], g["grade"], g["grade_label"]) for g in doc["groups"]] == [
@@ -64,18 +70,20 @@ def test_assess_json_has_the_spec_keys_and_two_decimal_strings(cli):
         ("xingren", "72.38", "fair", "一般"),
         ("eryou", "91.13", "excellent", "优秀"),
     ]
+    assert doc["groups"][0]["group_name"] == "中卫市第七小学教育集团"
     assert len(doc["campuses"]) == 21
     for c in doc["campuses"]:
-        assert list(c)[:5] == ["campus", "group", "score", "grade", "grade_label"]
         assert TWO_DECIMALS.fullmatch(c["score"])
     assert doc["campuses"][16] == {
         "campus": "xingren-wenzhaike",
+        "campus_name": "中卫市兴仁教育集团温寨柯校区",
         "group": "xingren",
+        "group_name": "中卫市兴仁教育集团",
+        "role": "member",
+        "role_label": "成员",
         "score": "58.50",
         "grade": "fail",
         "grade_label": "不合格",
-        "name": "中卫市兴仁教育集团温寨柯校区",
-        "role": "member",
     }
 
 
@@ -124,17 +132,37 @@ def test_explain_in_json_gives_exact_terms(cli):
     }
 
 
-def test_assess_csv_one_row_per_campus_with_its_groups_figures(cli):
+def test_assess_csv_holds_the_groups_one_row_each(cli):
     lines = cli("assess", "2023", "-f", "csv").stdout.splitlines()
-    assert lines[0] == (
-        "year,group,group_name,school_mean,party_building,comprehensive,total,"
-        "group_grade,group_grade_label,campus,name,role,score,grade,grade_label"
-    )
-    assert len(lines) == 1 + 21
-    assert lines[1] == (
-        "2023,qixiao,中卫市第七小学教育集团,94.89,85.50,85.00,90.00,excellent,优秀,"
-        "qixiao-main,中卫市第七小学教育集团总校,lead,95.07,excellent,优秀"
-    )
+    assert lines == [
+        "集团代码,集团,学校平均分,党建,综合,总分,等次",
+        "qixiao,中卫市第七小学教育集团,94.89,85.50,85.00,90.00,优秀",
+        "sizhong,中卫市第四中学教育集团,80.00,82.00,79.50,80.00,良好",
+        "xuanhe,中卫市宣和教育集团,85.82,88.00,83.50,85.11,良好",
+        "xingren,中卫市兴仁教育集团,72.76,78.00,70.50,72.38,一般",
+        "eryou,中卫市第二幼儿园教育集团,90.65,94.00,91.00,91.13,优秀",
+    ]
+    en = cli("assess", "2023", "-f", "csv", "--lang", "en").stdout.splitlines()
+    assert en[0] == "group,group_name,school mean,party,comp.,total,grade"
+    assert en[1].endswith(",90.00,excellent")
+
+
+def test_assess_xlsx_has_a_groups_and_a_campuses_sheet(cli, tmp_path):
+    from openpyxl import load_workbook
+
+    target = tmp_path / "assess.xlsx"
+    assert cli("assess", "2023", "-o", str(target)).exit_code == 0
+    book = load_workbook(target)
+    assert book.sheetnames == ["集团考核", "学校考核", "说明"]
+    groups = list(book["集团考核"].values)
+    assert len(groups) == 1 + 5
+    campuses = list(book["学校考核"].values)
+    # one row per campus and no group headings: every row carries its campus and group ids
+    assert campuses[0] == ("校区代码", "校区", "集团代码", "集团", "角色", "得分", "等次")
+    assert len(campuses) == 1 + 21
+    assert all(row[0] and row[2] for row in campuses[1:])
+    assert campuses[17][:2] == ("xingren-wenzhaike", "中卫市兴仁教育集团温寨柯校区")
+    assert campuses[17][4:] == ("成员", 58.5, "不合格")
 
 
 def test_set_moves_grade_minimums_and_weights(cli):
@@ -171,22 +199,13 @@ def test_allowance_table_matches_the_golden_file_and_notes_the_examples_once(cli
     assert cli("allowance", "2023", "--lang", "en").stdout == golden("allowance_2023_en.txt")
 
 
-def test_allowance_json_has_the_spec_keys_and_adds_up(cli):
+def test_allowance_json_has_the_envelope_and_the_spec_keys_and_adds_up(cli):
     doc = json.loads(cli("allowance", "2023", "-f", "json").stdout)
-    assert list(doc) == ["year", "heads", "totals"]
+    assert list(doc) == ["command", "year", "school_year", "meta", "totals", "heads"]
+    assert (doc["command"], doc["year"], doc["school_year"]) == ("allowance", 2023, "2023-2024")
+    assert doc["meta"]["illustrative"] == ["campus_scores.csv", "group_scores.csv"]
     assert len(doc["heads"]) == 21
-    spec = [
-        "campus",
-        "group",
-        "role",
-        "annual_standard",
-        "base",
-        "monthly",
-        "group_grade",
-        "efficiency",
-    ]
     for h in doc["heads"]:
-        assert list(h)[: len(spec)] == spec
         assert len(h["monthly"]) == 12
         for value in (h["annual_standard"], h["base"], h["efficiency"], h["total"], *h["monthly"]):
             assert TWO_DECIMALS.fullmatch(value), value
@@ -194,17 +213,19 @@ def test_allowance_json_has_the_spec_keys_and_adds_up(cli):
         assert Decimal(h["total"]) == Decimal(h["base"]) + Decimal(h["efficiency"])
     assert doc["heads"][0] == {
         "campus": "qixiao-main",
+        "campus_name": "中卫市第七小学教育集团总校",
         "group": "qixiao",
+        "group_name": "中卫市第七小学教育集团",
         "role": "lead",
+        "role_label": "牵头",
+        "head_title": "总校校长",
         "annual_standard": "12000.00",
         "base": "8400.00",
         "monthly": ["700.00"] * 12,
         "group_grade": "excellent",
-        "efficiency": "3600.00",
-        "name": "中卫市第七小学教育集团总校",
-        "head": "总校校长",
         "group_grade_label": "优秀",
         "efficiency_factor": "1.0",
+        "efficiency": "3600.00",
         "total": "12000.00",
     }
     assert doc["totals"] == {
@@ -213,6 +234,8 @@ def test_allowance_json_has_the_spec_keys_and_adds_up(cli):
         "efficiency": "50256.00",
         "total": "199776.00",
     }
+    for key, total in doc["totals"].items():
+        assert sum(Decimal(h[key]) for h in doc["heads"]) == Decimal(total)
 
 
 def test_set_standards_shares_and_factors(cli):
@@ -269,23 +292,46 @@ def test_a_last_month_that_differs_shows_in_the_table_and_the_explanation(cli):
     assert max(wcswidth(line) for line in table.splitlines()) <= 80
 
 
-def test_allowance_csv_flattens_the_months(cli, tmp_path):
+def test_allowance_csv_is_one_row_per_head_with_the_months_flattened(cli, tmp_path):
     target = tmp_path / "津贴.csv"
     assert cli("allowance", "2023", "-o", str(target)).exit_code == 0
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     lines = raw.decode("utf-8-sig").splitlines()
     assert lines[0] == (
-        "year,group,group_name,campus,name,role,head,annual_standard,base,"
-        + ",".join(f"month_{i:02d}" for i in range(1, 13))
-        + ",group_grade,group_grade_label,efficiency_factor,efficiency,total"
+        "校区代码,校区,集团代码,集团,角色,校（园）长,年标准,基础津贴,"
+        + ",".join(f"{m}月" for m in range(1, 13))
+        + ",集团等次,等次系数,效能津贴,合计"
     )
     assert lines[2] == (
-        "2023,qixiao,中卫市第七小学教育集团,qixiao-shuangqu,中卫市第七小学教育集团双渠校区,"
-        "member,执行校长,9600.00,6720.00,"
-        + ",".join(["560.00"] * 12)
-        + ",excellent,优秀,1.0,2880.00,9600.00"
+        "qixiao-shuangqu,中卫市第七小学教育集团双渠校区,qixiao,中卫市第七小学教育集团,"
+        "成员,执行校长,9600.00,6720.00," + ",".join(["560.00"] * 12) + ",优秀,1.0,2880.00,9600.00"
     )
+    en = cli("allowance", "2023", "-f", "csv", "--lang", "en").stdout.splitlines()
+    assert en[0].startswith("campus,campus_name,group,group_name,role,head_title,")
+    assert ",month_01," in en[0] and en[0].endswith(",efficiency,total")
+
+
+@pytest.mark.parametrize(
+    "sets", [[], ["--set", "allowance.annual_standard.lead=12345.65"]], ids=["plan", "what-if"]
+)
+def test_allowance_csv_is_tidy_so_sums_give_the_json_totals(cli, sets):
+    # no group or district total rows: SUM over a money column is the district total
+    rows = list(csv.DictReader(io.StringIO(cli("allowance", "2023", "-f", "csv", *sets).stdout)))
+    totals = json.loads(cli("allowance", "2023", "-f", "json", *sets).stdout)["totals"]
+    assert len(rows) == 21
+    assert len({r["校区代码"] for r in rows}) == 21
+    for column, key in [
+        ("年标准", "annual_standard"),
+        ("基础津贴", "base"),
+        ("效能津贴", "efficiency"),
+        ("合计", "total"),
+    ]:
+        assert sum(Decimal(r[column]) for r in rows) == Decimal(totals[key]), column
+    months = sum(Decimal(r[f"{m}月"]) for r in rows for m in range(1, 13))
+    assert months == Decimal(totals["base"])
+    if sets:  # a what-if says so on every row
+        assert {r["方案"] for r in rows} == {"allowance.annual_standard.lead=12345.65"}
 
 
 # --------------------------------------------------------------------------- both commands
@@ -433,11 +479,14 @@ def test_funding_does_not_read_the_score_files(cli, write_data):
     d = write_scores(write_data, campus="year,campus,score\n2023,g1-east,lots\n")
     result = cli("funding", "2023", "--data", str(d), "-f", "json")
     assert result.exit_code == 0
-    assert json.loads(result.stdout)["total"] == 240000
+    assert json.loads(result.stdout)["total"] == "240000.00"
 
 
 def test_a_two_line_cell_stays_one_markdown_row(cli):
     args = ["allowance", "2023", "-f", "markdown", "--set", "allowance.annual_standard.lead=12345"]
     out = cli(*args).stdout
     assert "|   8,641.50 | 720.13 · 第12月 720.07 |   3,703.50 |" in out
-    assert all(line.startswith(("|", "#")) for line in out.splitlines() if line)
+    table = out[out.index("| 集团 / 校区") :].splitlines()
+    # header and rule, a heading and a total per group, 21 heads, the district total
+    assert len(table) == 2 + 5 * 2 + 21 + 1
+    assert all(line.startswith("|") for line in table)

@@ -55,7 +55,7 @@ class HeadAllowance:
     group: str
     group_name: str
     role: Role
-    head: str  # the head's title from pilots.yaml
+    head_title: str  # from pilots.yaml
     annual_standard: Decimal
     base: Decimal
     monthly: tuple[Decimal, ...]  # MONTHS amounts adding up to ``base``
@@ -212,7 +212,7 @@ def compute_allowance(data: Dataset, scores: Scores, policy: Policy, year: int) 
                     group=g.group,
                     group_name=g.name,
                     role=c.role,
-                    head=campus.head,
+                    head_title=campus.head,
                     annual_standard=standard,
                     base=base,
                     monthly=monthly,

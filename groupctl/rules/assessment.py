@@ -76,6 +76,7 @@ class CampusAssessment:
     name: str
     short_name: str
     group: str
+    group_name: str
     role: Role
     score: Decimal
     grade: Grade
@@ -225,6 +226,7 @@ def assess_with(data: Dataset, scores: Scores, params: Params, year: int) -> Ass
                     name=c.name,
                     short_name=c.short_name(g.name),
                     group=g.id,
+                    group_name=g.name,
                     role=c.role,
                     score=row.score,
                     grade=band.grade,
