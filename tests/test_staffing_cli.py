@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -108,8 +110,11 @@ def test_markdown(cli):
 
 SPEC_CAMPUS_KEYS = [
     "campus",
+    "campus_name",
     "group",
+    "group_name",
     "kind",
+    "kind_label",
     "students",
     "classes",
     "head_title",
@@ -122,24 +127,37 @@ SPEC_CAMPUS_KEYS = [
 ]
 
 
-def test_json_has_the_spec_keys(cli):
+def test_json_has_the_envelope_and_the_spec_keys(cli):
     result = cli("staffing", "2023", "--format", "json")
     assert result.exit_code == 0
     doc = json.loads(result.stdout)
-    assert list(doc)[:2] == ["year", "campuses"]
-    assert doc["year"] == 2023
+    assert list(doc) == [
+        "command",
+        "year",
+        "school_year",
+        "meta",
+        "campuses",
+        "groups",
+        "staff_file",
+    ]
+    assert (doc["command"], doc["year"], doc["school_year"]) == ("staffing", 2023, "2023-2024")
+    assert doc["meta"]["data"] == "bundled"
+    assert doc["meta"]["illustrative"] == ["campuses.csv", "staff.csv"]
+    assert doc["meta"]["sets"] == [] and doc["meta"]["local_parameters"] == []
     assert len(doc["campuses"]) == 21
     for c in doc["campuses"]:
-        assert list(c)[: len(SPEC_CAMPUS_KEYS)] == SPEC_CAMPUS_KEYS
+        assert list(c) == [*SPEC_CAMPUS_KEYS, "role", "role_label", "deputies_by",
+                           "deputies_by_label", "deputies_band"]  # fmt: skip
         assert c["principals"] == 1
         if c["kind"] == "school":
-            assert c["kindergarten"] is None
+            assert (c["kind_label"], c["kindergarten"]) == ("中小学", None)
             assert list(c["teachers"]) == ["quota", "stages", "on_staff", "gap"]
             assert c["teachers"]["quota"] == sum(s["quota"] for s in c["teachers"]["stages"])
             assert c["teachers"]["gap"] == c["teachers"]["on_staff"] - c["teachers"]["quota"]
             for s in c["teachers"]["stages"]:
-                assert list(s)[:6] == [
+                assert list(s) == [
                     "stage",
+                    "stage_label",
                     "students",
                     "classes",
                     "by_students",
@@ -147,14 +165,27 @@ def test_json_has_the_spec_keys(cli):
                     "quota",
                 ]
         else:
-            assert c["kind"] == "kindergarten"
-            assert c["teachers"] is None
-            assert list(c["kindergarten"])[:3] == [
+            assert (c["kind"], c["kind_label"], c["teachers"]) == ("kindergarten", "幼儿园", None)
+            assert list(c["kindergarten"]) == [
                 "established_teachers",
                 "temp_teachers",
                 "caregivers",
+                "classes",
+                "on_staff",
+                "gap",
             ]
-        assert set(c["party_org"]) == {"unit", "label", "members", "committee", "secretary"}
+        assert list(c["party_org"]) == ["unit", "unit_label", "members", "committee", "secretary"]
+
+
+def test_json_labels_follow_lang_and_codes_do_not(cli):
+    zh = json.loads(cli("staffing", "2023", "-f", "json").stdout)
+    en = json.loads(cli("staffing", "2023", "-f", "json", "--lang", "en").stdout)
+    assert zh["campuses"][0]["party_org"]["unit_label"] == "党总支"
+    assert en["campuses"][0]["party_org"]["unit_label"] == "general branch"
+    assert [(c["kind"], c["role"]) for c in zh["campuses"]] == [
+        (c["kind"], c["role"]) for c in en["campuses"]
+    ]
+    assert by_id(en, "qixiao-shuangqu")["class_size_flags"][0]["level_label"] == "very large"
 
 
 def test_json_figures_of_a_few_campuses(cli):
@@ -172,7 +203,7 @@ def test_json_figures_of_a_few_campuses(cli):
     assert (guotan["teachers"]["quota"], guotan["teachers"]["on_staff"]) == (21, 21)
     assert guotan["party_org"] == {
         "unit": "branch",
-        "label": "党支部",
+        "unit_label": "党支部",
         "members": 3,
         "committee": False,
         "secretary": None,
@@ -193,20 +224,22 @@ def test_json_figures_of_a_few_campuses(cli):
     assert lead["class_size_flags"] == [
         {
             "stage": "primary",
+            "stage_label": "小学",
             "students": 2380,
             "classes": 42,
             "average": "56.67",
             "max": 45,
             "over_max": True,
             "level": "large",
-            "label": "大班额",
+            "level_label": "大班额",
         }
     ]
     assert by_id(doc, "qixiao-shuangqu")["class_size_flags"][0]["level"] == "super_large"
     assert by_id(doc, "sizhong-main")["class_size_flags"][0]["level"] == "over_max"
+    assert by_id(doc, "qixiao-shuangqu")["party_org"]["committee"] is True  # 党支部·支委会
     assert doc["groups"][4] == {
         "group": "eryou",
-        "name": "中卫市第二幼儿园教育集团",
+        "group_name": "中卫市第二幼儿园教育集团",
         "lead": "eryou-main",
         "party_secretary": "总园长",
     }
@@ -369,24 +402,129 @@ def test_a_kindergarten_with_no_children_explains_why_it_has_no_posts(cli, write
 # --------------------------------------------------------------------------- CSV
 
 
-def test_csv_has_one_row_per_campus_stage(cli):
-    out = cli("staffing", "2023", "-f", "csv").stdout
-    lines = out.splitlines()
-    assert lines[0].startswith(
-        "year,group,campus,name,role,kind,head_title,students,classes,principals,"
-        "vice_principals,deputies_band,teacher_quota,on_staff,gap,"
-    )
-    assert len(lines) == 1 + 21 + 4  # four nine-year schools have two stage rows
+CSV_HEADER_ZH = (
+    "集团代码,集团,校区代码,校区,角色,类型,正职,正职人数,副职,副职档位,在校生,班数,"
+    "教师编制,在编,缺口,临聘教师,保育员,党员,党组织"
+)
+CSV_HEADER_EN = (
+    "group,group_name,campus,campus_name,role,kind,head,heads,deputies,deputies band,"
+    "pupils,classes,teacher quota,held,gap,temporary,caregivers,members,party"
+)
+
+
+def test_csv_has_one_row_per_campus_with_every_campus_figure(cli):
+    lines = cli("staffing", "2023", "-f", "csv").stdout.splitlines()
+    assert lines[0] == CSV_HEADER_ZH
+    assert len(lines) == 1 + 21  # no group heading, no stage total
     assert (
-        "2023,sizhong,sizhong-guotan,中卫市第四中学教育集团郭滩校区,member,school,执行校长,"
-        "354,16,1,1,300-499,21,21,0,,,,3,branch,false,junior,118,4,9,,9,29.50," in lines
+        "sizhong,中卫市第四中学教育集团,sizhong-guotan,中卫市第四中学教育集团郭滩校区,成员,"
+        "中小学,执行校长,1,1,300-499,354,16,21,21,0,,,3,党支部" in lines
     )
+    assert (
+        "xuanhe,中卫市宣和教育集团,xuanhe-youeryuan,中卫市宣和教育集团宣和幼儿园,成员,"
+        "幼儿园,执行园长,1,1,9-14,270,9,3,3,0,18,9,1,党小组" in lines
+    )
+    assert (
+        "qixiao,中卫市第七小学教育集团,qixiao-shuangqu,中卫市第七小学教育集团双渠校区,成员,"
+        "中小学,执行校长,1,1,300-499,420,6,22,22,0,,,7,党支部·支委会" in lines
+    )
+
+
+def test_csv_headers_and_codes_follow_lang(cli):
+    lines = cli("staffing", "2023", "-f", "csv", "--lang", "en").stdout.splitlines()
+    assert lines[0] == CSV_HEADER_EN
+    assert lines[1] == (
+        "qixiao,中卫市第七小学教育集团,qixiao-main,中卫市第七小学教育集团总校,lead,school,"
+        "总校校长,1,3,1000+,2380,42,125,118,-7,,,41,general branch"
+    )
+
+
+def test_csv_is_tidy_its_sums_are_the_json_totals(cli):
+    rows = list(csv.DictReader(io.StringIO(cli("staffing", "2023", "-f", "csv").stdout)))
+    doc = json.loads(cli("staffing", "2023", "-f", "json").stdout)
+    assert [r["校区代码"] for r in rows] == [c["campus"] for c in doc["campuses"]]
+
+    def total(key: str) -> int:
+        return sum(int(r[key]) for r in rows if r[key])
+
+    quotas = [c["teachers"] or c["kindergarten"] for c in doc["campuses"]]
+    assert total("教师编制") == sum(q.get("quota", q.get("established_teachers")) for q in quotas)
+    assert total("教师编制") == 698
+    assert total("在编") == sum(q["on_staff"] for q in quotas) == 676
+    assert total("缺口") == sum(q["gap"] for q in quotas) == total("在编") - total("教师编制")
+    kindergartens = [c["kindergarten"] for c in doc["campuses"] if c["kindergarten"]]
+    assert total("临聘教师") == sum(k["temp_teachers"] for k in kindergartens) == 114
+    assert total("保育员") == sum(k["caregivers"] for k in kindergartens) == 57
+    assert total("在校生") == sum(c["students"] for c in doc["campuses"])
+    assert total("副职") == sum(c["vice_principals"] for c in doc["campuses"])
+
+
+def test_csv_after_set_carries_the_scenario_on_every_row(cli):
+    out = cli("staffing", "2023", "-f", "csv", "--set", "teachers.class_ratio.primary=1.5").stdout
+    lines = out.splitlines()
+    assert lines[0] == CSV_HEADER_ZH + ",方案"
+    assert all(line.endswith(",teachers.class_ratio.primary=1.5") for line in lines[1:])
+    wenzhaike = next(line for line in lines if ",xingren-wenzhaike," in line)
+    assert ",96,6,9,6,-3," in wenzhaike  # 6 classes × 1.5 = 9 posts, 6 on staff: 3 short
+
+
+def test_a_schools_kindergarten_classes_count_once_in_its_quota(cli, write_data):
+    d = with_staff(write_data, STAFF_2023)
+    csv_text = (d / "campuses.csv").read_text(encoding="utf-8")
+    (d / "campuses.csv").write_text(
+        csv_text.replace("2023,g1-east,primary,499,12\n", "2023,g1-east,primary,499,12\n"
+                         "2023,g1-east,kindergarten,60,3\n"),
+        encoding="utf-8",
+    )  # fmt: skip
+    out = cli("staffing", "2023", "--data", str(d)).stdout
+    assert "                     幼儿园       60      3      3\n" in out  # a stage of the quota
+    assert "                     合计        559     15     29     24     -5\n" in out
+    assert "    东校区（附设幼儿班）      3          3          6        3\n" in out
+    lines = cli("staffing", "2023", "--data", str(d), "-f", "csv").stdout.splitlines()
+    # quota 26 + 3 established once; temporary teachers and caregivers are posts of their own
+    assert (
+        "g1,甲教育集团,g1-east,甲教育集团东校区,成员,中小学,执行校长,1,2,500-999,559,15,"
+        "29,24,-5,6,3,7,党支部·支委会" in lines
+    )
+    east = by_id(
+        json.loads(cli("staffing", "2023", "--data", str(d), "-f", "json").stdout), "g1-east"
+    )
+    assert [s["quota"] for s in east["teachers"]["stages"]] == [26, 3]
+    assert (east["teachers"]["on_staff"], east["teachers"]["gap"]) == (24, -5)
+    assert east["kindergarten"]["on_staff"] is None  # counted in the school's teachers
 
 
 def test_csv_file_gets_a_bom(cli, tmp_path):
     target = tmp_path / "编制2023.csv"
     assert cli("staffing", "2023", "-o", str(target)).exit_code == 0
-    assert target.read_bytes().startswith(b"\xef\xbb\xbfyear,group,campus,")
+    assert target.read_bytes().startswith("\ufeff集团代码,集团,校区代码,".encode())
+
+
+def test_xlsx_has_a_sheet_per_section_with_the_fact_rows(cli, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    target = tmp_path / "编制2023.xlsx"
+    assert cli("staffing", "2023", "-o", str(target)).exit_code == 0
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["校区", "教师编制", "两教一保", "班额", "说明"]
+    teachers = list(book["教师编制"].iter_rows(values_only=True))
+    assert teachers[0] == (
+        "集团代码", "集团", "校区代码", "校区", "学段", "在校生", "班数", "按师生比", "按班师比", "编制"
+    )  # fmt: skip
+    # one row per campus stage (four nine-year schools have two), no group or total rows
+    assert len(teachers) == 1 + 21 + 4
+    assert sum(r[9] for r in teachers[1:]) == 698
+    assert teachers[1:].count(
+        ("sizhong", "中卫市第四中学教育集团", "sizhong-guotan", "中卫市第四中学教育集团郭滩校区",
+         "初中", 118, 4, 9, None, 9)
+    ) == 1  # fmt: skip
+    kindergarten = list(book["两教一保"].iter_rows(values_only=True))
+    assert sum(r[6] for r in kindergarten[1:]) == 114  # temporary teachers
+    flags = list(book["班额"].iter_rows(values_only=True))
+    assert [(r[2], r[9]) for r in flags[1:]] == [
+        ("qixiao-main", "大班额"),
+        ("qixiao-shuangqu", "超大班额"),
+        ("sizhong-main", "超过上限"),
+    ]
 
 
 # --------------------------------------------------------------------------- errors
@@ -482,8 +620,7 @@ def test_bad_years_exit_2(cli, year, stderr):
 
 def test_explain_reaches_csv_too(cli):
     lines = cli("staffing", "2023", "-f", "csv", "--explain").stdout.splitlines()
-    assert lines[0].endswith(",class_size_flag,explain")
-    guotan = [line for line in lines if ",sizhong-guotan," in line]
-    assert len(guotan) == 2
-    assert "副职：在校生 354 人，档位 300-499 → 1 名" in guotan[0]
-    assert "教师编制：12 + 9 = 21；在编 21，缺口 21 − 21 = 0" in guotan[0]
+    assert lines[0] == CSV_HEADER_ZH + ",计算过程"
+    (guotan,) = [line for line in lines if ",sizhong-guotan," in line]
+    assert "副职：在校生 354 人，档位 300-499 → 1 名" in guotan
+    assert "教师编制：12 + 9 = 21；在编 21，缺口 21 − 21 = 0" in guotan

@@ -132,6 +132,11 @@ class ClassSize:
     level: SizeLevel | None  # the worst level reached; None when within every limit
     explain: Explain
 
+    @property
+    def average_rounded(self) -> Decimal:
+        """The average to two decimals, half up, as a table or a script reads it."""
+        return round_fraction_half_up(self.average, 2)
+
 
 @dataclass(frozen=True)
 class CampusStaffing:

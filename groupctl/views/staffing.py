@@ -1,22 +1,32 @@
 """The staffing view (SPEC §4 `staffing`): leaders, teacher quotas, 两教一保 posts,
 party organisation and class-size flags per campus.
 
-At 80 columns one table cannot hold all of it, so the table format shows up to four
-short ones: leadership and party organisation; teacher quotas by stage; kindergarten
-temporary teachers and caregivers (when any campus has kindergarten classes); and the
-class-size flags (only the stages flagged).
+At 80 columns one table cannot hold all of it, so there are up to four sections, each a
+table and an xlsx sheet: leaders and party organisation; teacher quotas by stage;
+kindergarten 两教一保 posts (when any campus has kindergarten classes); class-size flags
+(only the stages flagged).
+
+The CSV holds the first section: one row per campus, with the campus's other figures in
+data-only columns.  Teachers on staff and the gap belong to a campus, not to a stage, so
+on campus × stage rows they would be repeated or lost; on campus rows every figure
+appears once.  Its teacher-quota column is a school's quota (its attached kindergarten
+classes' established teachers included, as a stage) or a kindergarten's established
+teachers, so SUM over it is the district's quota; temporary teachers and caregivers are
+posts of their own.  The stage detail is the teacher-quota sheet of the xlsx.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 
 from groupctl.clauses import cite
 from groupctl.labels import Lang, school_year, t, tr
-from groupctl.model import Dataset, Stage
-from groupctl.numbers import round_fraction_half_up
+from groupctl.model import Dataset
+from groupctl.output.model import Column, Output, Section, encode
 from groupctl.rules.staffing import (
     CampusStaffing,
     ClassSize,
@@ -25,69 +35,162 @@ from groupctl.rules.staffing import (
     StaffingResult,
     StageQuota,
 )
-from groupctl.views import Column, Table, View, parameter_doc, show_value, standard_notes
+from groupctl.views import Ask, computed, show_value
 
-CSV_COLUMNS = [
-    "year",
-    "group",
-    "campus",
-    "name",
-    "role",
-    "kind",
-    "head_title",
-    "students",
-    "classes",
-    "principals",
-    "vice_principals",
-    "deputies_band",
-    "teacher_quota",
-    "on_staff",
-    "gap",
-    "established_teachers",
-    "temp_teachers",
-    "caregivers",
-    "party_members",
-    "party_org",
-    "party_committee",
-    "stage",
-    "stage_students",
-    "stage_classes",
-    "by_students",
-    "by_classes",
-    "stage_quota",
-    "average_class_size",
-    "class_size_flag",
-]
+T = TypeVar("T")
 
 
-# --------------------------------------------------------------------------- wording
+def _data(col: Column) -> Column:
+    return replace(col, show="data")
 
 
-def _stage_cell(stage: str, lang: Lang) -> str:
-    """A stage in a table cell: 'preschool' keeps the English tables within 80 columns."""
-    return "preschool" if lang == "en" and stage == "kindergarten" else t(stage, lang)
+# One column per figure, for the JSON records and the sections alike.
+STAGE = Column("stage", "学段", "stage", "code", codes="stage.")
+STUDENTS = Column("students", "在校生", "pupils", "count")
+CLASSES = Column("classes", "班数", "classes", "count")
+BY_STUDENTS = Column("by_students", "按师生比", "by students", "count", show="data")
+BY_CLASSES = Column("by_classes", "按班师比", "by classes", "count", show="data")
+QUOTA = Column("quota", "编制", "quota", "count")
+ON_STAFF = Column("on_staff", "在编", "held", "count")
+GAP = Column("gap", "缺口", "gap", "count")
+ESTABLISHED = Column("established_teachers", "在编教师", "established", "count")
+TEMP = Column("temp_teachers", "临聘教师", "temporary", "count")
+CAREGIVERS = Column("caregivers", "保育员", "caregivers", "count")
+AVERAGE = Column("average", "平均班额", "average", "decimal", attr="average_rounded")
+MAX = Column("max", "上限", "max", "count")
+LEVEL = Column("level", "情形", "flag", "code", codes="size.")
+ROLE = Column("role", "角色", "role", "code", show="data")
+KIND = Column("kind", "类型", "kind", "code", show="data")
+HEAD_TITLE = Column("head_title", "正职", "head")
+PRINCIPALS = Column("principals", "正职人数", "heads", "count", show="data")
+DEPUTIES = Column("vice_principals", "副职", "deputies", "count")
+DEPUTIES_BY = Column(
+    "deputies_by", "副职依据", "deputies by", "code", show="data", codes="deputies_by."
+)
+DEPUTIES_BAND = Column("deputies_band", "副职档位", "deputies band", show="data")
+MEMBERS = Column("party_members", "党员", "members", "count")
+PARTY = Column("party", "党组织", "party", "code", codes="party.")
+EXPLAIN = Column("explain", "计算过程", "explain", show="data")
+
+# JSON records (SPEC §5 `staffing`)
+STAGE_DOC = (STAGE, STUDENTS, CLASSES, BY_STUDENTS, BY_CLASSES, QUOTA)
+TEACHERS_DOC = (QUOTA, Column("stages", kind="records", fields=STAGE_DOC), ON_STAFF, GAP)
+KINDERGARTEN_DOC = (ESTABLISHED, TEMP, CAREGIVERS, CLASSES)
+PARTY_DOC = (
+    Column("unit", kind="code", codes="party."),
+    Column("members", kind="count"),
+    Column("committee", kind="flag"),
+    Column("secretary"),
+)
+FLAG_DOC = (STAGE, STUDENTS, CLASSES, AVERAGE, MAX, Column("over_max", kind="flag"), LEVEL)
+IDS = (
+    Column("campus", "校区代码", "campus", "id", show="data"),
+    Column("campus_name", "校区", "campus_name", show="data"),
+    Column("group", "集团代码", "group", "id", show="data"),
+    Column("group_name", "集团", "group_name", show="data"),
+)
+CAMPUS_DOC = (*IDS, KIND, STUDENTS, CLASSES, HEAD_TITLE, PRINCIPALS, DEPUTIES)
+CAMPUS_MORE = (ROLE, DEPUTIES_BY, DEPUTIES_BAND)
+GROUP_DOC = (
+    Column("group", kind="id"),
+    Column("group_name", attr="name"),
+    Column("lead", kind="id"),
+    Column("party_secretary", attr="secretary"),
+)
+
+# Sections: the group / campus tree for people, the id columns for spreadsheets.
+NAME = Column("name", "集团 / 校区", "group / campus", show="table")
+ROW_IDS = (IDS[2], IDS[3], IDS[0], IDS[1])
+CAMPUSES = (
+    *ROW_IDS,
+    ROLE,
+    KIND,
+    NAME,
+    HEAD_TITLE,
+    PRINCIPALS,
+    DEPUTIES,
+    DEPUTIES_BAND,
+    _data(STUDENTS),
+    _data(CLASSES),
+    Column("quota", "教师编制", "teacher quota", "count", show="data"),
+    _data(ON_STAFF),
+    _data(GAP),
+    _data(TEMP),
+    _data(CAREGIVERS),
+    MEMBERS,
+    PARTY,
+)
+TEACHERS = (*ROW_IDS, NAME, STAGE, STUDENTS, CLASSES, BY_STUDENTS, BY_CLASSES, QUOTA)
+TEACHERS_STAFF = (replace(ON_STAFF, show="table"), replace(GAP, show="table"))
+KINDERGARTEN = (*ROW_IDS, NAME, CLASSES, ESTABLISHED, TEMP, CAREGIVERS)
+FLAGS = (*ROW_IDS, NAME, STAGE, _data(STUDENTS), _data(CLASSES), AVERAGE, MAX, LEVEL)
+STAFF_ONLY = {"on_staff", "gap", "party_members", "party"}
 
 
-def party_label(p: PartyOrg, lang: Lang) -> str:
-    if p.unit == "general_branch":
-        return tr(lang, "党总支", "general branch")
-    if p.unit == "branch":
-        if p.committee:
-            return tr(lang, "党支部·支委会", "branch+committee")
-        return tr(lang, "党支部", "branch")
-    if p.unit == "group":
-        return tr(lang, "党小组", "party group")
-    return tr(lang, "无党员", "no members")
+# --------------------------------------------------------------------------- records
 
 
-def size_label(s: ClassSize, lang: Lang) -> str:
-    if s.level == "super_large":
-        return tr(lang, "超大班额", "very large")
-    if s.level == "large":
-        return tr(lang, "大班额", "large")
-    if s.level == "over_max":
-        return tr(lang, "超过上限", "above max")
-    return tr(lang, "未超", "within")
+def _values(c: CampusStaffing) -> dict[str, Any]:
+    """A campus's figures by column key: its JSON record's flat part and its CSV row."""
+    ld, k, p = c.leaders, c.kindergarten, c.party_org
+    return {
+        "campus": c.campus,
+        "campus_name": c.name,
+        "group": c.group,
+        "group_name": c.group_name,
+        "role": c.role,
+        "kind": c.kind,
+        "students": c.students,
+        "classes": c.classes,
+        "head_title": ld.head_title,
+        "principals": ld.principals,
+        "vice_principals": ld.vice_principals,
+        "deputies_by": ld.measure,
+        "deputies_band": ld.band,
+        "quota": k.established_teachers if k and c.kind == "kindergarten" else c.quota,
+        "on_staff": c.on_staff,
+        "gap": c.gap,
+        "temp_teachers": None if k is None else k.temp_teachers,
+        "caregivers": None if k is None else k.caregivers,
+        "party_members": None if p is None else p.members,
+        "party": None if p is None else "branch_committee" if p.committee else p.unit,
+    }
+
+
+def _campus_doc(c: CampusStaffing, ask: Ask, explain: list[str]) -> dict[str, Any]:
+    lang, k, values = ask.lang, c.kindergarten, _values(c)
+    own = c.kind == "kindergarten"  # a school's attached classes count in its teachers
+    doc = {
+        **encode(values, CAMPUS_DOC, lang),
+        "teachers": None if own else encode(c, TEACHERS_DOC, lang),
+        "kindergarten": None
+        if k is None
+        else {
+            **encode(k, KINDERGARTEN_DOC, lang),
+            "on_staff": c.on_staff if own else None,
+            "gap": c.gap if own else None,
+        },
+        "party_org": None if c.party_org is None else encode(c.party_org, PARTY_DOC, lang),
+        "class_size_flags": [encode(s, FLAG_DOC, lang) for s in c.flags],
+        **encode(values, CAMPUS_MORE, lang),
+    }
+    if ask.explain:
+        parts = [
+            c.leaders.explain,
+            *(s.explain for s in c.stages),
+            *((k.explain,) if k else ()),
+            *((c.party_org.explain,) if c.party_org else ()),
+            *(s.explain for s in c.class_sizes),
+        ]
+        doc["explain"] = {
+            "clauses": sorted({clause for e in parts for clause in e.clauses}),
+            "parameters": sorted({p for e in parts for p in e.parameters}),
+            "lines": explain,
+        }
+    return doc
+
+
+# --------------------------------------------------------------------------- explain
 
 
 def _num(x: Decimal) -> str:
@@ -113,145 +216,44 @@ def _quotient(x: Fraction) -> str:
     return f"≈ {whole}.{places:04d}"
 
 
-def _average(x: Fraction) -> str:
-    return str(round_fraction_half_up(x, 2))
-
-
 def _signed(n: int | None) -> str:
     if n is None:
         return ""
     return f"+{n}" if n > 0 else str(n)
 
 
-def _count(n: int | None) -> str:
-    return "" if n is None else f"{n:,}"
-
-
-# --------------------------------------------------------------------------- JSON
-
-
-def _stage_doc(s: StageQuota) -> dict[str, Any]:
-    return {
-        "stage": s.stage,
-        "students": s.students,
-        "classes": s.classes,
-        "by_students": s.by_students,
-        "by_classes": s.by_classes,
-        "quota": s.quota,
-        "basis": "kindergarten_band" if s.stage == "kindergarten" else "ratios",
-    }
-
-
-def _kindergarten_doc(c: CampusStaffing, k: KindergartenPosts) -> dict[str, Any]:
-    own = c.kind == "kindergarten"  # a school's attached classes count in its teachers
-    return {
-        "established_teachers": k.established_teachers,
-        "temp_teachers": k.temp_teachers,
-        "caregivers": k.caregivers,
-        "classes": k.classes,
-        "on_staff": c.on_staff if own else None,
-        "gap": c.gap if own else None,
-    }
-
-
-def _party_doc(p: PartyOrg, lang: Lang) -> dict[str, Any]:
-    return {
-        "unit": p.unit,
-        "label": party_label(p, lang),
-        "members": p.members,
-        "committee": p.committee,
-        "secretary": p.secretary,
-    }
-
-
-def _flag_doc(s: ClassSize, lang: Lang) -> dict[str, Any]:
-    return {
-        "stage": s.stage,
-        "students": s.students,
-        "classes": s.classes,
-        "average": _average(s.average),
-        "max": s.max,
-        "over_max": s.over_max,
-        "level": s.level,
-        "label": size_label(s, lang),
-    }
-
-
-def _campus_doc(c: CampusStaffing, lang: Lang, explain: list[str] | None) -> dict[str, Any]:
-    teachers = None
-    if c.kind == "school":
-        teachers = {
-            "quota": c.quota,
-            "stages": [_stage_doc(s) for s in c.stages],
-            "on_staff": c.on_staff,
-            "gap": c.gap,
-        }
-    doc: dict[str, Any] = {
-        "campus": c.campus,
-        "group": c.group,
-        "kind": c.kind,
-        "students": c.students,
-        "classes": c.classes,
-        "head_title": c.leaders.head_title,
-        "principals": c.leaders.principals,
-        "vice_principals": c.leaders.vice_principals,
-        "teachers": teachers,
-        "kindergarten": None if c.kindergarten is None else _kindergarten_doc(c, c.kindergarten),
-        "party_org": None if c.party_org is None else _party_doc(c.party_org, lang),
-        "class_size_flags": [_flag_doc(s, lang) for s in c.flags],
-        "name": c.name,
-        "role": c.role,
-        "deputies_by": c.leaders.measure,
-        "deputies_band": c.leaders.band,
-    }
-    if explain is not None:
-        clauses = {c.leaders.explain.clauses[0]}
-        params = set(c.leaders.explain.parameters)
-        parts = [
-            *(s.explain for s in c.stages),
-            *((c.kindergarten.explain,) if c.kindergarten else ()),
-            *((c.party_org.explain,) if c.party_org else ()),
-            *(s.explain for s in c.class_sizes),
-        ]
-        for e in parts:
-            clauses.update(e.clauses)
-            params.update(e.parameters)
-        doc["explain"] = {
-            "clauses": sorted(clauses),
-            "parameters": sorted(params),
-            "lines": explain,
-        }
-    return doc
-
-
-# --------------------------------------------------------------------------- explain
+def _staff(c: CampusStaffing, quota: int, lang: Lang) -> str:
+    if c.on_staff is None:
+        return ""
+    gap = f"{c.on_staff} − {quota} = {_signed(c.gap)}"
+    return tr(lang, f"；在编 {c.on_staff}，缺口 {gap}", f"; on staff {c.on_staff}, gap {gap}")
 
 
 def _explain_campus(c: CampusStaffing, values: dict[str, str], lang: Lang) -> list[str]:
     role = t(c.role, lang)
-    lines = [f"{c.group_name} {c.short_name}（{role}）" if lang == "zh" else f"{c.name} ({role})"]
     ld = c.leaders
-    clause = cite(ld.explain.clauses[0], lang)
-    path = ld.explain.parameters[1]
+    clause, path = cite(ld.explain.clauses[0], lang), ld.explain.parameters[1]
     if ld.measure == "students":
         basis = tr(lang, f"在校生 {ld.count:,} 人", f"{ld.count:,} students")
     else:
         basis = tr(lang, f"开设 {ld.count} 个班", f"{ld.count} classes")
-    lines.append(
+    lines = [
+        tr(lang, f"{c.group_name} {c.short_name}（{role}）", f"{c.name} ({role})"),
         tr(
             lang,
             f"  副职：{basis}，档位 {ld.band} → {ld.vice_principals} 名；"
             f"另配{ld.head_title} {ld.principals} 名（{clause}，{path}、leaders.heads）",
             f"  deputies: {basis}, band {ld.band} → {ld.vice_principals};"
             f" plus {ld.principals} head ({ld.head_title}) ({clause}, {path}, leaders.heads)",
-        )
-    )
+        ),
+    ]
     if c.role == "member":
+        rank = cite("6.4.2.1", lang)
         lines.append(
             tr(
                 lang,
-                f"  {ld.head_title}不带级别（{cite('6.4.2.1', lang)}）",
-                f"  the {ld.head_title} of a member campus carries no rank ({cite('6.4.2.1', lang)})",
+                f"  {ld.head_title}不带级别（{rank}）",
+                f"  the {ld.head_title} of a member campus carries no rank ({rank})",
             )
         )
     for s in c.stages:
@@ -259,107 +261,87 @@ def _explain_campus(c: CampusStaffing, values: dict[str, str], lang: Lang) -> li
     if c.quota is not None:
         parts = " + ".join(str(s.quota) for s in c.stages)
         total = f"{parts} = {c.quota}" if len(c.stages) > 1 else str(c.quota)
-        staff = ""
-        if c.on_staff is not None:
-            staff = tr(
-                lang,
-                f"；在编 {c.on_staff}，缺口 {c.on_staff} − {c.quota} = {_signed(c.gap)}",
-                f"; on staff {c.on_staff}, gap {c.on_staff} − {c.quota} = {_signed(c.gap)}",
-            )
+        staff = _staff(c, c.quota, lang)
         lines.append(tr(lang, f"  教师编制：{total}{staff}", f"  teacher quota: {total}{staff}"))
     if c.kindergarten is not None:
         lines.extend(_explain_kindergarten(c, c.kindergarten, lang))
     if c.party_org is not None:
         lines.append(_explain_party(c.party_org, values, lang))
-    for size in c.class_sizes:
-        lines.append(_explain_size(size, values, lang))
+    lines.extend(_explain_size(size, values, lang) for size in c.class_sizes)
     return lines
+
+
+def _no_children(lang: Lang, what_zh: str, what_en: str, classes: int) -> str:
+    clause = cite("6.4.3", lang)
+    return tr(
+        lang,
+        f"  {what_zh}：本学年没有幼儿（{classes} 个班）→ 不设编制，0 名（{clause}）",
+        f"  {what_en}: no children this year ({classes} classes) → no posts, 0 ({clause})",
+    )
+
+
+def _banded(lang: Lang, what_zh: str, what_en: str, classes: int, band: str, n: int) -> str:
+    clause = cite("6.4.3", lang)
+    return tr(
+        lang,
+        f"  {what_zh}：开设 {classes} 个班，档位 {band} → {n} 名"
+        f"（{clause}，teachers.kindergarten_established）",
+        f"  {what_en}: {classes} classes, band {band} → {n}"
+        f" ({clause}, teachers.kindergarten_established)",
+    )
 
 
 def _explain_stage(s: StageQuota, lang: Lang) -> list[str]:
     clause = cite("6.4.3", lang)
     stage = t(s.stage, lang)
-    if s.stage == "kindergarten" and s.band is None:
-        return [
-            tr(
-                lang,
-                f"  {stage}班在编教师：本学年没有幼儿（{s.classes} 个班）→ 不设编制，0 名（{clause}）",
-                f"  {stage} established teachers: no children this year ({s.classes} classes)"
-                f" → no posts, 0 ({clause})",
-            )
-        ]
     if s.stage == "kindergarten":
-        return [
-            tr(
-                lang,
-                f"  {stage}班在编教师：开设 {s.classes} 个班，档位 {s.band} → {s.quota} 名"
-                f"（{clause}，teachers.kindergarten_established）",
-                f"  {stage} established teachers: {s.classes} classes, band {s.band}"
-                f" → {s.quota} ({clause}, teachers.kindergarten_established)",
-            )
-        ]
+        what = (f"{stage}班在编教师", f"{stage} established teachers")
+        if s.band is None:
+            return [_no_children(lang, *what, s.classes)]
+        return [_banded(lang, *what, s.classes, s.band, s.quota)]
     assert s.student_ratio is not None and s.students_exact is not None
-    sp = f"teachers.student_ratio.{s.stage}"
-    cp = f"teachers.class_ratio.{s.stage}"
-    by_students = tr(
-        lang,
-        f"  {stage}教师（师生比）：{s.students:,} ÷ {_num(s.student_ratio)}"
-        f" {_quotient(s.students_exact)} → 四舍五入 {s.by_students}（{clause}，{sp}）",
-        f"  {stage} teachers by students: {s.students:,} ÷ {_num(s.student_ratio)}"
-        f" {_quotient(s.students_exact)} → rounded half up {s.by_students} ({clause}, {sp})",
-    )
+    sp, cp = f"teachers.student_ratio.{s.stage}", f"teachers.class_ratio.{s.stage}"
+    division = f"{s.students:,} ÷ {_num(s.student_ratio)} {_quotient(s.students_exact)}"
+    lines = [
+        tr(
+            lang,
+            f"  {stage}教师（师生比）：{division} → 四舍五入 {s.by_students}（{clause}，{sp}）",
+            f"  {stage} teachers by students: {division} → rounded half up {s.by_students}"
+            f" ({clause}, {sp})",
+        )
+    ]
     if s.class_ratio is None or s.classes_exact is None:
-        return [
-            by_students,
+        lines.append(
             tr(
                 lang,
                 f"  {stage}班师比未设定（{cp} = null），编制取 {s.quota}",
                 f"  {stage} class ratio unset ({cp} = null): quota {s.quota}",
-            ),
-        ]
-    return [
-        by_students,
+            )
+        )
+        return lines
+    product = f"{s.classes} × {_num(s.class_ratio)} {_quotient(s.classes_exact)}"
+    lines.append(
         tr(
             lang,
-            f"  {stage}教师（班师比）：{s.classes} × {_num(s.class_ratio)}"
-            f" {_quotient(s.classes_exact)} → 四舍五入 {s.by_classes}（{clause}，{cp}）；"
+            f"  {stage}教师（班师比）：{product} → 四舍五入 {s.by_classes}（{clause}，{cp}）；"
             f"取较大者 {s.quota}",
-            f"  {stage} teachers by classes: {s.classes} × {_num(s.class_ratio)}"
-            f" {_quotient(s.classes_exact)} → rounded half up {s.by_classes} ({clause}, {cp});"
-            f" the larger: {s.quota}",
-        ),
-    ]
+            f"  {stage} teachers by classes: {product} → rounded half up {s.by_classes}"
+            f" ({clause}, {cp}); the larger: {s.quota}",
+        )
+    )
+    return lines
 
 
 def _explain_kindergarten(c: CampusStaffing, k: KindergartenPosts, lang: Lang) -> list[str]:
     clause = cite("6.4.3", lang)
     lines = []
     if c.kind == "kindergarten":  # a school's attached classes are a stage of its quota
-        staff = ""
-        if c.on_staff is not None:
-            staff = tr(
-                lang,
-                f"；在编 {c.on_staff}，缺口 {c.on_staff} − {k.established_teachers}"
-                f" = {_signed(c.gap)}",
-                f"; on staff {c.on_staff}, gap {c.on_staff} − {k.established_teachers}"
-                f" = {_signed(c.gap)}",
-            )
-        if k.empty:
-            established = tr(
-                lang,
-                f"  在编教师：本学年没有幼儿（{k.classes} 个班）→ 不设编制，0 名（{clause}）",
-                f"  established teachers: no children this year ({k.classes} classes)"
-                f" → no posts, 0 ({clause})",
-            )
+        what = ("在编教师", "established teachers")
+        if k.band is None:
+            established = _no_children(lang, *what, k.classes)
         else:
-            established = tr(
-                lang,
-                f"  在编教师：开设 {k.classes} 个班，档位 {k.band} → {k.established_teachers} 名"
-                f"（{clause}，teachers.kindergarten_established）",
-                f"  established teachers: {k.classes} classes, band {k.band}"
-                f" → {k.established_teachers} ({clause}, teachers.kindergarten_established)",
-            )
-        lines.append(established + staff)
+            established = _banded(lang, *what, k.classes, k.band, k.established_teachers)
+        lines.append(established + _staff(c, k.established_teachers, lang))
     if k.empty:
         lines.append(
             tr(
@@ -370,17 +352,16 @@ def _explain_kindergarten(c: CampusStaffing, k: KindergartenPosts, lang: Lang) -
             )
         )
         return lines
+    temp = f"{k.classes} × {k.temp_per_class} = {k.temp_teachers}"
+    care = f"{k.classes} × {k.caregivers_per_class} = {k.caregivers}"
     lines.append(
         tr(
             lang,
-            f"  两教一保：临聘教师 {k.classes} × {k.temp_per_class} = {k.temp_teachers}，"
-            f"保育员 {k.classes} × {k.caregivers_per_class} = {k.caregivers}（{clause}，"
+            f"  两教一保：临聘教师 {temp}，保育员 {care}（{clause}，"
             f"teachers.kindergarten_temp_teachers_per_class、"
             f"teachers.kindergarten_caregivers_per_class）",
-            f"  two teachers and one carer per class: temporary teachers {k.classes}"
-            f" × {k.temp_per_class} = {k.temp_teachers}, caregivers {k.classes}"
-            f" × {k.caregivers_per_class} = {k.caregivers} ({clause},"
-            f" teachers.kindergarten_temp_teachers_per_class,"
+            f"  two teachers and one carer per class: temporary teachers {temp},"
+            f" caregivers {care} ({clause}, teachers.kindergarten_temp_teachers_per_class,"
             f" teachers.kindergarten_caregivers_per_class)",
         )
     )
@@ -389,7 +370,9 @@ def _explain_kindergarten(c: CampusStaffing, k: KindergartenPosts, lang: Lang) -
 
 def _explain_party(p: PartyOrg, values: dict[str, str], lang: Lang) -> str:
     clause = cite("6.4.2.1", lang)
-    label = party_label(p, lang)
+    label = t(f"party.{p.unit}", lang)
+    branch = values["party.branch_min_members"]
+    committee = values["party.committee_min_members"]
     if p.unit == "general_branch":
         return tr(
             lang,
@@ -398,8 +381,6 @@ def _explain_party(p: PartyOrg, values: dict[str, str], lang: Lang) -> str:
             f"  party: the lead hosts the group's {label}, in principle led by its"
             f" {p.secretary}; {p.members} party members here ({clause})",
         )
-    branch = values["party.branch_min_members"]
-    committee = values["party.committee_min_members"]
     if p.unit == "branch":
         has = tr(lang, "设支部委员会", "with a committee")
         if not p.committee:
@@ -427,83 +408,23 @@ def _explain_party(p: PartyOrg, values: dict[str, str], lang: Lang) -> str:
 
 
 def _explain_size(s: ClassSize, values: dict[str, str], lang: Lang) -> str:
-    clause = cite("2.2", lang)
-    stage = t(s.stage, lang)
-    mp = f"class_size.max.{s.stage}"
+    stage, mp = t(s.stage, lang), f"class_size.max.{s.stage}"
     avg = f"{s.students:,} ÷ {s.classes} {_quotient(s.average)}"
     over = ">" if s.over_max else "≤"
-    text_zh = f"  {stage}平均班额：{avg}，{over} 上限 {s.max}（{mp}）"
-    text_en = f"  {stage} average class: {avg}, {over} max {s.max} ({mp})"
+    zh = f"  {stage}平均班额：{avg}，{over} 上限 {s.max}（{mp}）"
+    en = f"  {stage} average class: {avg}, {over} max {s.max} ({mp})"
+    flag = "" if s.level is None else t(f"size.{s.level}", lang)
     if s.level in ("large", "super_large"):
         path = "class_size.super_large_min" if s.level == "super_large" else "class_size.large_min"
-        text_zh += f"，≥ {values[path]}（{path}）→ {size_label(s, lang)}"
-        text_en += f", ≥ {values[path]} ({path}) → {size_label(s, lang)}"
+        zh += f"，≥ {values[path]}（{path}）→ {flag}"
+        en += f", ≥ {values[path]} ({path}) → {flag}"
     elif s.level == "over_max":
-        text_zh += f"→ {size_label(s, lang)}"
-        text_en += f" → {size_label(s, lang)}"
-    return tr(lang, f"{text_zh}（{clause}）", f"{text_en} ({clause})")
+        zh += f"→ {flag}"
+        en += f" → {flag}"
+    return tr(lang, f"{zh}（{cite('2.2', lang)}）", f"{en} ({cite('2.2', lang)})")
 
 
-# --------------------------------------------------------------------------- CSV
-
-
-def _csv_rows(result: StaffingResult, lang: Lang, explain: bool) -> list[dict[str, Any]]:
-    rows = []
-    values = {u.path: show_value(u.value) for u in result.parameters}
-    for c in result.campuses:
-        k = c.kindergarten
-        base: dict[str, Any] = {
-            "year": result.year,
-            "group": c.group,
-            "campus": c.campus,
-            "name": c.name,
-            "role": c.role,
-            "kind": c.kind,
-            "head_title": c.leaders.head_title,
-            "students": c.students,
-            "classes": c.classes,
-            "principals": c.leaders.principals,
-            "vice_principals": c.leaders.vice_principals,
-            "deputies_band": c.leaders.band,
-            "teacher_quota": c.quota,
-            "on_staff": c.on_staff,
-            "gap": c.gap,
-            "established_teachers": None if k is None else k.established_teachers,
-            "temp_teachers": None if k is None else k.temp_teachers,
-            "caregivers": None if k is None else k.caregivers,
-            "party_members": None if c.party_org is None else c.party_org.members,
-            "party_org": None if c.party_org is None else c.party_org.unit,
-            "party_committee": None if c.party_org is None else c.party_org.committee,
-        }
-        if explain:
-            base["explain"] = " / ".join(
-                line.strip() for line in _explain_campus(c, values, lang)[1:]
-            )
-        sizes = {s.stage: s for s in c.class_sizes}
-        stages: list[tuple[Stage, int, int, int | None, int | None, int | None]] = [
-            (s.stage, s.students, s.classes, s.by_students, s.by_classes, s.quota) for s in c.stages
-        ]
-        if c.kind == "kindergarten":
-            stages = [("kindergarten", c.students, c.classes, None, None, None)]
-        for stage, students, classes, by_s, by_c, quota in stages:
-            size = sizes.get(stage)
-            rows.append(
-                base
-                | {
-                    "stage": stage,
-                    "stage_students": students,
-                    "stage_classes": classes,
-                    "by_students": by_s,
-                    "by_classes": by_c,
-                    "stage_quota": quota,
-                    "average_class_size": None if size is None else _average(size.average),
-                    "class_size_flag": None if size is None else size.level,
-                }
-            )
-    return rows
-
-
-# --------------------------------------------------------------------------- tables
+# --------------------------------------------------------------------------- sections
 
 
 def _title(result: StaffingResult, lang: Lang, zh: str, en: str, clause: str) -> str:
@@ -511,204 +432,133 @@ def _title(result: StaffingResult, lang: Lang, zh: str, en: str, clause: str) ->
     return tr(lang, f"{sy}学年 {zh}（{clause}）", f"{en} {sy} ({clause})")
 
 
-class _Groups:
-    """Adds a heading row each time the campuses move on to another group."""
-
-    def __init__(self, table: Table) -> None:
-        self.table = table
-        self.group: str | None = None
-
-    def enter(self, c: CampusStaffing) -> None:
-        if c.group != self.group:
-            self.table.end_section()
-            self.table.add({"name": c.group_name}, "heading")
-            self.group = c.group
+def _section(name: str, title: str, columns: tuple[Column, ...], staffed: bool) -> Section:
+    kept = tuple(c for c in columns if staffed or c.key not in STAFF_ONLY)
+    return Section(name, title, kept)
 
 
-def _leaders_table(result: StaffingResult, lang: Lang) -> Table:
-    staffed = result.staff_file is not None
-    columns = [
-        Column("name", t("col.group_campus", lang)),
-        Column("head", tr(lang, "正职", "head")),
-        Column("deputies", tr(lang, "副职", "deputies"), "right"),
-    ]
-    if staffed:
-        columns += [
-            Column("members", tr(lang, "党员", "members"), "right"),
-            Column("party", tr(lang, "党组织", "party")),
-        ]
-    clauses = tr(lang, "六（四）2（1）（2）", "clauses 6.4.2.1, 6.4.2.2")
-    if staffed:
-        title = _title(result, lang, "领导职数与党组织", "Leaders and party organisation", clauses)
-    else:  # without staff.csv there are no party columns
-        title = _title(result, lang, "领导职数", "Leaders", clauses)
-    table = Table(title, columns)
-    groups = _Groups(table)
-    for c in result.campuses:
-        groups.enter(c)
-        ld = c.leaders
-        row = {
-            "name": "  " + c.short_name,
-            "head": ld.head_title,
-            "deputies": str(ld.vice_principals),
-        }
-        if c.party_org is not None:
-            row["members"] = str(c.party_org.members)
-            row["party"] = party_label(c.party_org, lang)
-        table.add(row)
-    return table
+def _grouped(
+    section: Section, items: Iterable[tuple[CampusStaffing, T]]
+) -> Iterator[tuple[CampusStaffing, T]]:
+    """The items, with a heading row each time the campuses move on to another group."""
+    group = None
+    for c, item in items:
+        if c.group != group:
+            section.end_group()
+            section.add("heading", name=c.group_name)
+            group = c.group
+        yield c, item
 
 
-def _teachers_table(result: StaffingResult, lang: Lang) -> Table:
-    staffed = result.staff_file is not None
-    columns = [
-        Column("name", t("col.group_campus", lang)),
-        Column("stage", tr(lang, "学段", "stage")),
-        Column("students", tr(lang, "在校生", "pupils"), "right"),
-        Column("classes", tr(lang, "班数", "classes"), "right"),
-        Column("quota", tr(lang, "编制", "quota"), "right"),
-    ]
-    if staffed:
-        columns += [
-            Column("on_staff", tr(lang, "在编", "held"), "right"),
-            Column("gap", tr(lang, "缺口", "gap"), "right"),
-        ]
-    table = Table(_title(result, lang, "教师编制", "Teacher quotas", cite("6.4.3", lang)), columns)
-    groups = _Groups(table)
-    for c in result.campuses:
-        groups.enter(c)
-        name = "  " + c.short_name
-        if c.kind == "kindergarten":
-            k = c.kindergarten
-            assert k is not None
-            table.add(
-                {
-                    "name": name,
-                    "stage": _stage_cell("kindergarten", lang),
-                    "students": _count(c.students),
-                    "classes": str(c.classes),
-                    "quota": str(k.established_teachers),
-                    "on_staff": _count(c.on_staff),
-                    "gap": _signed(c.gap),
-                }
-            )
-            continue
-        single = len(c.stages) == 1
-        for i, s in enumerate(c.stages):
-            row = {
-                "name": name if i == 0 else "",
-                "stage": _stage_cell(s.stage, lang),
-                "students": _count(s.students),
-                "classes": str(s.classes),
-                "quota": str(s.quota),
+def _ids(c: CampusStaffing) -> dict[str, Any]:
+    return {"campus": c.campus, "campus_name": c.name, "group": c.group, "group_name": c.group_name}
+
+
+def _gap_shown(gap: int | None) -> dict[str, str]:
+    return {"gap": _signed(gap)} if gap is not None and gap > 0 else {}
+
+
+def _sections(
+    result: StaffingResult, lang: Lang, explained: dict[str, list[str]] | None
+) -> list[Section]:
+    staffed = result.staff_file is not None  # without staff.csv, no party or staff columns
+    clause = cite("6.4.3", lang)
+    what = (
+        ("领导职数与党组织", "Leaders and party organisation")
+        if staffed
+        else ("领导职数", "Leaders")
+    )
+    leaders_clause = tr(lang, "六（四）2（1）（2）", "clauses 6.4.2.1, 6.4.2.2")
+    leaders = _section(
+        tr(lang, "校区", "campuses"),
+        _title(result, lang, *what, leaders_clause),
+        CAMPUSES + ((EXPLAIN,) if explained else ()),
+        staffed,
+    )
+    teachers = _section(
+        tr(lang, "教师编制", "teachers"),
+        _title(result, lang, "教师编制", "Teacher quotas", clause),
+        TEACHERS + TEACHERS_STAFF,
+        staffed,
+    )
+    for c, values in _grouped(leaders, ((c, _values(c)) for c in result.campuses)):
+        why = " / ".join(line.strip() for line in explained[c.campus][1:]) if explained else None
+        leaders.add(**values, name="  " + c.short_name, explain=why)
+    for c, values in _grouped(teachers, ((c, _values(c)) for c in result.campuses)):
+        # a kindergarten campus is one row; a school campus with stages has a total row
+        stages = [{col.key: getattr(s, col.key) for col in STAGE_DOC} for s in c.stages] or [
+            {
+                "stage": "kindergarten",
+                "students": c.students,
+                "classes": c.classes,
+                "quota": values["quota"],
             }
-            if single:
-                row |= {"on_staff": _count(c.on_staff), "gap": _signed(c.gap)}
-            table.add(row)
+        ]
+        staff: dict[str, Any] = {"on_staff": c.on_staff, "gap": c.gap}
+        single = len(stages) == 1
+        for i, stage in enumerate(stages):
+            teachers.add(
+                shown=_gap_shown(c.gap) if single else {},
+                **_ids(c),
+                name="  " + c.short_name if i == 0 else None,
+                **(staff if single else {}),
+                **stage,
+            )
         if not single:
-            table.add(
-                {
-                    "stage": tr(lang, "合计", "total"),
-                    "students": _count(c.students),
-                    "classes": str(c.classes),
-                    "quota": str(c.quota),
-                    "on_staff": _count(c.on_staff),
-                    "gap": _signed(c.gap),
-                }
+            shown = {"stage": tr(lang, "合计", "total"), **_gap_shown(c.gap)}
+            teachers.add(
+                "total", shown, students=c.students, classes=c.classes, quota=c.quota, **staff
             )
-    return table
+    sections = [leaders, teachers]
 
-
-def _kindergarten_table(result: StaffingResult, lang: Lang) -> Table | None:
-    rows = [c for c in result.campuses if c.kindergarten is not None]
-    if not rows:
-        return None
-    title = _title(
-        result, lang, "幼儿园两教一保", "Kindergarten posts (两教一保)", cite("6.4.3", lang)
-    )
-    table = Table(
-        title,
-        [
-            Column("name", t("col.group_campus", lang)),
-            Column("classes", tr(lang, "班数", "classes"), "right"),
-            Column("established", tr(lang, "在编教师", "established"), "right"),
-            Column("temp", tr(lang, "临聘教师", "temporary"), "right"),
-            Column("care", tr(lang, "保育员", "caregivers"), "right"),
-        ],
-    )
-    groups = _Groups(table)
-    for c in rows:
-        k = c.kindergarten
-        assert k is not None
-        groups.enter(c)
-        name = c.short_name
-        if c.kind == "school":
-            name += tr(lang, "（附设幼儿班）", " (kindergarten classes)")
-        table.add(
-            {
-                "name": "  " + name,
-                "classes": str(k.classes),
-                "established": str(k.established_teachers),
-                "temp": str(k.temp_teachers),
-                "care": str(k.caregivers),
-            }
+    posts = [(c, c.kindergarten) for c in result.campuses if c.kindergarten is not None]
+    if posts:
+        kindergarten = Section(
+            tr(lang, "两教一保", "kindergarten"),
+            _title(result, lang, "幼儿园两教一保", "Kindergarten posts (两教一保)", clause),
+            KINDERGARTEN,
         )
-    return table
+        for c, k in _grouped(kindergarten, posts):
+            assert k is not None
+            name = c.short_name + (
+                tr(lang, "（附设幼儿班）", " (kindergarten classes)") if c.kind == "school" else ""
+            )
+            kindergarten.add(
+                **_ids(c),
+                name="  " + name,
+                **{col.key: getattr(k, col.key) for col in KINDERGARTEN_DOC},
+            )
+        sections.append(kindergarten)
 
-
-def _sizes_table(result: StaffingResult, lang: Lang) -> Table | None:
     flagged = [(c, s) for c in result.campuses for s in c.flags]
-    if not flagged:
-        return None
-    title = _title(result, lang, "班额预警", "Class sizes over the limits", cite("2.2", lang))
-    table = Table(
-        title,
-        [
-            Column("name", t("col.group_campus", lang)),
-            Column("stage", tr(lang, "学段", "stage")),
-            Column("average", tr(lang, "平均班额", "average"), "right"),
-            Column("max", tr(lang, "上限", "max"), "right"),
-            Column("flag", tr(lang, "情形", "flag")),
-        ],
-    )
-    groups = _Groups(table)
-    for c, s in flagged:
-        groups.enter(c)
-        table.add(
-            {
-                "name": "  " + c.short_name,
-                "stage": _stage_cell(s.stage, lang),
-                "average": _average(s.average),
-                "max": str(s.max),
-                "flag": size_label(s, lang),
-            }
+    if flagged:
+        flags = Section(
+            tr(lang, "班额", "class sizes"),
+            _title(result, lang, "班额预警", "Class sizes over the limits", cite("2.2", lang)),
+            FLAGS,
         )
-    return table
+        for c, s in _grouped(flags, flagged):
+            flags.add(
+                **_ids(c),
+                name="  " + c.short_name,
+                **{col.key: getattr(s, col.attr or col.key) for col in FLAG_DOC},
+            )
+        sections.append(flags)
+    return sections
 
 
 # --------------------------------------------------------------------------- the view
 
 
-def staffing_view(result: StaffingResult, data: Dataset, lang: Lang, explain: bool) -> View:
+def staffing_view(result: StaffingResult, data: Dataset, ask: Ask) -> Output:
+    lang = ask.lang
     values = {u.path: show_value(u.value) for u in result.parameters}
     explained = {c.campus: _explain_campus(c, values, lang) for c in result.campuses}
-    document: dict[str, Any] = {
-        "year": result.year,
-        "campuses": [
-            _campus_doc(c, lang, explained[c.campus] if explain else None) for c in result.campuses
-        ],
-        "school_year": school_year(result.year, "en"),
-        "groups": [
-            {"group": g.group, "name": g.name, "lead": g.lead, "party_secretary": g.secretary}
-            for g in result.groups
-        ],
+    body: dict[str, Any] = {
+        "campuses": [_campus_doc(c, ask, explained[c.campus]) for c in result.campuses],
+        "groups": [encode(g, GROUP_DOC, lang) for g in result.groups],
         "staff_file": result.staff_file,
     }
-    if explain:
-        document["parameters"] = [parameter_doc(u) for u in result.parameters]
-
-    tables = [_leaders_table(result, lang), _teachers_table(result, lang)]
-    tables += [x for x in (_kindergarten_table(result, lang), _sizes_table(result, lang)) if x]
 
     clause = cite("6.4.2.1", lang)
     lines = [
@@ -732,12 +582,7 @@ def staffing_view(result: StaffingResult, data: Dataset, lang: Lang, explain: bo
             )
         )
 
-    notes = standard_notes(
-        result.parameters,
-        data,
-        lang,
-        files=("campuses.csv", "staff.csv") if result.staff_file else ("campuses.csv",),
-    )
+    notes = []
     if result.staff_lacks_year:
         notes.append(
             tr(
@@ -757,13 +602,19 @@ def staffing_view(result: StaffingResult, data: Dataset, lang: Lang, explain: bo
             )
         )
 
-    return View(
-        document=document,
-        csv_columns=CSV_COLUMNS + (["explain"] if explain else []),
-        csv_rows=_csv_rows(result, lang, explain),
-        tables=tables,
+    return computed(
+        "staffing",
+        result.year,
+        body,
+        _sections(result, lang, explained if ask.explain else None),
+        result.parameters,
+        data,
+        ask,
+        files=("campuses.csv", "staff.csv") if result.staff_file else ("campuses.csv",),
         lines=lines,
-        explain=[line for c in result.campuses for line in explained[c.campus]] if explain else [],
-        notes=notes,
+        explain=[line for c in result.campuses for line in explained[c.campus]]
+        if ask.explain
+        else [],
         explain_title=t("explain.title", lang),
+        notes=notes,
     )
