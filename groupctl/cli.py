@@ -325,7 +325,10 @@ def emit(out: Output, opts: Options, protected: Sequence[Path] | None = None) ->
         terminal = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         sys.stdout.write(render_text(out, fmt, lang, terminal=terminal, width=_width()))  # type: ignore[arg-type]
         sys.stdout.flush()
-    for note in out.notes:
+    # the lines under a table (a refusal's reason) are for people: where the format has no
+    # place for them (CSV, xlsx, JSON, which carries them in its body), they go to stderr
+    said = out.lines if fmt in ("csv", "xlsx", "json") else []
+    for note in [*said, *out.notes]:
         sys.stderr.write(note + "\n")
     if out.exit_code:
         raise typer.Exit(int(out.exit_code))

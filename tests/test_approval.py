@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from decimal import Decimal
 
@@ -259,40 +261,117 @@ def test_approve_json_for_a_head_at_zhenluo(cli):
     result = cli("approve", "4.5万", "--campus", "镇罗", "--format", "json", "--year", "2023")
     assert result.exit_code == 0
     doc = json.loads(result.stdout)
-    assert list(doc)[:6] == ["amount", "campus", "fund", "purpose", "permitted", "steps"]
-    assert (doc["amount"], doc["campus"], doc["fund"], doc["purpose"], doc["permitted"]) == (
-        "45000.00",
-        "sizhong-zhenluo",
-        "school",
-        None,
-        True,
-    )
-    assert [list(s) for s in doc["steps"]] == [["step", "actor", "label", "clause"]] * 5
-    assert [(s["step"], s["actor"]) for s in doc["steps"]] == [
-        (1, "school_head"),
-        (2, "group_party_branch"),
-        (3, "district_education_bureau"),
-        (4, "school_implements"),
-        (5, "group_payment_review"),
+    assert list(doc) == [
+        "command", "year", "school_year", "meta",
+        "amount", "campus", "campus_name", "group", "group_name", "fund", "fund_label",
+        "purpose", "purpose_listed", "permitted", "steps",
+    ]  # fmt: skip
+    assert (doc["command"], doc["year"], doc["school_year"]) == ("approve", 2023, "2023-2024")
+    assert doc["meta"]["local_parameters"] == ["finance.large_expense_threshold"]
+    assert doc["meta"]["illustrative"] == []  # no data file's figures decide an approval
+    assert {k: doc[k] for k in list(doc)[4:14]} == {
+        "amount": "45000.00",
+        "campus": "sizhong-zhenluo",
+        "campus_name": "中卫市第四中学教育集团镇罗校区",
+        "group": "sizhong",
+        "group_name": "中卫市第四中学教育集团",
+        "fund": "school",
+        "fund_label": "学校资金",
+        "purpose": None,
+        "purpose_listed": None,
+        "permitted": True,
+    }
+    assert [list(s) for s in doc["steps"]] == [["step", "actor", "actor_label", "clause"]] * 5
+    assert [(s["step"], s["actor"], s["clause"]) for s in doc["steps"]] == [
+        (1, "school_head", "6.4.1.2"),
+        (2, "group_party_branch", "6.4.1.2"),
+        (3, "district_education_bureau", "6.4.1.2"),
+        (4, "school_implements", "6.4.1.2"),
+        (5, "group_payment_review", "6.4.1.3"),
     ]
-    assert doc["steps"][0]["label"] == "镇罗校区执行校长审批（一支笔审批）"
-    assert doc["steps"][1]["label"] == "报集团，由中卫市第四中学教育集团党总支研究审批"
-    assert doc["steps"][2]["label"] == "报区教育局审批（40,000 元及以上）"
+    assert doc["steps"][0]["actor_label"] == "镇罗校区执行校长审批（一支笔审批）"
+    assert doc["steps"][1]["actor_label"] == "报集团，由中卫市第四中学教育集团党总支研究审批"
+    assert doc["steps"][2]["actor_label"] == "报区教育局审批（40,000 元及以上）"
     assert "finance.large_expense_threshold" in result.stderr  # a local parameter decided step 2
 
 
-def test_approve_table_reads_as_a_numbered_path(cli):
-    result = cli("approve", "45000", "-c", "镇罗", "--year", "2023")
-    assert result.exit_code == 0
-    assert result.stdout.splitlines()[:2] == [
-        "支出审批路径：45,000.00 元",
-        "中卫市第四中学教育集团镇罗校区 · 学校资金",
-    ]
-    assert "     1   镇罗校区执行校长审批（一支笔审批）" in result.stdout
-    assert (
-        "     5   中卫市第四中学教育集团审核凭证和支付申请后办理支付   六（四）1（3）"
-        in result.stdout
+def test_approve_json_year_is_the_year_whose_thresholds_applied(cli):
+    doc = json.loads(
+        cli("approve", "100", "-c", "镇罗", "--year", "2024-2025", "-f", "json").stdout
     )
+    assert (doc["year"], doc["school_year"]) == (2024, "2024-2025")
+
+
+def test_approve_json_labels_follow_lang_and_a_listed_purpose_says_so(cli):
+    args = ("approve", "4.5万", "-c", "文萃", "--fund", "special", "-p", "社团活动", "-f", "json")
+    doc = json.loads(cli(*args, "--lang", "en").stdout)
+    assert (doc["fund"], doc["fund_label"]) == ("special", "group special fund")
+    assert (doc["purpose"], doc["purpose_listed"]) == ("社团活动（综合实践活动）", True)
+    assert doc["steps"][0] == {
+        "step": 0,
+        "actor": "special_fund_review",
+        "actor_label": "中卫市第二幼儿园教育集团 reviews it case by case (一事一议) and releases the money",
+        "clause": "6.3",
+    }
+
+
+def test_approve_json_explain_names_each_threshold(cli):
+    doc = json.loads(
+        cli("approve", "12000", "-c", "镇罗", "--year", "2023", "--explain", "-f", "json").stdout
+    )
+    assert doc["steps"][1]["explain"] == {
+        "parameter": "finance.large_expense_threshold",
+        "threshold": "10000.00",
+    }
+    assert doc["skipped"] == [
+        {
+            "actor": "district_education_bureau",
+            "parameter": "finance.bureau_threshold",
+            "threshold": "40000.00",
+        }
+    ]
+    assert {p["path"] for p in doc["parameters"]} == {
+        "finance.bureau_threshold",
+        "finance.large_expense_threshold",
+    }
+
+
+def test_approve_table_reads_as_a_numbered_path(cli):
+    result = cli("approve", "4.5万", "-c", "镇罗", "--year", "2023")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "支出审批路径：45,000.00 元\n"
+        "中卫市第四中学教育集团镇罗校区 · 学校资金\n"
+        "\n"
+        "  步骤   经办与审批                                           条款\n"
+        " ────────────────────────────────────────────────────────────────────────────\n"
+        "     1   镇罗校区执行校长审批（一支笔审批）                   六（四）1（2）\n"
+        "     2   报集团，由中卫市第四中学教育集团党总支研究审批       六（四）1（2）\n"
+        "     3   报区教育局审批（40,000 元及以上）                    六（四）1（2）\n"
+        "     4   镇罗校区组织实施                                     六（四）1（2）\n"
+        "     5   中卫市第四中学教育集团审核凭证和支付申请后办理支付   六（四）1（3）\n"
+        "\n"
+    )
+    assert result.stderr == (
+        "注：以上结果用到本局自定参数（local，内置值仅为示例）：finance.large_expense_threshold\n"
+    )
+
+
+def test_special_fund_table_starts_with_the_case_by_case_review(cli):
+    out = cli("approve", "4.5万", "-c", "文萃", "--fund", "special", "-p", "送课活动").stdout
+    assert out.splitlines()[:2] == [
+        "支出审批路径：45,000.00 元",
+        "中卫市第二幼儿园教育集团文萃分园 · 集团专项经费：送课活动",
+    ]
+    assert "     0   中卫市第二幼儿园教育集团一事一议研究审定后拨付         六（三）" in out
+    en = cli(
+        "approve", "4.5万", "-c", "文萃", "--fund", "special", "-p", "送课活动", "--lang", "en"
+    )
+    assert (
+        en.stdout.splitlines()[1]
+        == "中卫市第二幼儿园教育集团文萃分园 · group special fund: 送课活动"
+    )
+    assert "  step   who acts" in en.stdout
 
 
 def test_explain_says_which_threshold_triggered_each_step(cli):
@@ -302,19 +381,31 @@ def test_explain_says_which_threshold_triggered_each_step(cli):
         in out
     )
     assert "无需报区教育局审批：金额 12,000.00 元 < 40,000 元（finance.bureau_threshold）" in out
+    assert (
+        "How each step was decided"
+        in cli("approve", "12000", "-c", "镇罗", "--explain", "--lang", "en").stdout
+    )
 
 
 def test_a_purpose_not_permitted_is_one_line_and_exit_1(cli):
+    from groupctl.output.model import ExitCode
+
     result = cli("approve", "5000", "-c", "镇罗", "--fund", "special", "--purpose", "聚餐")
-    assert result.exit_code == 1
+    assert result.exit_code == ExitCode.NO == 1
     assert result.stdout == (
         "不允许：集团专项经费不能用于“聚餐”（六（三）；可用于：送课活动、课题研究、"
         "校园文化建设、社团活动（综合实践活动）、设施设备维护维修）\n"
     )
-    doc = json.loads(
-        cli("approve", "5000", "-c", "镇罗", "--fund", "special", "-p", "聚餐", "-f", "json").stdout
+    refused = cli("approve", "5000", "-c", "镇罗", "--fund", "special", "-p", "聚餐", "-f", "json")
+    assert refused.exit_code == 1
+    doc = json.loads(refused.stdout)
+    assert (doc["permitted"], doc["steps"], doc["purpose"], doc["purpose_listed"]) == (
+        False,
+        [],
+        "聚餐",
+        False,
     )
-    assert (doc["permitted"], doc["steps"], doc["purpose"]) == (False, [], "聚餐")
+    assert list(doc)[-1] == "reason"
     assert doc["reason"].startswith("不允许")
 
 
@@ -366,14 +457,55 @@ def test_a_missing_campus_is_a_usage_error(cli):
     )
 
 
-def test_approve_csv_has_one_row_per_step(cli):
-    lines = cli("approve", "45000", "-c", "镇罗", "-f", "csv").stdout.splitlines()
-    assert lines[0] == "amount,campus,fund,purpose,permitted,step,actor,label,clause,reason"
-    assert (
-        lines[1]
-        == "45000.00,sizhong-zhenluo,school,,true,1,school_head,镇罗校区执行校长审批（一支笔审批）,6.4.1.2,"
+def test_approve_csv_has_one_tidy_row_per_step(cli):
+    args = ("approve", "45000", "-c", "镇罗", "--year", "2023")
+    rows = list(csv.reader(io.StringIO(cli(*args, "-f", "csv").stdout)))
+    assert rows[0] == [
+        "集团代码", "集团", "校区代码", "校区", "资金", "用途", "步骤", "经办方代码", "经办与审批", "条款",
+    ]  # fmt: skip
+    assert rows[1] == [
+        "sizhong",
+        "中卫市第四中学教育集团",
+        "sizhong-zhenluo",
+        "中卫市第四中学教育集团镇罗校区",
+        "学校资金",
+        "",
+        "1",
+        "school_head",
+        "镇罗校区执行校长审批（一支笔审批）",
+        "6.4.1.2",
+    ]
+    # one row per step of the JSON, and the amount (one figure) is on no row: a SUM over
+    # the rows cannot count it five times
+    steps = json.loads(cli(*args, "-f", "json").stdout)["steps"]
+    assert [(r[6], r[7], r[8], r[9]) for r in rows[1:]] == [
+        (str(s["step"]), s["actor"], s["actor_label"], s["clause"]) for s in steps
+    ]
+    assert not any("45000" in cell for row in rows for cell in row)
+
+
+def test_approve_csv_in_english_and_after_a_set(cli):
+    lines = cli(
+        "approve", "45000", "-c", "镇罗", "-f", "csv", "--lang", "en",
+        "--set", "finance.bureau_threshold=50000",
+    ).stdout.splitlines()  # fmt: skip
+    assert lines[0] == (
+        "group,group_name,campus,campus_name,fund,purpose,step,actor,who acts,clause,scenario"
     )
-    assert len(lines) == 6
+    assert len(lines) == 1 + 4  # the bureau step is gone
+    assert all(line.endswith(",finance.bureau_threshold=50000") for line in lines[1:])
+
+
+def test_approve_xlsx_has_the_steps_sheet(cli, tmp_path):
+    from openpyxl import load_workbook
+
+    target = tmp_path / "path.xlsx"
+    assert cli("approve", "45000", "-c", "镇罗", "-o", str(target)).exit_code == 0
+    book = load_workbook(target)
+    assert book.sheetnames == ["审批路径", "说明"]
+    rows = list(book["审批路径"].iter_rows(values_only=True))
+    assert rows[0][6:] == ("步骤", "经办方代码", "经办与审批", "条款")
+    assert [r[6] for r in rows[1:]] == [1, 2, 3, 4, 5]
 
 
 def test_a_purpose_with_school_funds_is_noted_not_checked(cli):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 from groupctl.views.compare import differences
@@ -13,19 +15,25 @@ def test_funding_compare_lists_each_changed_figure_with_its_difference(cli):
     )
     assert result.exit_code == 0
     doc = json.loads(result.stdout)
-    assert list(doc) == ["sets", "baseline", "modified", "differences"]
+    assert list(doc) == [
+        "command", "year", "school_year", "meta", "sets", "baseline", "modified", "differences",
+    ]  # fmt: skip
+    assert (doc["command"], doc["year"], doc["school_year"]) == ("funding", 2023, "2023-2024")
+    assert doc["meta"]["sets"] == [{"path": "funding.base_per_group", "value": "120000"}]
     assert doc["sets"] == ["funding.base_per_group=120000"]
-    assert doc["baseline"]["total"] == 750000
-    assert doc["modified"]["total"] == 850000
+    # the two bodies, without an envelope of their own
+    assert "meta" not in doc["baseline"] and "command" not in doc["modified"]
+    assert doc["baseline"]["total"] == "750000.00"
+    assert doc["modified"]["total"] == "850000.00"
     diffs = {d["path"]: d for d in doc["differences"]}
     assert diffs["total"] == {
         "path": "total",
         "label": "total",
-        "baseline": 750000,
-        "modified": 850000,
-        "difference": 100000,
+        "baseline": "750000.00",
+        "modified": "850000.00",
+        "difference": "+100000.00",
     }
-    assert diffs["groups.qixiao.base"]["difference"] == 20000
+    assert diffs["groups.qixiao.base"]["difference"] == "+20000.00"
     assert len(diffs) == 1 + 5 * 2  # the total, and each group's base and total
 
 
@@ -55,7 +63,7 @@ def test_compare_table_and_a_setting_that_changes_nothing(cli):
         "funding", "2023", "--set", "funding.supplement_includes_lead=true", "--compare"
     ).stdout
     assert table.splitlines()[0] == "参数对比：funding.supplement_includes_lead=true"
-    assert "  qixiao.qixiao-main.supplement           0    20,000    +20,000" in table
+    assert "  qixiao.qixiao-main.supplement           0.00    20,000.00    +20,000.00" in table
 
 
 def test_compare_needs_a_set(cli):
@@ -114,8 +122,8 @@ def test_every_computing_command_compares(cli):
             "allowance.annual_standard.lead=15000",
         ).stdout
     )
-    first = allowance["differences"][0]
-    assert (first["label"], first["difference"]) == ("qixiao-main.annual_standard", "+3000.00")
+    changed = {d["label"]: d["difference"] for d in allowance["differences"]}
+    assert changed["qixiao-main.annual_standard"] == "+3000.00"
 
 
 def test_scalar_lists_compare_item_by_item(cli):
@@ -159,3 +167,86 @@ def test_compare_tables_fit_80_columns(cli):
         out = cli(*args, "--compare").stdout
         assert "…" not in out
         assert max(wcswidth(line) for line in out.splitlines()) <= 80
+
+
+def test_compare_table_of_an_approval(cli):
+    result = cli(
+        "approve", "45000", "-c", "镇罗", "--set", "finance.bureau_threshold=50000", "--compare"
+    )
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "参数对比：finance.bureau_threshold=50000\n"
+        "\n"
+        "  项目                                                     原值   新值   差额\n"
+        " ─────────────────────────────────────────────────────────────────────────────\n"
+        "  district_education_bureau   报区教育局审批（40,000 元及以上）      —   取消\n"
+        "  school_implements.step                                      4      3     -1\n"
+        "  group_payment_review.step                                   5      4     -1\n"
+        "\n"
+    )
+    assert (
+        result.stderr.splitlines()[-1] == "注：参数已改动：finance.bureau_threshold = 50000 (--set)"
+    )
+
+
+def test_compare_csv_has_one_row_per_difference_with_its_path(cli):
+    args = ("funding", "2023", "--set", "funding.base_per_group=120000", "--compare")
+    rows = list(csv.reader(io.StringIO(cli(*args, "-f", "csv").stdout)))
+    assert rows[0] == ["路径", "项目", "原值", "新值", "差额", "方案"]
+    assert rows[1] == [
+        "total", "total", "750000.00", "850000.00", "100000.00", "funding.base_per_group=120000",
+    ]  # fmt: skip
+    differences = json.loads(cli(*args, "-f", "json").stdout)["differences"]
+    assert [r[0] for r in rows[1:]] == [d["path"] for d in differences]
+    # the path is data only: the table names a figure by its short label
+    assert "groups.qixiao.base" not in cli(*args).stdout
+    en = cli(*args, "-f", "csv", "--lang", "en").stdout.splitlines()
+    assert en[0] == "path,figure,baseline,modified,difference,scenario"
+
+
+def test_compare_csv_names_added_steps_in_the_chosen_language(cli):
+    args = (
+        "approve",
+        "9000",
+        "-c",
+        "镇罗",
+        "--compare",
+        "--set",
+        "finance.large_expense_threshold=8000",
+    )
+    rows = list(csv.reader(io.StringIO(cli(*args, "-f", "csv").stdout)))
+    assert rows[1][:5] == [
+        "steps.group_party_branch",
+        "group_party_branch",
+        "",
+        "报集团，由中卫市第四中学教育集团党总支研究审批",
+        "新增",
+    ]
+    en = list(csv.reader(io.StringIO(cli(*args, "-f", "csv", "--lang", "en").stdout)))
+    assert en[1][4] == "added"
+
+
+def test_compare_keeps_the_exit_code_and_notes_of_the_modified_run(cli):
+    args = ("approve", "5000", "-c", "镇罗", "--fund", "special", "-p", "聚餐")
+    args += ("--set", "finance.bureau_threshold=50000")
+    result = cli(*args, "--compare")
+    assert result.exit_code == 1  # still not permitted
+    assert result.stdout == "两组参数下结果相同。\n"
+    permitted = ("approve", "45000", "-c", "镇罗", "--set", "finance.bureau_threshold=50000")
+    assert cli(*permitted, "--compare").stderr == cli(*permitted).stderr
+
+
+def test_a_record_only_one_side_has_shows_its_name():
+    before = {"campuses": [{"campus": "a", "campus_name": "甲校区", "students": 10}]}
+    after = {"campuses": [{"campus": "b", "campus_name": "乙校区", "students": 20}]}
+    assert [
+        (d["label"], d["baseline"], d["modified"], d["difference"])
+        for d in differences(before, after)
+    ] == [
+        ("b", None, "乙校区", "added"),
+        ("a", "甲校区", None, "removed"),
+    ]
+
+
+def test_names_that_look_like_numbers_are_not_subtracted():
+    assert differences({"name": "NaN"}, {"name": "Infinity"})[0]["difference"] is None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, Literal
@@ -21,6 +22,7 @@ from groupctl.output.model import Column, Output, Row, Section
 Format = Literal["table", "csv", "json", "markdown", "xlsx"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")  # a signed number runs nothing
 
 
 def render_text(
@@ -106,7 +108,8 @@ def csv_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return "'" + value if value.startswith(_FORMULA_START) else value
+        formula = value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value)
+        return "'" + value if formula else value
     return str(value)
 
 

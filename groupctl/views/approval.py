@@ -5,24 +5,45 @@ from __future__ import annotations
 from typing import Any
 
 from groupctl.clauses import cite
-from groupctl.labels import Lang, tr
+from groupctl.labels import Lang, t, tr
 from groupctl.model import Dataset
 from groupctl.numbers import money, yuan, yuan_fen
+from groupctl.output.model import Column, ExitCode, Output, Section, encode
 from groupctl.rules.approval import ApprovalResult, Step
-from groupctl.views import Column, Table, View, parameter_doc, standard_notes
+from groupctl.views import Ask, computed
 
-CSV_COLUMNS = [
-    "amount",
-    "campus",
-    "fund",
-    "purpose",
-    "permitted",
-    "step",
-    "actor",
-    "label",
-    "clause",
-    "reason",
-]
+APPROVAL = (
+    Column("amount", kind="money"),
+    Column("campus", kind="id"),
+    Column("campus_name"),
+    Column("group", kind="id"),
+    Column("group_name"),
+    Column("fund", kind="code", codes="fund."),
+    Column("purpose"),
+    Column("purpose_listed", kind="flag"),
+    Column("permitted", kind="flag"),
+)
+STEP = (
+    Column("step", kind="count"),
+    Column("actor", kind="id"),
+    Column("actor_label"),
+    Column("clause", kind="id"),
+)
+
+# One row per step.  The amount is the expenditure's, not a step's: it stays in the
+# title and the JSON rather than being repeated on every row, where SUM would add it up.
+COLUMNS = (
+    Column("group", "集团代码", "group", "id", show="data"),
+    Column("group_name", "集团", "group_name", show="data"),
+    Column("campus", "校区代码", "campus", "id", show="data"),
+    Column("campus_name", "校区", "campus_name", show="data"),
+    Column("fund", "资金", "fund", "code", show="data", codes="fund."),
+    Column("purpose", "用途", "purpose", show="data"),
+    Column("step", "步骤", "step", "count"),
+    Column("actor", "经办方代码", "actor", "id", show="data"),
+    Column("actor_label", "经办与审批", "who acts"),
+    Column("clause", "条款", "clause", "id"),
+)
 
 
 def step_label(r: ApprovalResult, step: Step, lang: Lang) -> str:
@@ -126,75 +147,69 @@ def _purpose_note(r: ApprovalResult, lang: Lang) -> list[str]:
     ]
 
 
-def approval_view(r: ApprovalResult, data: Dataset, lang: Lang, explain: bool) -> View:
-    labels = [step_label(r, s, lang) for s in r.steps]
-    reason = None if r.permitted else refusal(r, lang)
-    document: dict[str, Any] = {
-        "amount": money(r.amount),
-        "campus": r.campus.id,
-        "fund": r.fund,
-        "purpose": r.purpose,
-        "permitted": r.permitted,
-        "steps": [
-            {"step": s.step, "actor": s.actor, "label": label, "clause": s.clause}
-            for s, label in zip(r.steps, labels, strict=True)
-        ],
-        "campus_name": r.campus.name,
-        "group": r.group,
-        "group_name": r.group_name,
-        "reason": reason,
-    }
-    if explain:
-        for doc, s in zip(document["steps"], r.steps, strict=True):
-            doc["explain"] = {
-                "parameter": s.trigger,
-                "threshold": money(s.threshold) if s.threshold is not None else None,
-            }
-        document["skipped"] = [
+def _body(
+    r: ApprovalResult, path: dict[str, Any], steps: list[dict[str, Any]], ask: Ask
+) -> dict[str, Any]:
+    body = encode(path, APPROVAL, ask.lang)
+    body["steps"] = [encode(s, STEP, ask.lang) for s in steps]
+    if not r.permitted:
+        body["reason"] = refusal(r, ask.lang)
+    if ask.explain:
+        for doc, s in zip(body["steps"], r.steps, strict=True):
+            threshold = money(s.threshold) if s.threshold is not None else None
+            doc["explain"] = {"parameter": s.trigger, "threshold": threshold}
+        body["skipped"] = [
             {"actor": k.actor, "parameter": k.trigger, "threshold": money(k.threshold)}
             for k in r.skipped
         ]
-        document["parameters"] = [parameter_doc(u) for u in r.parameters]
+    return body
 
-    base = {
-        "amount": money(r.amount),
+
+def approval_view(r: ApprovalResult, data: Dataset, ask: Ask) -> Output:
+    lang = ask.lang
+    path: dict[str, Any] = {
+        "amount": r.amount,
         "campus": r.campus.id,
+        "campus_name": r.campus.name,
+        "group": r.group,
+        "group_name": r.group_name,
         "fund": r.fund,
         "purpose": r.purpose,
+        "purpose_listed": r.purpose_listed,
         "permitted": r.permitted,
     }
-    rows = [
-        {**base, "step": s.step, "actor": s.actor, "label": label, "clause": s.clause}
-        | ({"explain": _step_line(r, s, lang)} if explain else {})
-        for s, label in zip(r.steps, labels, strict=True)
-    ] or [{**base, "reason": reason}]
+    steps: list[dict[str, Any]] = [
+        {
+            "step": s.step,
+            "actor": s.actor,
+            "actor_label": step_label(r, s, lang),
+            "clause": s.clause,
+        }
+        for s in r.steps
+    ]
 
-    fund = tr(lang, "学校资金", "school funds")
+    fund = t(f"fund.{r.fund}", lang)
     if r.fund == "special":
-        fund = tr(lang, f"集团专项经费：{r.purpose}", f"group special fund: {r.purpose}")
-    title = tr(
-        lang,
-        f"支出审批路径：{yuan_fen(r.amount)} 元\n{r.campus.name} · {fund}",
-        f"Approval path: {yuan_fen(r.amount)} yuan\n{r.campus.name} · {fund}",
+        fund += tr(lang, f"：{r.purpose}", f": {r.purpose}")
+    title = tr(lang, "支出审批路径：{} 元", "Approval path: {} yuan").format(yuan_fen(r.amount))
+    table = Section(
+        tr(lang, "审批路径", "approval path"), f"{title}\n{r.campus.name} · {fund}", COLUMNS
     )
-    table = Table(
-        title,
-        [
-            Column("step", tr(lang, "步骤", "step"), "right"),
-            Column("label", tr(lang, "经办与审批", "who acts")),
-            Column("clause", tr(lang, "条款", "clause")),
-        ],
-    )
-    for s, label in zip(r.steps, labels, strict=True):
-        table.add({"step": str(s.step), "label": label, "clause": cite(s.clause, lang)})
-    return View(
-        document=document,
-        csv_columns=CSV_COLUMNS + (["explain"] if explain else []),
-        csv_rows=rows,
-        tables=[table] if r.permitted else [],
-        lines=[] if reason is None else [reason],
-        explain=_explain(r, lang) if explain else [],
-        notes=standard_notes(r.parameters, data, lang, illustrative=False) + _purpose_note(r, lang),
-        exit_code=0 if r.permitted else 1,
+    for s in steps:
+        table.add(shown={"clause": cite(s["clause"], lang)}, **path, **s)
+
+    return computed(
+        "approve",
+        r.year,
+        _body(r, path, steps, ask),
+        [table] if r.permitted else [],
+        r.parameters,
+        data,
+        ask,
+        files=(),
+        lines=[] if r.permitted else [refusal(r, lang)],
+        explain=_explain(r, lang) if ask.explain else [],
         explain_title=tr(lang, "计算过程", "How each step was decided"),
+        notes=_purpose_note(r, lang),
+        exit_code=ExitCode.OK if r.permitted else ExitCode.NO,
     )

@@ -9,12 +9,12 @@ step the new threshold adds) is one row, not one row per field.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from groupctl.labels import Lang, tr
-from groupctl.views import Column, Table, View
+from groupctl.labels import Lang, t, tr
+from groupctl.output.model import Column, Output, Section
+from groupctl.views import Ask
 
 _IDENTITY = ("campus", "group", "stage", "actor", "step", "path", "procedure")
 _SKIP = ("explain", "parameters")
@@ -42,9 +42,10 @@ def _number(value: Leaf) -> Decimal | None:
     if isinstance(value, bool) or value is None:
         return None
     try:
-        return Decimal(value)
+        number = Decimal(value)
     except (InvalidOperation, ValueError):
         return None
+    return number if number.is_finite() else None  # a name such as "NaN" is no number
 
 
 def _difference(before: Leaf, after: Leaf) -> Leaf:
@@ -111,9 +112,11 @@ def _leaf(value: Any) -> Leaf:
 
 
 def _summary(record: Any) -> Leaf:
-    """How a whole record shows in one cell: its label or name, else its id."""
+    """How a whole record shows in one cell: the name or label of its id (campus_name,
+    actor_label), else its id."""
     if isinstance(record, dict):
-        for key in ("label", "name", *_IDENTITY):
+        ident = next((k for k in _IDENTITY if record.get(k) is not None), "")
+        for key in (f"{ident}_name", f"{ident}_label", "label", "name", ident):
             if isinstance(record.get(key), str):
                 return str(record[key])
     return _leaf(record)
@@ -127,12 +130,11 @@ def differences(baseline: dict[str, Any], modified: dict[str, Any]) -> list[dict
 
 
 def _cell(value: Leaf, lang: Lang) -> str:
+    """A value as a table shows it: 2,880.00, 新增, — for none."""
     if value is None:
         return "—"
-    if value == ADDED:
-        return tr(lang, "新增", "added")
-    if value == REMOVED:
-        return tr(lang, "取消", "removed")
+    if value in (ADDED, REMOVED):
+        return t(f"compare.{value}", lang)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -150,39 +152,65 @@ def _signed(value: Leaf, lang: Lang) -> str:
     return _cell(value, lang)
 
 
-def compare_view(baseline: View, modified: View, sets: Sequence[str], lang: Lang) -> View:
-    diffs = differences(baseline.document, modified.document)
-    document: dict[str, Any] = {
-        "sets": list(sets),
-        "baseline": baseline.document,
-        "modified": modified.document,
-        "differences": diffs,
-    }
-    table = Table(
-        tr(lang, f"参数对比：{'；'.join(sets)}", f"Comparison: {'; '.join(sets)}"),
-        [
-            Column("label", tr(lang, "项目", "figure")),
-            Column("baseline", tr(lang, "原值", "baseline"), "right"),
-            Column("modified", tr(lang, "新值", "modified"), "right"),
-            Column("difference", tr(lang, "差额", "difference"), "right"),
-        ],
-    )
+def _data(value: Leaf, lang: Lang) -> str | None:
+    """A value as CSV and xlsx hold it: numbers plain (no "+", which a spreadsheet would
+    take for a formula), true/false, added/removed in --lang, text as it is."""
+    if value in (ADDED, REMOVED):
+        return t(f"compare.{value}", lang)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    number = _number(value)
+    return None if value is None else str(value if number is None else number)
+
+
+def _values(key: str, zh: str, en: str) -> tuple[Column, Column]:
+    """A column of mixed values (numbers, codes, names): right-aligned text in the table
+    (drawn from ``shown``), the plain value in CSV and xlsx."""
+    return Column(key, zh, en, "decimal", show="table"), Column(key, zh, en, show="data")
+
+
+COLUMNS = (
+    Column("path", "路径", "path", "id", show="data"),
+    Column("label", "项目", "figure"),
+    *_values("baseline", "原值", "baseline"),
+    *_values("modified", "新值", "modified"),
+    *_values("difference", "差额", "difference"),
+)
+
+
+def compare_output(baseline: Output, modified: Output, ask: Ask) -> Output:
+    """The modified Output beside its baseline, with every figure that changed."""
+    lang = ask.lang
+    diffs = differences(baseline.body, modified.body)
+    sets = list(ask.sets)
+    title = tr(lang, f"参数对比：{'；'.join(sets)}", f"Comparison: {'; '.join(sets)}")
+    table = Section(tr(lang, "对比", "comparison"), title, COLUMNS)
     for d in diffs:
         table.add(
-            {
-                "label": str(d["label"]),
+            shown={
                 "baseline": _cell(d["baseline"], lang),
                 "modified": _cell(d["modified"], lang),
                 "difference": _signed(d["difference"], lang),
-            }
+            },
+            path=d["path"],
+            label=d["label"],
+            baseline=_data(d["baseline"], lang),
+            modified=_data(d["modified"], lang),
+            difference=_data(d["difference"], lang),
         )
-    lines = [] if diffs else [tr(lang, "两组参数下结果相同。", "The figures are the same.")]
-    return View(
-        document=document,
-        csv_columns=["path", "label", "baseline", "modified", "difference"],
-        csv_rows=[dict(d) for d in diffs],
-        tables=[table] if diffs else [],
-        lines=lines,
+    body = {
+        "sets": sets,
+        "baseline": baseline.body,
+        "modified": modified.body,
+        "differences": diffs,
+    }
+    return Output(
+        modified.command,
+        modified.meta,
+        body,
+        [table] if diffs else [],
+        modified.year,
+        lines=[] if diffs else [tr(lang, "两组参数下结果相同。", "The figures are the same.")],
         notes=modified.notes,
         exit_code=modified.exit_code,
     )
