@@ -4,7 +4,6 @@ then compute.  Nothing here knows about argument parsing or rendering.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,7 +21,7 @@ from groupctl.loaders import (
 from groupctl.lookup import resolve_campus
 from groupctl.model import Dataset
 from groupctl.numbers import parse_amount, parse_school_year
-from groupctl.policy import BUNDLED_POLICY, POLICY_FILE, Params, Policy, load_policy
+from groupctl.policy import BUNDLED_POLICY, POLICY_FILE, Policy, load_policy
 from groupctl.problems import Problems
 from groupctl.rules.allowance import AllowanceResult, compute_allowance
 from groupctl.rules.approval import ApprovalResult, Fund, compute_approval
@@ -148,20 +147,11 @@ def _check_parameters(policy: Policy, years: Sequence[int], problems: Problems) 
             except PolicyError as exc:
                 if exc.message not in reported:
                     reported.add(exc.message)
-                    file, line = _blame(exc, params)
+                    file, line = _blame(exc)
                     problems.error(file, line, exc.message)
 
 
-def _blame(exc: PolicyError, params: Params) -> tuple[str, int | None]:
-    """Where to point a clerk: the error's own place, else the policy.yaml line of a
-    parameter the message names that the data folder set."""
-    if exc.file is not None:
-        return exc.file, exc.line
-    cited = re.search(rf"\b{re.escape(POLICY_FILE)}:(\d+)", exc.message)
-    if cited is not None:  # the messages name each changed value's origin
-        return POLICY_FILE, int(cited.group(1))
-    for use in params.used.values():
-        file, _, line = use.origin.rpartition(":")
-        if use.path in exc.message and file == POLICY_FILE and line.isdigit():
-            return file, int(line)
-    return POLICY_FILE, None
+def _blame(exc: PolicyError) -> tuple[str, int | None]:
+    """Where to point a clerk: the file and line the error carries (a rule's parameter
+    checks pass those of the policy.yaml value they refuse), else the policy file."""
+    return exc.file or POLICY_FILE, exc.line

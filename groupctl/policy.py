@@ -50,7 +50,9 @@ Value = int | Decimal | bool | None | tuple[str, ...] | tuple[Band, ...]
 class Dated:
     start: date
     value: Value
-    origin: str  # "bundled", "policy.yaml:12", "--set"
+    origin: str  # "bundled", "policy.yaml:12", "--set": how notes and messages show it
+    file: str | None = None  # the data folder's policy.yaml, where it set this value
+    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,8 @@ class ParamUse:
     source: SourceKind
     reference: str
     origin: str
+    file: str | None = None  # where the value was set, as data (policy.yaml and its line)
+    line: int | None = None
 
 
 # --------------------------------------------------------------------------- values
@@ -298,14 +302,16 @@ class Params:
         self.year = year
         self.used: dict[str, ParamUse] = {}
 
-    def _read(self, path: str, kind: Kind) -> Value:
+    def _read(self, path: str, kind: Kind, *, record: bool = True) -> Value:
+        """The value in force; ``record``: note it among the parameters the figures used."""
         param = self.policy.get(path)
         if param.kind != kind:  # a bug in rule code, not user input
             raise TypeError(f"{path} is {param.kind}, read as {kind}")
         d = param.dated(self.year)
-        self.used[path] = ParamUse(
-            path, d.value, param.unit, param.source, param.reference, d.origin
-        )
+        if record:
+            self.used[path] = ParamUse(
+                path, d.value, param.unit, param.source, param.reference, d.origin, d.file, d.line
+            )
         return d.value
 
     def integer(self, path: str) -> int:
@@ -320,10 +326,10 @@ class Params:
 
     def optional_decimal(self, path: str) -> Decimal | None:
         """A parameter that may be unset; an unset one shaped no figure and is not recorded."""
-        v = self._read(path, "decimal")
+        v = self._read(path, "decimal", record=False)
         assert v is None or isinstance(v, Decimal)
-        if v is None:
-            del self.used[path]
+        if v is not None:
+            self._read(path, "decimal")
         return v
 
     def boolean(self, path: str) -> bool:
@@ -348,12 +354,23 @@ class Params:
             if isinstance(b.value, bool) or not isinstance(b.value, int):
                 origin = self.used[path].origin
                 raise PolicyError(
-                    f"{path}: band values must be whole numbers, got {show(b.value)} ({origin})"
+                    f"{path}: band values must be whole numbers, got {show(b.value)} ({origin})",
+                    *where(self, path),
                 )
         return bands
 
     def uses(self) -> tuple[ParamUse, ...]:
         return tuple(self.used[k] for k in sorted(self.used))
+
+
+def where(params: Params, *paths: str) -> tuple[str | None, int | None]:
+    """The file and line that set the first of ``paths`` a data folder changed, for an error
+    about those parameters to point at; (None, None) when they are all bundled or --set."""
+    for p in paths:
+        use = params.used.get(p)
+        if use is not None and use.file is not None:
+            return use.file, use.line
+    return None, None
 
 
 def changed_origins(params: Params, paths: tuple[str, ...]) -> str:
@@ -428,7 +445,9 @@ def _parse_values(
                 f"{path}: expected {_KIND_HINT[kind]}, got {show(raw[key])}", origin_file, at
             )
         out.append(
-            Dated(start, value, "bundled" if origin_file == "<bundled>" else f"{origin_file}:{at}")
+            Dated(start, value, "bundled", None, None)
+            if origin_file == "<bundled>"
+            else Dated(start, value, f"{origin_file}:{at}", origin_file, at)
         )
     return out
 
@@ -502,7 +521,7 @@ def _overlay(base: dict[str, Parameter], doc: Any, file: str) -> None:
             if not ok:
                 raise PolicyError(f"{path}: expected {_hint(param)}, got {show(node)}", file, line)
             base[path] = replace(
-                param, values=(Dated(param.values[0].start, value, f"{file}:{line}"),)
+                param, values=(Dated(param.values[0].start, value, f"{file}:{line}", file, line),)
             )
 
 

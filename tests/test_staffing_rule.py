@@ -263,7 +263,10 @@ def test_a_zero_ratio_in_a_policy_file_names_the_file(write_data):
     )
     with pytest.raises(PolicyError) as err:
         compute_staffing(load_data(d), load_policy(d), 2023)
-    assert str(err.value) == "teachers.student_ratio.junior must be above 0, got 0 (policy.yaml:3)"
+    assert (err.value.file, err.value.line) == ("policy.yaml", 3)  # the place, as data
+    assert (
+        err.value.message == "teachers.student_ratio.junior must be above 0, got 0 (policy.yaml:3)"
+    )
 
 
 def test_a_kindergarten_inside_a_school_group(write_data):
@@ -569,7 +572,8 @@ def test_the_party_order_in_a_policy_file_names_its_line(write_data):
     d = write_data(policy="party:\n  committee_min_members: 2\n")
     with pytest.raises(PolicyError) as err:
         compute_staffing(load_data(d), load_policy(d), 2023)
-    assert str(err.value) == (
+    assert (err.value.file, err.value.line) == ("policy.yaml", 2)  # the place, as data
+    assert err.value.message == (
         "party.committee_min_members = 2 (policy.yaml:2) must be at least"
         " party.branch_min_members = 3 (bundled)"
     )

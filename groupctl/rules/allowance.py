@@ -26,7 +26,7 @@ from fractions import Fraction
 from groupctl.errors import PolicyError
 from groupctl.model import ROLES, Dataset, Role, Scores
 from groupctl.numbers import CENT, round_fraction_half_up
-from groupctl.policy import Params, ParamUse, Policy, changed_origins
+from groupctl.policy import Params, ParamUse, Policy, changed_origins, where
 from groupctl.results import Explain
 from groupctl.rules.assessment import GRADES, AssessmentResult, Grade, assess_with
 
@@ -110,7 +110,8 @@ def shares(params: Params) -> tuple[Decimal, Decimal]:
         raise PolicyError(
             f"the allowance shares must add up to 1, got {BASE_SHARE} {base}"
             f" + {EFFICIENCY_SHARE} {efficiency} = {base + efficiency}"
-            f"{changed_origins(params, (BASE_SHARE, EFFICIENCY_SHARE))}; set both together"
+            f"{changed_origins(params, (BASE_SHARE, EFFICIENCY_SHARE))}; set both together",
+            *where(params, BASE_SHARE, EFFICIENCY_SHARE),
         )
     return base, efficiency
 
@@ -122,7 +123,8 @@ def annual_standard(params: Params, role: Role) -> Decimal:
     origin = params.used[path].origin
     if value != value.quantize(CENT):
         raise PolicyError(
-            f"{path}: {value} has more than two decimals; money is paid to the fen ({origin})"
+            f"{path}: {value} has more than two decimals; money is paid to the fen ({origin})",
+            *where(params, path),
         )
     base_share = params.decimal(BASE_SHARE)
     base = round_fraction_half_up(Fraction(value) * Fraction(base_share))
@@ -132,7 +134,8 @@ def annual_standard(params: Params, role: Role) -> Decimal:
         raise PolicyError(
             f"{path}: standard {value} is too small; its base part {base} ({value} ×"
             f" {BASE_SHARE} {base_share}, to the fen) cannot be paid in {MONTHS} monthly"
-            f" amounts ({origin})"
+            f" amounts ({origin})",
+            *where(params, path, BASE_SHARE),
         ) from None
     return value
 
@@ -151,7 +154,8 @@ def efficiency_factors(params: Params) -> dict[Grade, Decimal]:
         if not 0 <= value <= 1:
             raise PolicyError(
                 f"{path}: {value} is not a factor from 0 to 1; the efficiency part is at most"
-                f" the standard × {EFFICIENCY_SHARE} ({origin})"
+                f" the standard × {EFFICIENCY_SHARE} ({origin})",
+                *where(params, path),
             )
         if factors:
             better = GRADES[len(factors) - 1]
@@ -160,7 +164,8 @@ def efficiency_factors(params: Params) -> dict[Grade, Decimal]:
                 raise PolicyError(
                     f"the efficiency factors must not rise from excellent to fail, got"
                     f" {above} {factors[better]} ({params.used[above].origin})"
-                    f" < {path} {value} ({origin})"
+                    f" < {path} {value} ({origin})",
+                    *where(params, path, above),
                 )
         factors[grade] = value
     return factors

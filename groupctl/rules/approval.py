@@ -21,7 +21,7 @@ from typing import Literal
 from groupctl.errors import PolicyError, UsageError
 from groupctl.model import Campus, Dataset
 from groupctl.numbers import normalize
-from groupctl.policy import Params, ParamUse, Policy, changed_origins
+from groupctl.policy import Params, ParamUse, Policy, changed_origins, where
 
 Fund = Literal["school", "special"]
 Actor = Literal[
@@ -64,12 +64,14 @@ class Skipped:
 
 @dataclass(frozen=True)
 class ApprovalResult:
+    year: int  # the school year whose thresholds applied
     amount: Decimal
     campus: Campus
     group: str
     group_name: str
     fund: Fund
     purpose: str | None  # the listed purpose matched, or what was asked when not listed
+    purpose_listed: bool | None  # special fund: whether the plan lists it; school funds: None
     permitted: bool
     steps: tuple[Step, ...]
     skipped: tuple[Skipped, ...]
@@ -82,12 +84,12 @@ def check_parameters(params: Params) -> tuple[Decimal, Decimal]:
     large = params.decimal("finance.large_expense_threshold")
     bureau = params.decimal("finance.bureau_threshold")
     if large > bureau:
-        where = changed_origins(
-            params, ("finance.large_expense_threshold", "finance.bureau_threshold")
-        )
+        paths = ("finance.large_expense_threshold", "finance.bureau_threshold")
         raise PolicyError(
             f"finance.large_expense_threshold {large} is above finance.bureau_threshold {bureau}:"
-            f" every expenditure the bureau approves must also go through the group{where}"
+            f" every expenditure the bureau approves must also go through the group"
+            f"{changed_origins(params, paths)}",
+            *where(params, *paths),
         )
     return large, bureau
 
@@ -131,12 +133,14 @@ def compute_approval(
 
     def result(steps: tuple[Step, ...], skipped: tuple[Skipped, ...]) -> ApprovalResult:
         return ApprovalResult(
+            year,
             amount,
             campus,
             group.id,
             group.name,
             fund,
             purpose,
+            permitted if fund == "special" else None,
             permitted,
             steps,
             skipped,

@@ -22,7 +22,7 @@ from typing import Literal
 from groupctl.errors import DataError, PolicyError
 from groupctl.model import Dataset, Group, Role, Scores
 from groupctl.numbers import SCORE_MAX, round_fraction_half_up
-from groupctl.policy import Params, ParamUse, Policy, changed_origins
+from groupctl.policy import Params, ParamUse, Policy, changed_origins, where
 from groupctl.results import Explain
 from groupctl.rules.common import active_groups
 
@@ -131,17 +131,22 @@ def grade_bands(params: Params) -> tuple[GradeBand, ...]:
         grade = _GRADE_NAMES.get(str(b.value).strip().lower()) if isinstance(b.value, str) else None
         if grade is None:
             known = ", ".join(GRADES) + " or " + ", ".join(zh for zh, _ in GRADE_LABELS.values())
-            raise PolicyError(f"{GRADES_PATH}: {b.value!s} is not a grade ({known}) ({origin})")
+            raise PolicyError(
+                f"{GRADES_PATH}: {b.value!s} is not a grade ({known}) ({origin})",
+                *where(params, GRADES_PATH),
+            )
         if b.min > SCORE_MAX:
             raise PolicyError(
                 f"{GRADES_PATH}: minimum {b.min} for {grade} is above the top score"
-                f" {SCORE_MAX} ({origin})"
+                f" {SCORE_MAX} ({origin})",
+                *where(params, GRADES_PATH),
             )
         if out and GRADES.index(grade) <= GRADES.index(out[-1].grade):
             above = out[-1]
             raise PolicyError(
                 f"{GRADES_PATH}: each grade once, better grades at higher minimums;"
-                f" got {above.min}:{above.grade} above {b.min}:{grade} ({origin})"
+                f" got {above.min}:{above.grade} above {b.min}:{grade} ({origin})",
+                *where(params, GRADES_PATH),
             )
         out.append(GradeBand(b.min, grade))
     return tuple(out)
@@ -163,7 +168,8 @@ def weights(params: Params) -> tuple[Decimal, Decimal, Decimal]:
         raise PolicyError(
             f"the assessment weights must add up to 1, got {WEIGHT_SCHOOL} {school}"
             f" + {WEIGHT_PARTY} {party} + {WEIGHT_COMPREHENSIVE} {comprehensive}"
-            f" = {total}{changed_origins(params, WEIGHTS)}; set all three together"
+            f" = {total}{changed_origins(params, WEIGHTS)}; set all three together",
+            *where(params, *WEIGHTS),
         )
     return school, party, comprehensive
 

@@ -34,7 +34,7 @@ from typing import Literal
 from groupctl.errors import DataError, PolicyError
 from groupctl.model import Campus, Dataset, Role, Stage, StageRow
 from groupctl.numbers import round_fraction_half_up
-from groupctl.policy import Params, ParamUse, Policy, band_index, band_label
+from groupctl.policy import Params, ParamUse, Policy, band_index, band_label, where
 from groupctl.results import Explain
 from groupctl.rules.common import active_groups, require_headcounts
 
@@ -218,7 +218,10 @@ def _refuse_zero_ratios(params: Params) -> None:
     for path in paths:
         value = params.optional_decimal(path)
         if value is not None and value == 0:
-            raise PolicyError(f"{path} must be above 0, got 0 ({params.used[path].origin})")
+            raise PolicyError(
+                f"{path} must be above 0, got 0 ({params.used[path].origin})",
+                *where(params, path),
+            )
 
 
 def _refuse_disorder(params: Params, lower: str, upper: str, *, strict: bool) -> None:
@@ -229,7 +232,8 @@ def _refuse_disorder(params: Params, lower: str, upper: str, *, strict: bool) ->
     need = "above" if strict else "at least"
     raise PolicyError(
         f"{upper} = {high} ({params.used[upper].origin}) must be {need}"
-        f" {lower} = {low} ({params.used[lower].origin})"
+        f" {lower} = {low} ({params.used[lower].origin})",
+        *where(params, upper, lower),
     )
 
 
