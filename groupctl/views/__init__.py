@@ -8,14 +8,23 @@ hold no rendering library: ``groupctl.output.render`` draws an Output.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
 from groupctl.labels import Lang, t
 from groupctl.model import Dataset
-from groupctl.output.model import Meta, Output, Section
+from groupctl.output.model import Column, Meta, Output, Section
 from groupctl.policy import Band, ParamUse, Value
+
+# One vocabulary in every command (SPEC §5): the id and name columns of a group and a
+# campus, in CSV and xlsx for joins, and the indented tree a table shows instead.
+GROUP_ID = Column("group", "集团代码", "group", "id", show="data")
+GROUP_NAME = Column("group_name", "集团", "group_name", show="data")
+CAMPUS_ID = Column("campus", "校区代码", "campus", "id", show="data")
+CAMPUS_NAME = Column("campus_name", "校区", "campus_name", show="data")
+CAMPUS_NAME_ATTR = replace(CAMPUS_NAME, attr="name")  # records whose attribute is ``name``
+TREE = Column("name", "集团 / 校区", "group / campus", show="table")
 
 
 @dataclass(frozen=True)

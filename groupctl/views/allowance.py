@@ -24,18 +24,27 @@ from groupctl.rules.allowance import (
     factor_path,
     standard_path,
 )
-from groupctl.views import Ask, computed, show_value
+from groupctl.views import (
+    CAMPUS_ID,
+    CAMPUS_NAME_ATTR,
+    GROUP_ID,
+    GROUP_NAME,
+    TREE,
+    Ask,
+    computed,
+    show_value,
+)
 from groupctl.views.assessment import GRADE, ROLE, SCORE_FILES, record_values
 
 MONTHLY = Column("monthly", "每月", "monthly", "money")  # JSON: all twelve; table: one
 BASE = Column("base", "基础津贴", "base", "money")
 EFFICIENCY = Column("efficiency", "效能津贴", "efficiency", "money")
 HEAD = (
-    Column("campus", "校区代码", "campus", "id", show="data"),
-    Column("campus_name", "校区", "campus_name", show="data", attr="name"),
-    Column("group", "集团代码", "group", "id", show="data"),
-    Column("group_name", "集团", "group_name", show="data"),
-    Column("name", "集团 / 校区", "group / campus", show="table"),
+    CAMPUS_ID,
+    CAMPUS_NAME_ATTR,
+    GROUP_ID,
+    GROUP_NAME,
+    TREE,
     ROLE,
     Column("head_title", "校（园）长", "head_title", show="data"),
     Column("annual_standard", "年标准", "annual_standard", "money", show="data"),

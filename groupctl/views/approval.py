@@ -10,7 +10,7 @@ from groupctl.model import Dataset
 from groupctl.numbers import money, yuan, yuan_fen
 from groupctl.output.model import Column, ExitCode, Output, Section, encode
 from groupctl.rules.approval import ApprovalResult, Step
-from groupctl.views import Ask, computed
+from groupctl.views import CAMPUS_ID, CAMPUS_NAME, GROUP_ID, GROUP_NAME, Ask, computed
 
 APPROVAL = (
     Column("amount", kind="money"),
@@ -33,10 +33,10 @@ STEP = (
 # One row per step.  The amount is the expenditure's, not a step's: it stays in the
 # title and the JSON rather than being repeated on every row, where SUM would add it up.
 COLUMNS = (
-    Column("group", "集团代码", "group", "id", show="data"),
-    Column("group_name", "集团", "group_name", show="data"),
-    Column("campus", "校区代码", "campus", "id", show="data"),
-    Column("campus_name", "校区", "campus_name", show="data"),
+    GROUP_ID,
+    GROUP_NAME,
+    CAMPUS_ID,
+    CAMPUS_NAME,
     Column("fund", "资金", "fund", "code", show="data", codes="fund."),
     Column("purpose", "用途", "purpose", show="data"),
     Column("step", "步骤", "step", "count"),

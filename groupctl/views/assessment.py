@@ -19,14 +19,23 @@ from groupctl.model import Dataset
 from groupctl.numbers import CENT, exact_decimal, fixed, round_fraction_half_up
 from groupctl.output.model import Column, Output, Section, encode
 from groupctl.rules.assessment import GRADES_PATH, WEIGHTS, AssessmentResult, GroupAssessment
-from groupctl.views import Ask, computed, show_value
+from groupctl.views import (
+    CAMPUS_ID,
+    CAMPUS_NAME_ATTR,
+    GROUP_ID,
+    GROUP_NAME,
+    TREE,
+    Ask,
+    computed,
+    show_value,
+)
 
 SCORE_FILES = ("campus_scores.csv", "group_scores.csv")
 
 GRADE = Column("grade", "等次", "grade", "code", codes="grade.")
 ROLE = Column("role", "角色", "role", "code")
 GROUP = (
-    Column("group", "集团代码", "group", "id", show="data"),
+    GROUP_ID,
     Column("group_name", "集团", "group_name", show="data", attr="name"),
     Column("name", "集团", "group", show="table"),
     Column("school_mean", "学校平均分", "school mean", "score", attr="school_mean_rounded"),
@@ -36,11 +45,11 @@ GROUP = (
     GRADE,
 )
 CAMPUS = (
-    Column("campus", "校区代码", "campus", "id", show="data"),
-    Column("campus_name", "校区", "campus_name", show="data", attr="name"),
-    Column("group", "集团代码", "group", "id", show="data"),
-    Column("group_name", "集团", "group_name", show="data"),
-    Column("name", "集团 / 校区", "group / campus", show="table"),
+    CAMPUS_ID,
+    CAMPUS_NAME_ATTR,
+    GROUP_ID,
+    GROUP_NAME,
+    TREE,
     ROLE,
     Column("score", "得分", "score", "score"),
     GRADE,

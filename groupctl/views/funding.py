@@ -8,7 +8,16 @@ from groupctl.model import Dataset
 from groupctl.numbers import yuan
 from groupctl.output.model import Column, Output, Section, encode, json_value
 from groupctl.rules.funding import CampusFunding, FundingResult
-from groupctl.views import Ask, computed, show_value
+from groupctl.views import (
+    CAMPUS_ID,
+    CAMPUS_NAME,
+    GROUP_ID,
+    GROUP_NAME,
+    TREE,
+    Ask,
+    computed,
+    show_value,
+)
 
 CAMPUS = (
     Column("campus", kind="id"),
@@ -31,12 +40,12 @@ GROUP = (
 # that SUM over the amount column is the district total; group and district totals are
 # drawn for people only.
 COLUMNS = (
-    Column("group", "集团代码", "group", "id", show="data"),
-    Column("group_name", "集团", "group_name", show="data"),
-    Column("campus", "校区代码", "campus", "id", show="data"),
-    Column("campus_name", "校区", "campus_name", show="data"),
+    GROUP_ID,
+    GROUP_NAME,
+    CAMPUS_ID,
+    CAMPUS_NAME,
     Column("item", "项目", "item", "code", show="data", codes="item."),
-    Column("name", "集团 / 校区", "group / campus", show="table"),
+    TREE,
     Column("role", "角色", "role", "code"),
     Column("students", "在校生", "students", "count"),
     Column("band", "档位", "band"),

@@ -35,7 +35,7 @@ from groupctl.rules.staffing import (
     StaffingResult,
     StageQuota,
 )
-from groupctl.views import Ask, computed, show_value
+from groupctl.views import CAMPUS_ID, CAMPUS_NAME, GROUP_ID, GROUP_NAME, Ask, computed, show_value
 
 T = TypeVar("T")
 
@@ -84,10 +84,10 @@ PARTY_DOC = (
 )
 FLAG_DOC = (STAGE, STUDENTS, CLASSES, AVERAGE, MAX, Column("over_max", kind="flag"), LEVEL)
 IDS = (
-    Column("campus", "校区代码", "campus", "id", show="data"),
-    Column("campus_name", "校区", "campus_name", show="data"),
-    Column("group", "集团代码", "group", "id", show="data"),
-    Column("group_name", "集团", "group_name", show="data"),
+    CAMPUS_ID,
+    CAMPUS_NAME,
+    GROUP_ID,
+    GROUP_NAME,
 )
 CAMPUS_DOC = (*IDS, KIND, STUDENTS, CLASSES, HEAD_TITLE, PRINCIPALS, DEPUTIES)
 CAMPUS_MORE = (ROLE, DEPUTIES_BY, DEPUTIES_BAND)
