@@ -442,7 +442,7 @@ def compute_staffing(data: Dataset, policy: Policy, year: int) -> StaffingResult
         rows = data.enrollment.stages(year, c.id)
         students = sum(r.students for r in rows)
         classes = sum(r.classes for r in rows)
-        kind: Kind = "kindergarten" if all(r.stage == "kindergarten" for r in rows) else "school"
+        kind: Kind = "kindergarten" if data.enrollment.is_kindergarten(year, c.id) else "school"
         leaders = _leaders(params, c, kind, students, classes)
         stages: tuple[StageQuota, ...] = ()
         quota: int | None = None
