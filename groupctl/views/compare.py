@@ -73,11 +73,11 @@ def _row(
 
 def _merged_order(before: list[str], after: list[str]) -> list[str]:
     """Ids in the modified order, each removed one where it stood before."""
-    place = {k: float(i) for i, k in enumerate(after)}
+    place = {k: 2 * i for i, k in enumerate(after)}  # even places; a removed id takes an odd one
     for i, k in enumerate(before):
         if k not in place:
-            following = next((place[x] for x in before[i + 1 :] if x in place), len(after))
-            place[k] = following - 0.5
+            following = next((place[x] for x in before[i + 1 :] if x in place), 2 * len(after))
+            place[k] = following - 1
     return sorted(place, key=lambda k: place[k])
 
 
