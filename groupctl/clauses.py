@@ -51,3 +51,22 @@ def cite(clause_id: str, lang: str = "zh") -> str:
     """How a figure cites its clause: the Chinese label, or the dotted id in English."""
     c = clause(clause_id)
     return c.label if lang == "zh" else f"clause {c.id}"
+
+
+_LOCAL = ("本局自定", "set by the bureau")
+_READING = ("解读", "our reading")
+
+
+def cite_parameter(origin: str, clause_id: str, reference: str, lang: str = "zh") -> str:
+    """How a figure cites a parameter it used (SPEC §1): the clause for the plan's own
+    values (marked as our reading for an interpretation), the document for a national
+    standard, 本局自定 for a value the plan leaves to the bureau."""
+    zh = lang == "zh"
+    if origin == "national":
+        return reference
+    if origin == "local":
+        return _LOCAL[0] if zh else _LOCAL[1]
+    label = cite(clause_id, lang)
+    if origin == "interpretation":
+        return f"{label}·{_READING[0]}" if zh else f"{label}, {_READING[1]}"
+    return label

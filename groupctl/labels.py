@@ -62,6 +62,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "note: these figures use parameters the plan leaves to the bureau"
         " (local; bundled values are examples): {paths}",
     ),
+    "note.interpretation": (
+        "注：以上结果用到本工具对方案文字的解读（interpretation）：{paths}；"
+        "另一种读法见 groupctl params 参数路径",
+        "note: these figures rest on our reading of ambiguous text in the plan"
+        " (interpretation): {paths}; for the other reading see groupctl params PATH",
+    ),
     "note.changed": ("注：参数已改动：{items}", "note: parameters changed: {items}"),
     "note.illustrative": (
         "注：{files} 中的数字为示例，并非正式统计",

@@ -1,4 +1,4 @@
-"""Policy parameters: every number a rule uses, with dated values, unit and source.
+"""Policy parameters: every number a rule uses, with dated values, unit and origin.
 
 The bundled ``policy.yaml`` beside this module holds the defaults (SPEC §2).  A
 data directory's own ``policy.yaml`` is merged over it by path, and ``--set
@@ -27,10 +27,12 @@ from groupctl.yamlio import key_line, load_yaml
 BUNDLED_POLICY = Path(__file__).parent / "policy.yaml"
 POLICY_FILE = "policy.yaml"
 
-Kind = Literal["integer", "decimal", "boolean", "texts", "bands"]
-KINDS: tuple[Kind, ...] = ("integer", "decimal", "boolean", "texts", "bands")
-SourceKind = Literal["clause", "document", "local"]
-SOURCE_KINDS: tuple[SourceKind, ...] = ("clause", "document", "local")
+Kind = Literal["integer", "decimal", "boolean", "texts", "bands", "choice"]
+KINDS: tuple[Kind, ...] = ("integer", "decimal", "boolean", "texts", "bands", "choice")
+# Where a value comes from (SPEC §2): the plan states it; a national standard the plan
+# relies on sets it; it is our reading of an ambiguous sentence; the bureau decides it.
+Origin = Literal["plan", "national", "interpretation", "local"]
+ORIGINS: tuple[Origin, ...] = ("plan", "national", "interpretation", "local")
 
 BandValue = int | Decimal | str
 
@@ -43,14 +45,14 @@ class Band:
     value: BandValue
 
 
-Value = int | Decimal | bool | None | tuple[str, ...] | tuple[Band, ...]
+Value = int | Decimal | bool | str | None | tuple[str, ...] | tuple[Band, ...]
 
 
 @dataclass(frozen=True)
 class Dated:
     start: date
     value: Value
-    origin: str  # "bundled", "policy.yaml:12", "--set": how notes and messages show it
+    set_by: str  # "bundled", "policy.yaml:12", "--set": how notes and messages show it
     file: str | None = None  # the data folder's policy.yaml, where it set this value
     line: int | None = None
 
@@ -60,21 +62,28 @@ class Parameter:
     path: str
     kind: Kind
     unit: str
-    source: SourceKind
-    reference: str
+    origin: Origin
+    clause: str  # the plan's clause the parameter serves (dotted id, SPEC §1)
+    reference: str  # what a figure cites: a clause id, or a document's name (national)
     description: str
     values: tuple[Dated, ...]  # sorted by start
     nullable: bool = False
     band_by: str | None = None
-    override: tuple[Value, str] | None = None  # (value, origin) from --set
+    override: tuple[Value, str] | None = None  # (value, set_by) from --set
+    note: str = ""  # for an interpretation: the other reading
+    choices: tuple[str, ...] = ()  # the values a ``choice`` parameter may take
 
     def dated(self, year: int) -> Dated:
         cutoff = date(year, 9, 1)
         in_force = [d for d in self.values if d.start <= cutoff]
         if not in_force:
+            first = self.values[0].start
+            start = first.year if first <= date(first.year, 9, 1) else first.year + 1
             raise PolicyError(
-                f"the policy is not in force for school year {year}-{year + 1}: "
-                f"{self.path} takes effect on {self.values[0].start.isoformat()}"
+                f"{self.path} has no value for school year {year}-{year + 1}:"
+                f" its first value is for {start}-{start + 1}",
+                self.values[0].file,
+                self.values[0].line,
             )
         current = in_force[-1]
         if self.override is not None:
@@ -89,9 +98,11 @@ class ParamUse:
     path: str
     value: Value
     unit: str
-    source: SourceKind
+    origin: Origin
+    clause: str
     reference: str
-    origin: str
+    set_by: str
+    note: str = ""
     file: str | None = None  # where the value was set, as data (policy.yaml and its line)
     line: int | None = None
 
@@ -171,10 +182,15 @@ def _bands(raw: Any) -> tuple[Band, ...] | None:
     return tuple(bands)
 
 
-def convert(raw: Any, kind: Kind, nullable: bool) -> tuple[bool, Value]:
-    """(ok, value): ``raw`` as a value of ``kind``."""
+def convert(
+    raw: Any, kind: Kind, nullable: bool, choices: tuple[str, ...] = ()
+) -> tuple[bool, Value]:
+    """(ok, value): ``raw`` as a value of ``kind`` (one of ``choices`` for a choice)."""
     if raw is None or (isinstance(raw, str) and normalize(raw).lower() in ("null", "none", "")):
         return nullable, None
+    if kind == "choice":
+        text = normalize(raw) if isinstance(raw, str) else ""
+        return text in choices, text
     if kind == "boolean":
         b = _as_bool(raw)
         return b is not None, b
@@ -207,11 +223,14 @@ _KIND_HINT = {
     "boolean": "true or false",
     "texts": "a list of names",
     "bands": "bands like 500:20000,200:15000,0:10000 (lowest minimum 0)",
+    "choice": "one of the listed choices",
 }
 
 
 def _hint(param: Parameter) -> str:
     """What a value of this parameter looks like; bands by the parameter's own example."""
+    if param.kind == "choice":
+        return f"one of {', '.join(param.choices)}"
     if param.kind != "bands":
         return _KIND_HINT[param.kind]
     current = param.values[-1].value
@@ -234,7 +253,19 @@ def _date(raw: Any) -> date | None:
 # --------------------------------------------------------------------------- the policy
 
 
-_META = {"description", "unit", "type", "source", "reference", "values", "nullable", "band_by"}
+_META = {
+    "description",
+    "unit",
+    "type",
+    "origin",
+    "clause",
+    "reference",
+    "note",
+    "values",
+    "nullable",
+    "band_by",
+    "choices",
+}
 _OVERLAY_FIELDS = {"values", "description"}
 
 
@@ -266,7 +297,7 @@ class Policy:
             if not eq or not path:
                 raise UsageError(f"--set needs PATH=VALUE, got {item!r}")
             param = self.get(path)
-            ok, value = convert(text, param.kind, param.nullable)
+            ok, value = convert(text, param.kind, param.nullable, param.choices)
             ok = ok and _bands_fit(param.kind, param.band_by, value)
             if not ok:
                 raise UsageError(
@@ -276,13 +307,21 @@ class Policy:
             params[path] = replace(param, override=(value, "--set"))
         return replace(self, parameters=params)
 
-    def params(self, year: int) -> Params:
-        """The parameters for school year ``year``; fails when the policy is not yet in force."""
+    def first_year(self) -> int:
+        """The first school year with figures: the one under way on the earliest value's date
+        (SPEC §2: the plan names no effective date; the pilot began in May 2023 and its
+        funding is per school year, so the bundled values start with 2023–2024)."""
         start = self.start()
-        if date(year, 9, 1) < start:
+        return start.year if start <= date(start.year, 9, 1) else start.year + 1
+
+    def params(self, year: int) -> Params:
+        """The parameters for school year ``year``; fails before the first year with figures."""
+        first = self.first_year()
+        if year < first:
             raise PolicyError(
-                f"the policy is not in force for school year {year}-{year + 1}: "
-                f"it takes effect on {start.isoformat()}"
+                f"no figures for school year {year}-{year + 1}: the plan's figures start with"
+                f" the {first}-{first + 1} school year (a reading: the pilot began in May"
+                f" {first} and its funding is per school year)"
             )
         return Params(self, year)
 
@@ -310,7 +349,16 @@ class Params:
         d = param.dated(self.year)
         if record:
             self.used[path] = ParamUse(
-                path, d.value, param.unit, param.source, param.reference, d.origin, d.file, d.line
+                path,
+                d.value,
+                param.unit,
+                param.origin,
+                param.clause,
+                param.reference,
+                d.set_by,
+                param.note,
+                d.file,
+                d.line,
             )
         return d.value
 
@@ -342,6 +390,11 @@ class Params:
         assert isinstance(v, tuple)
         return tuple(str(s) for s in v)
 
+    def choice(self, path: str) -> str:
+        v = self._read(path, "choice")
+        assert isinstance(v, str)
+        return v
+
     def bands(self, path: str) -> tuple[Band, ...]:
         v = self._read(path, "bands")
         assert isinstance(v, tuple)
@@ -352,9 +405,9 @@ class Params:
         bands = self.bands(path)
         for b in bands:
             if isinstance(b.value, bool) or not isinstance(b.value, int):
-                origin = self.used[path].origin
+                set_by = self.used[path].set_by
                 raise PolicyError(
-                    f"{path}: band values must be whole numbers, got {show(b.value)} ({origin})",
+                    f"{path}: band values must be whole numbers, got {show(b.value)} ({set_by})",
                     *where(self, path),
                 )
         return bands
@@ -376,11 +429,11 @@ def where(params: Params, *paths: str) -> tuple[str | None, int | None]:
 def changed_origins(params: Params, paths: tuple[str, ...]) -> str:
     """ " (changed: PATH ORIGIN, …)" for the parameters a run changed, for error messages."""
     changed = [
-        params.used[p] for p in paths if p in params.used and params.used[p].origin != "bundled"
+        params.used[p] for p in paths if p in params.used and params.used[p].set_by != "bundled"
     ]
     if not changed:
         return ""
-    return f" (changed: {', '.join(f'{u.path} {u.origin}' for u in changed)})"
+    return f" (changed: {', '.join(f'{u.path} {u.set_by}' for u in changed)})"
 
 
 # --------------------------------------------------------------------------- bands
@@ -422,14 +475,9 @@ def _walk(node: Any, prefix: str) -> Iterator[tuple[str, Any, Any]]:
 
 
 def _parse_values(
-    raw: Any,
-    kind: Kind,
-    nullable: bool,
-    band_by: str | None,
-    origin_file: str,
-    path: str,
-    line: int | None,
+    raw: Any, param: Parameter, origin_file: str, path: str, line: int | None
 ) -> list[Dated]:
+    """The dated values of ``raw`` (a mapping of dates to values) as ``param`` takes them."""
     if not isinstance(raw, Mapping) or not raw:
         raise PolicyError(f"{path}: 'values' must map dates to values", origin_file, line)
     out = []
@@ -438,11 +486,11 @@ def _parse_values(
         at = key_line(raw, key) or line
         if start is None:
             raise PolicyError(f"{path}: {key!r} is not a date like 2023-04-01", origin_file, at)
-        ok, value = convert(raw[key], kind, nullable)
-        ok = ok and _bands_fit(kind, band_by, value)
+        ok, value = convert(raw[key], param.kind, param.nullable, param.choices)
+        ok = ok and _bands_fit(param.kind, param.band_by, value)
         if not ok:
             raise PolicyError(
-                f"{path}: expected {_KIND_HINT[kind]}, got {show(raw[key])}", origin_file, at
+                f"{path}: expected {_hint(param)}, got {show(raw[key])}", origin_file, at
             )
         out.append(
             Dated(start, value, "bundled", None, None)
@@ -455,35 +503,49 @@ def _parse_values(
 def _definition(path: str, node: Any, file: str, line: int | None) -> Parameter:
     if not isinstance(node, Mapping):
         raise PolicyError(
-            f"{path}: a parameter needs description, unit, type, source, values", file, line
+            f"{path}: a parameter needs description, unit, type, origin, clause, values", file, line
         )
     unknown = set(node) - _META
     if unknown:
         raise PolicyError(f"{path}: unknown field(s) {', '.join(sorted(unknown))}", file, line)
     kind = node.get("type")
-    source = node.get("source")
+    origin = node.get("origin")
     if kind not in KINDS:
         raise PolicyError(f"{path}: type must be one of {', '.join(KINDS)}", file, line)
-    if source not in SOURCE_KINDS:
-        raise PolicyError(f"{path}: source must be one of {', '.join(SOURCE_KINDS)}", file, line)
-    for meta in ("unit", "reference", "description"):
+    if origin not in ORIGINS:
+        raise PolicyError(f"{path}: origin must be one of {', '.join(ORIGINS)}", file, line)
+    for meta in ("unit", "clause", "description"):
         if not isinstance(node.get(meta), str):
             raise PolicyError(f"{path}: {meta!r} must be text", file, line)
-    nullable = bool(node.get("nullable", False))
-    band_by = node.get("band_by")
-    values = _parse_values(node["values"], kind, nullable, band_by, file, path, line)
-    values.sort(key=lambda d: d.start)
-    return Parameter(
+    if origin == "national" and not isinstance(node.get("reference"), str):
+        raise PolicyError(
+            f"{path}: a national parameter names its document in 'reference'", file, line
+        )
+    if origin == "interpretation" and not isinstance(node.get("note"), str):
+        raise PolicyError(
+            f"{path}: an interpretation gives the other reading in 'note'", file, line
+        )
+    choices = node.get("choices") or []
+    if kind == "choice" and not (choices and all(isinstance(c, str) for c in choices)):
+        raise PolicyError(f"{path}: a choice parameter lists its 'choices'", file, line)
+    clause = str(node["clause"])
+    param = Parameter(
         path=path,
         kind=kind,
         unit=node["unit"],
-        source=source,
-        reference=node["reference"],
+        origin=origin,
+        clause=clause,
+        reference=str(node.get("reference") or clause),
         description=node["description"],
-        values=tuple(values),
-        nullable=nullable,
+        values=(),
+        nullable=bool(node.get("nullable", False)),
         band_by=node.get("band_by"),
+        note=str(node.get("note") or ""),
+        choices=tuple(str(c) for c in choices),
     )
+    values = _parse_values(node["values"], param, file, path, line)
+    values.sort(key=lambda d: d.start)
+    return replace(param, values=tuple(values))
 
 
 def _overlay(base: dict[str, Parameter], doc: Any, file: str) -> None:
@@ -505,9 +567,7 @@ def _overlay(base: dict[str, Parameter], doc: Any, file: str) -> None:
                     file,
                     line,
                 )
-            fresh = _parse_values(
-                node["values"], param.kind, param.nullable, param.band_by, file, path, line
-            )
+            fresh = _parse_values(node["values"], param, file, path, line)
             merged = {d.start: d for d in param.values}
             merged.update({d.start: d for d in fresh})
             base[path] = replace(
@@ -516,7 +576,7 @@ def _overlay(base: dict[str, Parameter], doc: Any, file: str) -> None:
                 description=str(node.get("description", param.description)),
             )
         else:
-            ok, value = convert(node, param.kind, param.nullable)
+            ok, value = convert(node, param.kind, param.nullable, param.choices)
             ok = ok and _bands_fit(param.kind, param.band_by, value)
             if not ok:
                 raise PolicyError(f"{path}: expected {_hint(param)}, got {show(node)}", file, line)

@@ -431,7 +431,7 @@ def test_a_purpose_not_permitted_is_one_line_and_exit_1(cli):
         ),
         (
             ["approve", "100", "-c", "镇罗", "--year", "2022"],
-            "错误：the policy is not in force for school year 2022-2023: it takes effect on 2023-04-01\n",
+            "错误：no figures for school year 2022-2023: the plan's figures start with the 2023-2024 school year (a reading: the pilot began in May 2023 and its funding is per school year)\n",
         ),
     ],
 )

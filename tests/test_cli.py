@@ -30,13 +30,18 @@ def test_funding_table_matches_the_golden_file(cli):
     result = cli("funding", "2023")
     assert result.exit_code == 0
     assert result.stdout == golden("funding_2023.txt")
-    assert result.stderr == "注：campuses.csv 中的数字为示例，并非正式统计\n"
+    assert result.stderr == (
+        "注：以上结果用到本工具对方案文字的解读（interpretation）："
+        "funding.supplement_includes_lead；另一种读法见 groupctl params 参数路径\n"
+        "注：campuses.csv 中的数字为示例，并非正式统计\n"
+    )
 
 
 def test_funding_table_in_english(cli):
     result = cli("funding", "2023", "--lang", "en")
     assert result.stdout == golden("funding_2023_en.txt")
-    assert result.stderr.startswith("note: the figures in campuses.csv are illustrative")
+    assert result.stderr.startswith("note: these figures rest on our reading of ambiguous text")
+    assert "note: the figures in campuses.csv are illustrative" in result.stderr
 
 
 def test_funding_markdown_matches_the_golden_file(cli):
@@ -127,10 +132,19 @@ def test_funding_json_with_explain_names_clauses_and_parameters(cli):
         "path": "funding.base_per_group",
         "value": 100000,
         "unit": "yuan",
-        "source": "clause",
-        "reference": "6.3",
-        "origin": "bundled",
+        "origin": "plan",
+        "clause": "6.3",
+        "reference": "六（三）",
+        "note": None,
+        "set_by": "bundled",
     }
+    assert paths["funding.supplement_includes_lead"]["origin"] == "interpretation"
+    assert paths["funding.supplement_includes_lead"]["reference"] == "六（三）·解读"
+    assert (
+        "--set funding.supplement_includes_lead=true"
+        in (paths["funding.supplement_includes_lead"]["note"])
+    )
+    assert doc["meta"]["interpretations"] == ["funding.supplement_includes_lead"]
     assert paths["funding.supplement"]["value"] == "500:20000,200:15000,0:10000"
 
 
@@ -159,7 +173,7 @@ def test_a_local_parameter_is_named_below_the_output(cli, write_data):
     d = write_data()
     out = cli("funding", "2023", "--data", str(d), "--set", "funding.base_per_group=90000")
     assert out.exit_code == 0
-    assert out.stderr == "注：参数已改动：funding.base_per_group = 90000 (--set)\n"
+    assert out.stderr.endswith("\n注：参数已改动：funding.base_per_group = 90000 (--set)\n")
 
 
 def _csv_rows(text: str) -> list[dict[str, str]]:
@@ -271,8 +285,9 @@ def test_csv_cells_that_look_like_formulas_are_defused(cli, write_data):
     [
         (
             ["funding", "2022"],
-            "错误：the policy is not in force for school year 2022-2023: "
-            "it takes effect on 2023-04-01\n",
+            "错误：no figures for school year 2022-2023: the plan's figures start with the"
+            " 2023-2024 school year (a reading: the pilot began in May 2023 and its funding"
+            " is per school year)\n",
         ),
         (
             ["funding", "2025"],
@@ -361,7 +376,7 @@ def test_no_traceback_reaches_the_user_but_debug_shows_it():
     loud = _run("funding", "2022", GROUPCTL_DEBUG="1")
     assert loud.returncode == 2
     assert "Traceback" in loud.stderr
-    assert loud.stderr.splitlines()[-1].startswith("错误：the policy is not in force")
+    assert loud.stderr.splitlines()[-1].startswith("错误：no figures for school year")
 
 
 def test_version(cli):

@@ -404,7 +404,7 @@ def test_missing_or_bad_scores_are_one_line_and_exit_2(cli, write_data, command,
     [
         (
             ["assess", "2022"],
-            "错误：the policy is not in force for school year 2022-2023: it takes effect on 2023-04-01\n",
+            "错误：no figures for school year 2022-2023: the plan's figures start with the 2023-2024 school year (a reading: the pilot began in May 2023 and its funding is per school year)\n",
         ),
         (
             ["allowance", "2024"],

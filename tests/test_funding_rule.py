@@ -95,7 +95,7 @@ def test_each_year_uses_its_own_rows(small):
 
 def test_a_year_before_the_policy_is_refused(small):
     data, policy = small
-    with pytest.raises(PolicyError, match="not in force for school year 2022-2023"):
+    with pytest.raises(PolicyError, match="no figures for school year 2022-2023"):
         compute_funding(data, policy, 2022)
 
 
@@ -149,7 +149,8 @@ def test_the_result_names_the_parameters_it_read(small):
         "funding.supplement_includes_lead",
     }
     assert uses["funding.base_per_group"].reference == "6.3"
-    assert uses["funding.base_per_group"].origin == "bundled"
+    assert uses["funding.base_per_group"].origin == "plan"
+    assert uses["funding.base_per_group"].set_by == "bundled"
 
 
 @given(

@@ -25,11 +25,13 @@ SPEC_PATHS = [
     "teachers.class_ratio.junior",
     "teachers.class_ratio.senior",
     "teachers.kindergarten_established",
-    "teachers.kindergarten_temp_teachers_per_class",
+    "teachers.kindergarten_teachers_per_class",
     "teachers.kindergarten_caregivers_per_class",
     "finance.large_expense_threshold",
     "finance.bureau_threshold",
     "finance.special_fund_purposes",
+    "finance.special_fund_purposes_closed",
+    "finance.special_fund_reviewer",
     "assessment.weight_school",
     "assessment.weight_party_building",
     "assessment.weight_comprehensive",
@@ -38,6 +40,9 @@ SPEC_PATHS = [
     "allowance.efficiency_share",
     "allowance.annual_standard.lead",
     "allowance.annual_standard.member",
+    "allowance.monthly_result_factor.合格",
+    "allowance.monthly_result_factor.基本合格",
+    "allowance.monthly_result_factor.不合格",
     "allowance.efficiency_factor.excellent",
     "allowance.efficiency_factor.good",
     "allowance.efficiency_factor.fair",
@@ -48,8 +53,8 @@ SPEC_PATHS = [
     "class_size.max.junior",
     "class_size.max.senior",
     "class_size.max.kindergarten",
-    "class_size.large_min",
-    "class_size.super_large_min",
+    "class_size.large",
+    "class_size.very_large",
     "coverage.target",
     "coverage.target_year",
 ]
@@ -60,7 +65,7 @@ def test_the_bundled_policy_has_exactly_the_spec_paths_dated_2023_04_01():
     assert sorted(p.path for p in policy) == sorted(SPEC_PATHS)
     for p in policy:
         assert [d.start.isoformat() for d in p.values] == ["2023-04-01"], p.path
-        assert p.unit and p.reference and p.description, p.path
+        assert p.unit and p.reference and p.description and p.clause, p.path
 
 
 @pytest.mark.parametrize(
@@ -81,19 +86,90 @@ def test_bundled_values_are_exact(path, value):
     assert type(got) is type(value)
 
 
+# SPEC §2's table: each path's origin, and what a figure cites it by (a national
+# standard by its document, never by the plan's clause).
+SPEC_ORIGINS = {
+    "funding.base_per_group": ("plan", "6.3"),
+    "funding.supplement": ("plan", "6.3"),
+    "funding.supplement_includes_lead": ("interpretation", "6.3"),
+    "leaders.heads": ("plan", "6.4.2.1"),
+    "leaders.school": ("plan", "6.4.2.1"),
+    "leaders.kindergarten": ("plan", "6.4.2.2"),
+    "teachers.student_ratio.primary": ("national", "中央编办发〔2014〕72号"),
+    "teachers.student_ratio.junior": ("national", "中央编办发〔2014〕72号"),
+    "teachers.student_ratio.senior": ("national", "中央编办发〔2014〕72号"),
+    "teachers.class_ratio.primary": ("local", "6.4.3"),
+    "teachers.class_ratio.junior": ("local", "6.4.3"),
+    "teachers.class_ratio.senior": ("local", "6.4.3"),
+    "teachers.kindergarten_established": ("plan", "6.4.3"),
+    "teachers.kindergarten_teachers_per_class": ("plan", "6.4.3"),
+    "teachers.kindergarten_caregivers_per_class": ("plan", "6.4.3"),
+    "finance.large_expense_threshold": ("local", "6.4.1.2"),
+    "finance.bureau_threshold": ("plan", "6.4.1.2"),
+    "finance.special_fund_purposes": ("plan", "6.3"),
+    "finance.special_fund_purposes_closed": ("local", "6.3"),
+    "finance.special_fund_reviewer": ("interpretation", "6.3"),
+    "assessment.weight_school": ("plan", "6.5"),
+    "assessment.weight_party_building": ("plan", "6.5"),
+    "assessment.weight_comprehensive": ("plan", "6.5"),
+    "assessment.grades": ("local", "6.5"),
+    "allowance.base_share": ("plan", "6.4.4"),
+    "allowance.efficiency_share": ("plan", "6.4.4"),
+    "allowance.annual_standard.lead": ("local", "6.4.4"),
+    "allowance.annual_standard.member": ("local", "6.4.4"),
+    "allowance.monthly_result_factor.合格": ("local", "6.4.4"),
+    "allowance.monthly_result_factor.基本合格": ("local", "6.4.4"),
+    "allowance.monthly_result_factor.不合格": ("local", "6.4.4"),
+    "allowance.efficiency_factor.excellent": ("local", "6.4.4"),
+    "allowance.efficiency_factor.good": ("local", "6.4.4"),
+    "allowance.efficiency_factor.fair": ("local", "6.4.4"),
+    "allowance.efficiency_factor.fail": ("local", "6.4.4"),
+    "party.branch_min_members": ("national", "中国共产党支部工作条例（试行）"),
+    "party.committee_min_members": ("national", "中国共产党支部工作条例（试行）"),
+    "class_size.max.primary": ("national", "中小学校设计规范（GB 50099-2011）"),
+    "class_size.max.junior": ("national", "中小学校设计规范（GB 50099-2011）"),
+    "class_size.max.senior": ("national", "中小学校设计规范（GB 50099-2011）"),
+    "class_size.max.kindergarten": ("national", "幼儿园工作规程（教育部令第39号）"),
+    "class_size.large": ("national", "国发〔2016〕40号"),
+    "class_size.very_large": ("national", "国发〔2016〕40号"),
+    "coverage.target": ("plan", "7.3"),
+    "coverage.target_year": ("plan", "7.3"),
+}
+
+
+def test_every_parameter_has_the_spec_origin_and_reference():
+    policy = load_policy()
+    assert sorted(SPEC_ORIGINS) == sorted(SPEC_PATHS)
+    got = {p.path: (p.origin, p.reference) for p in policy}
+    assert got == SPEC_ORIGINS
+
+
+def test_interpretations_give_the_other_reading_and_local_ones_say_why():
+    for p in load_policy():
+        if p.origin in ("interpretation", "local"):
+            assert p.note, p.path
+
+
 @pytest.mark.parametrize(
-    ("path", "source"),
+    ("path", "zh", "en"),
     [
-        ("funding.base_per_group", "clause"),
-        ("finance.large_expense_threshold", "local"),
-        ("teachers.class_ratio.junior", "local"),
-        ("assessment.grades", "local"),
-        ("allowance.annual_standard.lead", "local"),
-        ("teachers.student_ratio.primary", "document"),
+        ("funding.base_per_group", "六（三）", "clause 6.3"),
+        ("funding.supplement_includes_lead", "六（三）·解读", "clause 6.3, our reading"),
+        ("teachers.student_ratio.junior", "中央编办发〔2014〕72号", "中央编办发〔2014〕72号"),
+        ("finance.large_expense_threshold", "本局自定", "set by the bureau"),
+        (
+            "party.branch_min_members",
+            "中国共产党支部工作条例（试行）",
+            "中国共产党支部工作条例（试行）",
+        ),
     ],
 )
-def test_sources_follow_the_spec(path, source):
-    assert load_policy().get(path).source == source
+def test_a_parameter_is_cited_by_its_own_reference(path, zh, en):
+    from groupctl.clauses import cite_parameter
+
+    p = load_policy().get(path)
+    assert cite_parameter(p.origin, p.clause, p.reference, "zh") == zh
+    assert cite_parameter(p.origin, p.clause, p.reference, "en") == en
 
 
 def test_supplement_bands_and_their_labels():
@@ -124,7 +200,7 @@ def test_band_labels_follow_changed_minimums():
 def test_set_converts_by_the_parameter_type(item, path, value):
     param = load_policy().with_sets([item]).get(path)
     assert param.dated(2023).value == value
-    assert param.dated(2023).origin == "--set"
+    assert param.dated(2023).set_by == "--set"
 
 
 @pytest.mark.parametrize(
@@ -168,11 +244,11 @@ def test_a_data_folder_policy_overlays_by_path(write_data):
     )
     policy = load_policy(d)
     base = policy.get("funding.base_per_group").dated(2023)
-    assert (base.value, base.origin) == (110000, "policy.yaml:2")
+    assert (base.value, base.set_by) == (110000, "policy.yaml:2")
     bands = policy.get("funding.supplement")
-    assert bands.dated(2024).origin == "bundled"
+    assert bands.dated(2024).set_by == "bundled"
     assert bands.dated(2025).value == (Band(Decimal(500), 30000), Band(Decimal(0), 10000))
-    assert bands.dated(2025).origin == "policy.yaml:5"
+    assert bands.dated(2025).set_by == "policy.yaml:5"
 
 
 @pytest.mark.parametrize(
@@ -241,7 +317,7 @@ def test_an_unset_optional_parameter_is_not_recorded_as_used():
     assert "teachers.class_ratio.primary" not in params.used
     params = load_policy().with_sets(["teachers.class_ratio.primary=1.5"]).params(2023)
     assert params.optional_decimal("teachers.class_ratio.primary") == Decimal("1.5")
-    assert params.used["teachers.class_ratio.primary"].origin == "--set"
+    assert params.used["teachers.class_ratio.primary"].set_by == "--set"
 
 
 def test_exact_decimal_keeps_every_digit():

@@ -261,7 +261,7 @@ def test_json_explain_carries_clauses_parameters_and_lines(cli):
     )
     paths = {p["path"]: p for p in doc["parameters"]}
     assert "teachers.class_ratio.primary" not in paths  # null: it shaped no figure
-    assert paths["class_size.large_min"]["value"] == 56
+    assert paths["class_size.large"]["value"] == 56
 
 
 def test_the_local_note_names_only_the_class_ratios_that_are_set(cli):
@@ -283,7 +283,7 @@ def test_the_local_note_names_only_the_class_ratios_that_are_set(cli):
         ).stdout
     )
     paths = {p["path"]: p for p in doc["parameters"]}
-    assert paths["teachers.class_ratio.primary"]["source"] == "local"
+    assert paths["teachers.class_ratio.primary"]["origin"] == "local"
     assert "teachers.class_ratio.junior" not in paths
 
 
@@ -313,10 +313,10 @@ def test_explain_shows_counts_bands_ratios_rounding_and_clauses(cli):
         "  副职：开设 9 个班，档位 9-14 → 1 名；另配执行园长 1 名"
         "（六（四）2（2），leaders.kindergarten、leaders.heads）",
         "  两教一保：临聘教师 9 × 2 = 18，保育员 9 × 1 = 9（六（四）3，"
-        "teachers.kindergarten_temp_teachers_per_class、"
+        "teachers.kindergarten_teachers_per_class、"
         "teachers.kindergarten_caregivers_per_class）",
         "  小学平均班额：420 ÷ 6 = 70，> 上限 45（class_size.max.primary），"
-        "≥ 66（class_size.super_large_min）→ 超大班额（二（二））",
+        "≥ 66（class_size.very_large）→ 超大班额（二（二））",
         "  党组织：牵头校（园）设集团党总支，书记原则上由总校校长兼任；"
         "本校（园）党员 41 人（六（四）2（1））",
     ]:
@@ -606,8 +606,9 @@ def test_contradictory_parameters_are_a_clear_error(cli, args, stderr):
     [
         (
             "2022",
-            "错误：the policy is not in force for school year 2022-2023: "
-            "it takes effect on 2023-04-01\n",
+            "错误：no figures for school year 2022-2023: the plan's figures start with the"
+            " 2023-2024 school year (a reading: the pilot began in May 2023 and its funding"
+            " is per school year)\n",
         ),
         ("2025", "错误：campuses.csv: no headcounts for 2025 (years with data: 2023, 2024)\n"),
         ("next", "错误：year must be a school year like 2023, got 'next'\n"),

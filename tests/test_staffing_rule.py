@@ -178,8 +178,8 @@ def test_an_unset_class_ratio_is_not_listed_as_used(write_data):
     )
     used = {u.path: u for u in result.parameters}
     assert (
-        used["teachers.class_ratio.primary"].source,
         used["teachers.class_ratio.primary"].origin,
+        used["teachers.class_ratio.primary"].set_by,
     ) == (
         "local",
         "--set",
@@ -501,9 +501,9 @@ def test_a_stage_with_no_classes_has_no_class_size(write_data):
 
 def test_inconsistent_class_size_thresholds_are_refused(write_data):
     with pytest.raises(PolicyError) as err:
-        east(write_data, "2023,g1-east,primary,499,12\n", sets=["class_size.super_large_min=56"])
+        east(write_data, "2023,g1-east,primary,499,12\n", sets=["class_size.very_large=56"])
     assert str(err.value) == (
-        "class_size.super_large_min = 56 (--set) must be above class_size.large_min = 56 (bundled)"
+        "class_size.very_large = 56 (--set) must be above class_size.large = 56 (bundled)"
     )
 
 
@@ -532,9 +532,8 @@ def test_the_bundled_parameters_pass_the_check():
             " party.branch_min_members = 8 (--set)",
         ),
         (
-            ["class_size.large_min=70"],
-            "class_size.super_large_min = 66 (bundled) must be above"
-            " class_size.large_min = 70 (--set)",
+            ["class_size.large=70"],
+            "class_size.very_large = 66 (bundled) must be above class_size.large = 70 (--set)",
         ),
         (
             ["teachers.class_ratio.senior=0"],
@@ -586,7 +585,7 @@ def test_zero_ratios_are_found_for_every_stage_the_policy_defines():
     extra = replace(
         senior,
         path="teachers.class_ratio.vocational",
-        values=(replace(senior.values[0], value=Decimal(0), origin="policy.yaml:9"),),
+        values=(replace(senior.values[0], value=Decimal(0), set_by="policy.yaml:9"),),
     )
     policy = replace(policy, parameters={**policy.parameters, extra.path: extra})
     with pytest.raises(PolicyError) as err:

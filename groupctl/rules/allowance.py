@@ -120,7 +120,7 @@ def annual_standard(params: Params, role: Role) -> Decimal:
     """The role's standard; refused with fractions of a fen, or too small to pay monthly."""
     path = standard_path(role)
     value = params.decimal(path)
-    origin = params.used[path].origin
+    origin = params.used[path].set_by
     if value != value.quantize(CENT):
         raise PolicyError(
             f"{path}: {value} has more than two decimals; money is paid to the fen ({origin})",
@@ -150,7 +150,7 @@ def efficiency_factors(params: Params) -> dict[Grade, Decimal]:
     for grade in GRADES:  # best first
         path = factor_path(grade)
         value = params.decimal(path)
-        origin = params.used[path].origin
+        origin = params.used[path].set_by
         if not 0 <= value <= 1:
             raise PolicyError(
                 f"{path}: {value} is not a factor from 0 to 1; the efficiency part is at most"
@@ -163,7 +163,7 @@ def efficiency_factors(params: Params) -> dict[Grade, Decimal]:
                 above = factor_path(better)
                 raise PolicyError(
                     f"the efficiency factors must not rise from excellent to fail, got"
-                    f" {above} {factors[better]} ({params.used[above].origin})"
+                    f" {above} {factors[better]} ({params.used[above].set_by})"
                     f" < {path} {value} ({origin})",
                     *where(params, path, above),
                 )

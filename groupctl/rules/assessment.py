@@ -125,7 +125,7 @@ def grade_bands(params: Params) -> tuple[GradeBand, ...]:
     grade needs a higher minimum, and no minimum lies above 100.
     """
     bands = params.bands(GRADES_PATH)
-    origin = params.used[GRADES_PATH].origin
+    origin = params.used[GRADES_PATH].set_by
     out: list[GradeBand] = []
     for b in bands:
         grade = _GRADE_NAMES.get(str(b.value).strip().lower()) if isinstance(b.value, str) else None

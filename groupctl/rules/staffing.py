@@ -18,8 +18,8 @@ children in the year gets no teaching posts at all: the band's floor of establis
 teachers is for children to teach, not for an empty campus.
 
 Class sizes: a stage whose average class is above ``class_size.max.<stage>`` is
-flagged, and school stages also as 大班额 / 超大班额 from ``class_size.large_min`` /
-``class_size.super_large_min``.  An average above a limit means at least one class
+flagged, and school stages also as 大班额 / 超大班额 from ``class_size.large`` /
+``class_size.very_large``.  An average above a limit means at least one class
 is above it, so the flag never accuses a campus wrongly; it can miss a single
 crowded class hidden by small ones.
 """
@@ -203,7 +203,7 @@ def check_parameters(params: Params) -> None:
     _refuse_zero_ratios(params)
     for path in WHOLE_BANDS:
         params.whole_bands(path)
-    _refuse_disorder(params, "class_size.large_min", "class_size.super_large_min", strict=True)
+    _refuse_disorder(params, "class_size.large", "class_size.very_large", strict=True)
     _refuse_disorder(
         params, "party.branch_min_members", "party.committee_min_members", strict=False
     )
@@ -219,7 +219,7 @@ def _refuse_zero_ratios(params: Params) -> None:
         value = params.optional_decimal(path)
         if value is not None and value == 0:
             raise PolicyError(
-                f"{path} must be above 0, got 0 ({params.used[path].origin})",
+                f"{path} must be above 0, got 0 ({params.used[path].set_by})",
                 *where(params, path),
             )
 
@@ -231,8 +231,8 @@ def _refuse_disorder(params: Params, lower: str, upper: str, *, strict: bool) ->
         return
     need = "above" if strict else "at least"
     raise PolicyError(
-        f"{upper} = {high} ({params.used[upper].origin}) must be {need}"
-        f" {lower} = {low} ({params.used[lower].origin})",
+        f"{upper} = {high} ({params.used[upper].set_by}) must be {need}"
+        f" {lower} = {low} ({params.used[lower].set_by})",
         *where(params, upper, lower),
     )
 
@@ -342,7 +342,7 @@ def _kindergarten(params: Params, students: int, classes: int) -> KindergartenPo
             0,
             Explain((TEACHERS,), {"students": students, "classes": classes}),
         )
-    temp = params.integer("teachers.kindergarten_temp_teachers_per_class")
+    temp = params.integer("teachers.kindergarten_teachers_per_class")
     care = params.integer("teachers.kindergarten_caregivers_per_class")
     return KindergartenPosts(
         students,
@@ -358,7 +358,7 @@ def _kindergarten(params: Params, students: int, classes: int) -> KindergartenPo
             {"classes": classes},
             (
                 "teachers.kindergarten_established",
-                "teachers.kindergarten_temp_teachers_per_class",
+                "teachers.kindergarten_teachers_per_class",
                 "teachers.kindergarten_caregivers_per_class",
             ),
         ),
@@ -375,9 +375,9 @@ def _class_size(params: Params, row: StageRow) -> ClassSize | None:
     level: SizeLevel | None = "over_max" if over_max else None
     used = [path]
     if row.stage in SCHOOL_STAGES:  # their order is refused by check_parameters
-        large = params.integer("class_size.large_min")
-        super_large = params.integer("class_size.super_large_min")
-        used += ["class_size.large_min", "class_size.super_large_min"]
+        large = params.integer("class_size.large")
+        super_large = params.integer("class_size.very_large")
+        used += ["class_size.large", "class_size.very_large"]
         if average >= super_large:
             level = "super_large"
         elif average >= large:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from groupctl.clauses import cite_parameter
 from groupctl.labels import Lang, t
 from groupctl.model import Dataset
 from groupctl.output.model import Column, Meta, Output, Section
@@ -51,10 +52,21 @@ def meta_for(
         data=None if data is None else "bundled" if data.bundled else str(data.directory),
         illustrative=[f for f in (data.pilots.illustrative if data else ()) if f in files],
         sets=sets,
-        local_parameters=[u.path for u in uses if u.source == "local" and u.value is not None],
-        interpretations=[],
+        local_parameters=_paths(uses, "local"),
+        interpretations=_paths(uses, "interpretation"),
         warnings=list(data.warnings) if data is not None else [],
     )
+
+
+def _paths(uses: Sequence[ParamUse], origin: str) -> list[str]:
+    """The parameters of this origin the figures used.  An unset (null) one, such as a
+    class ratio the bureau has not fixed, shaped no figure and is not named."""
+    return [u.path for u in uses if u.origin == origin and u.value is not None]
+
+
+def cite_use(use: ParamUse, lang: Lang) -> str:
+    """A parameter as a figure cites it: by its own reference (SPEC §1)."""
+    return cite_parameter(use.origin, use.clause, use.reference, lang)
 
 
 def computed(
@@ -90,6 +102,8 @@ def show_value(value: Value) -> str:
 
 
 def parameter_doc(use: ParamUse) -> dict[str, Any]:
+    """A parameter the figures used, for ``--explain`` in JSON: its value, where the value
+    comes from (``origin``, ``reference``) and who set it (``set_by``)."""
     value: Any = use.value
     if isinstance(value, (Decimal, tuple)):
         value = show_value(value)
@@ -97,9 +111,11 @@ def parameter_doc(use: ParamUse) -> dict[str, Any]:
         "path": use.path,
         "value": value,
         "unit": use.unit,
-        "source": use.source,
-        "reference": use.reference,
         "origin": use.origin,
+        "clause": use.clause,
+        "reference": cite_use(use, "zh"),
+        "note": use.note or None,
+        "set_by": use.set_by,
     }
 
 
@@ -115,13 +131,14 @@ def standard_notes(
     ``illustrative`` are named, so that funding never mentions the score files.
     """
     notes = []
-    # an unset (null) local parameter, such as a class ratio the bureau has not fixed,
-    # shaped no figure: only the ones with a value are named
-    local = [u.path for u in uses if u.source == "local" and u.value is not None]
+    local = _paths(uses, "local")
     if local:
         notes.append(t("note.local", lang, paths=", ".join(local)))
+    readings = _paths(uses, "interpretation")
+    if readings:
+        notes.append(t("note.interpretation", lang, paths=", ".join(readings)))
     changed = [
-        f"{u.path} = {show_value(u.value)} ({u.origin})" for u in uses if u.origin != "bundled"
+        f"{u.path} = {show_value(u.value)} ({u.set_by})" for u in uses if u.set_by != "bundled"
     ]
     if changed:
         notes.append(t("note.changed", lang, items="; ".join(changed)))

@@ -108,19 +108,20 @@ def _title_lines(result: AllowanceResult, values: dict[str, str], lang: Lang) ->
     """The standards (and the document they are set under) and how each part is paid."""
     paths = {standard_path(r): r for r in ROLES if standard_path(r) in values}
     standards = {r: yuan_fen(Decimal(values[p])) for p, r in paths.items()}
-    refs = dict.fromkeys(u.reference for u in result.parameters if u.path in paths)
-    source = "; ".join(r for r in refs if r)  # 卫沙教发〔2022〕16号, once
+    # the plan leaves the standards to 卫沙教发〔2022〕16号 without giving them: the bundled
+    # ones are examples and must never read as that document's figures (SPEC §2)
+    example = any(u.set_by == "bundled" for u in result.parameters if u.path in paths)
     base, eff = values[BASE_SHARE], values[EFFICIENCY_SHARE]
     if lang == "zh":
         per_role = "，".join(f"{t(r, lang)} {v} 元" for r, v in standards.items())
         return [
-            f"年标准{f'（{source}）' if source else ''}：{per_role}",
+            f"年标准（{'示例值，' if example else ''}本局自定）：{per_role}",
             f"基础津贴 = 年标准 × {base}，分 {MONTHS} 个月发放",
             f"效能津贴 = 年标准 × {eff} × 集团考核等次系数，年终一次发放",
         ]
-    per_role = ", ".join(f"{r} {v} yuan" for r, v in standards.items())
+    per_role = ", ".join(f"{r} {v}" for r, v in standards.items()) + " yuan"
     return [
-        f"standards{f' ({source})' if source else ''}: {per_role}",
+        f"standards ({'examples, ' if example else ''}set by the bureau): {per_role}",
         f"base = standard × {base}, paid in {MONTHS} monthly amounts",
         f"efficiency = standard × {eff} × the factor of the group's grade, paid at year end",
     ]

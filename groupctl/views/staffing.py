@@ -358,10 +358,10 @@ def _explain_kindergarten(c: CampusStaffing, k: KindergartenPosts, lang: Lang) -
         tr(
             lang,
             f"  两教一保：临聘教师 {temp}，保育员 {care}（{clause}，"
-            f"teachers.kindergarten_temp_teachers_per_class、"
+            f"teachers.kindergarten_teachers_per_class、"
             f"teachers.kindergarten_caregivers_per_class）",
             f"  two teachers and one carer per class: temporary teachers {temp},"
-            f" caregivers {care} ({clause}, teachers.kindergarten_temp_teachers_per_class,"
+            f" caregivers {care} ({clause}, teachers.kindergarten_teachers_per_class,"
             f" teachers.kindergarten_caregivers_per_class)",
         )
     )
@@ -415,7 +415,7 @@ def _explain_size(s: ClassSize, values: dict[str, str], lang: Lang) -> str:
     en = f"  {stage} average class: {avg}, {over} max {s.max} ({mp})"
     flag = "" if s.level is None else t(f"size.{s.level}", lang)
     if s.level in ("large", "super_large"):
-        path = "class_size.super_large_min" if s.level == "super_large" else "class_size.large_min"
+        path = "class_size.very_large" if s.level == "super_large" else "class_size.large"
         zh += f"，≥ {values[path]}（{path}）→ {flag}"
         en += f", ≥ {values[path]} ({path}) → {flag}"
     elif s.level == "over_max":
