@@ -35,7 +35,14 @@ from groupctl.model import (
     Stage,
     StageRow,
 )
-from groupctl.numbers import normalize, parse_school_year, parse_score, parse_whole, show
+from groupctl.numbers import (
+    name_key,
+    normalize,
+    parse_school_year,
+    parse_score,
+    parse_whole,
+    show,
+)
 from groupctl.problems import Problems
 from groupctl.yamlio import item_line, key_line, load_yaml, node_line
 
@@ -125,7 +132,7 @@ def _checked_dir(path: Path, how: str) -> Path:
 # --------------------------------------------------------------------------- pilots.yaml
 
 _GROUP_KEYS = {"id", "name", "type", "campuses"}
-_CAMPUS_KEYS = {"id", "name", "school", "role", "head", "from", "until"}
+_CAMPUS_KEYS = {"id", "name", "school", "aliases", "role", "head", "from", "until"}
 _TOP_KEYS = {"district", "compulsory_schools_total", "groups", "illustrative"}
 
 
@@ -142,6 +149,7 @@ class _Pilots:
         self.p = problems
         self.ids: dict[str, int | None] = {}
         self.names: dict[str, int | None] = {}
+        self.campus_names: dict[str, tuple[str, int | None]] = {}  # name key → (campus, line)
 
     def err(self, line: int | None, message: str) -> None:
         self.p.error(PILOTS, line, message)
@@ -295,11 +303,40 @@ class _Pilots:
         start, end = self.year(node, "from"), self.year(node, "until")
         if start is not None and end is not None and start > end:
             self.err(key_line(node, "until"), f"'until' {end} is before 'from' {start}")
-        if None in (cid, name, school, role, head):
+        aliases = self.aliases(node)
+        if None in (cid, name, school, role, head, aliases):
             return None
-        assert cid and name and school and head
+        assert cid and name and school and head and aliases is not None
         self.head_warning(cid, cast(Role, role), head, key_line(node, "head"))
-        return Campus(cid, name, school, cast(Role, role), head, group_id, start, end, line)
+        campus = Campus(
+            cid, name, school, cast(Role, role), head, group_id, start, end, line, aliases
+        )
+        self.names_unique(campus, node)
+        return campus
+
+    def aliases(self, node: Any) -> tuple[str, ...] | None:
+        """The optional ``aliases:`` list: other names the campus goes by."""
+        raw = node.get("aliases")
+        if raw is None:
+            return ()
+        if not isinstance(raw, list) or not all(isinstance(a, str) and a.strip() for a in raw):
+            self.err(key_line(node, "aliases"), "'aliases' must be a list of names")
+            return None
+        return tuple(a.strip() for a in raw)
+
+    def names_unique(self, campus: Campus, node: Any) -> None:
+        """Each name (compared as lookups compare them) points at one campus only: a CSV row
+        or ``--campus`` that names it must not be able to mean two campuses."""
+        for name in dict.fromkeys(name_key(n) for n in campus.names()):
+            owner = self.campus_names.get(name)
+            if owner is not None and owner[0] != campus.id:
+                at = f" (line {owner[1]})" if owner[1] is not None else ""
+                self.err(
+                    key_line(node, "aliases") or campus.line,
+                    f"campus {campus.id!r} shares the name {name!r} with campus {owner[0]!r}{at}",
+                )
+            else:
+                self.campus_names[name] = (campus.id, campus.line)
 
     def head_warning(self, cid: str, role: Role, head: str, line: int | None) -> None:
         if (role == "lead") != head.startswith("总"):
@@ -336,11 +373,12 @@ def read_pilots(directory: Path, problems: Problems) -> Pilots | None:
 
 
 def _campus_lookup(pilots: Pilots) -> dict[str, Campus]:
-    """Campuses by id and by exact full name, for the data files' campus column."""
+    """Campuses by any of their names in full (id, name, school, aliases; SPEC §2), for the
+    data files' campus column, keyed as ``name_key`` compares names."""
     table: dict[str, Campus] = {}
     for c in pilots.campuses():
-        table.setdefault(c.id, c)
-        table.setdefault(c.name, c)
+        for name in c.names():
+            table.setdefault(name_key(name), c)
     return table
 
 
@@ -371,7 +409,7 @@ class _Rows:
         return year
 
     def campus(self, text: str, line: int) -> Campus | None:
-        campus = self.campuses.get(normalize(text))
+        campus = self.campuses.get(name_key(text))
         if campus is None:
             self.problems.error(self.display, line, f"unknown campus {text!r} (not in {PILOTS})")
         return campus
@@ -665,7 +703,13 @@ def inspect_data(
     if staff is not None:
         _staff_coverage_warnings(pilots, staff, problems)
     for name in pilots.illustrative:
-        problems.warning(name, None, "its figures are illustrative examples, not official counts")
+        file, _, key = name.partition(":")  # a file, or one figure in it (pilots.yaml:KEY)
+        what = (
+            f"{key} is an illustrative example, not an official count"
+            if key
+            else "its figures are illustrative examples, not official counts"
+        )
+        problems.warning(file, None, what)
     names = (PILOTS, CAMPUSES, STAFF)
     files = tuple(directory / n for n in names if (directory / n).is_file())
     warnings = tuple(f"{w.location()}: {w.message}" for w in problems.warnings)

@@ -1,7 +1,10 @@
 """Finding a campus from what a clerk types.
 
-An exact id or name wins; otherwise a fragment must match exactly one campus.
-An ambiguous fragment is an error that lists the candidates.
+A campus answers to its id, its full name, its school's name and any alias in
+pilots.yaml (SPEC §2), compared as ``numbers.name_key`` compares names: full- and
+half-width brackets alike, spaces ignored.  An exact name wins; otherwise a fragment
+must match exactly one campus.  An ambiguous fragment is an error that lists the
+candidates; an unknown name is an error that suggests the closest names.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from collections.abc import Sequence
 
 from groupctl.errors import UsageError
 from groupctl.model import Campus, Pilots
-from groupctl.numbers import normalize
+from groupctl.numbers import name_key
 
 
 def _unique(matches: Sequence[Campus]) -> list[Campus]:
@@ -20,19 +23,39 @@ def _unique(matches: Sequence[Campus]) -> list[Campus]:
     return list(seen.values())
 
 
+def _closest(query: str, campuses: Sequence[Campus]) -> list[Campus]:
+    """The campuses with a name that has a stretch most like ``query`` (a fragment with one
+    wrong character, 镇锣 → 镇罗校区), for a suggestion; at most three."""
+    from difflib import SequenceMatcher
+
+    def likeness(name: str) -> float:
+        width = min(len(query), len(name))
+        windows = {name[i : i + width] for i in range(len(name) - width + 1)}
+        return max(SequenceMatcher(None, query, w).ratio() for w in windows)
+
+    scored = [(max(likeness(name_key(n)) for n in c.names()), c) for c in campuses]
+    best = max((score for score, _ in scored), default=0.0)
+    if best < 0.5:
+        return []
+    return _unique([c for score, c in scored if score == best])[:3]
+
+
 def resolve_campus(pilots: Pilots, query: str) -> Campus:
-    """The campus named by its id, full name, school name, or a unique fragment of those."""
-    q = normalize(query)
+    """The campus named by its id, full name, school name, alias, or a unique fragment."""
+    q = name_key(query)
     if not q:
         raise UsageError("--campus needs a campus id, name or part of a name")
     campuses = list(pilots.campuses())
-    exact = _unique([c for c in campuses if q in (c.id, c.name, c.school)])
+    keys = {c.id: [name_key(n) for n in c.names()] for c in campuses}
+    exact = _unique([c for c in campuses if q in keys[c.id]])
     if len(exact) == 1:
         return exact[0]
-    partial = exact or _unique([c for c in campuses if q in c.id or q in c.name or q in c.school])
+    partial = exact or _unique([c for c in campuses if any(q in n for n in keys[c.id])])
     if len(partial) == 1:
         return partial[0]
     if not partial:
-        raise UsageError(f"no campus matches {query!r} (see 'groupctl groups')")
+        close = _closest(q, campuses)
+        hint = f"; did you mean {', '.join(c.name for c in close)}?" if close else ""
+        raise UsageError(f"no campus matches {query!r} (see 'groupctl groups'){hint}")
     listed = ", ".join(f"{c.id} ({c.name})" for c in partial)
     raise UsageError(f"campus {query!r} is ambiguous: it matches {listed}")

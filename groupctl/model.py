@@ -33,6 +33,11 @@ class Campus:
     from_year: int | None = None
     until_year: int | None = None
     line: int | None = None
+    aliases: tuple[str, ...] = ()  # other names it goes by (中卫十小), from pilots.yaml
+
+    def names(self) -> tuple[str, ...]:
+        """Every name the campus answers to: id, full name, school, aliases (SPEC §2)."""
+        return (self.id, self.name, self.school, *self.aliases)
 
     def in_group(self, year: int) -> bool:
         """Whether the campus belongs to its group in school year ``year``."""

@@ -21,6 +21,12 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+def name_key(text: str) -> str:
+    """A name as lookups compare it: full- and half-width brackets alike, no spaces, and
+    Latin letters in one case (``总校（宣和中学）`` = ``总校(宣和中学)``, ``QIXIAO`` = ``qixiao``)."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
 def show(value: object) -> str:
     """A value as an error message quotes it: text in quotes, numbers plain."""
     if isinstance(value, Decimal | int) and not isinstance(value, bool):

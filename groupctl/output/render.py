@@ -80,6 +80,8 @@ def data_cell(value: Any, col: Column, lang: Lang) -> Any:
         return fixed(value, 4)
     if col.kind == "decimal":
         return Decimal(value)
+    if isinstance(value, tuple | list):  # a list of names (aliases) in one cell
+        return "、".join(str(v) for v in value)
     return str(value)
 
 

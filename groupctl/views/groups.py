@@ -8,7 +8,7 @@ from groupctl.clauses import cite
 from groupctl.labels import Lang, t, tr
 from groupctl.model import Campus, Dataset
 from groupctl.output.model import Column, Output, Section, encode
-from groupctl.views import Ask, meta_for
+from groupctl.views import Ask, meta_for, standard_notes
 
 CAMPUS = (
     Column("group", "集团代码", "group", "id", show="data"),
@@ -17,6 +17,7 @@ CAMPUS = (
     Column("campus_name", "校区", "campus_name", attr="name", show="data"),
     Column("name", "集团 / 校区", "group / campus", show="table"),
     Column("school", "学校", "school"),
+    Column("aliases", "别名", "aliases", show="data"),
     Column("role", "角色", "role", "code"),
     Column("head_title", "校（园）长", "head", attr="head"),
     Column("from", "起始学年", "from", "year", attr="from_year", show="data"),
@@ -54,6 +55,7 @@ def groups_view(data: Dataset, ask: Ask) -> Output:
                 "campus_name": c.name,
                 "name": "  " + c.short_name(g.name),
                 "school": c.school,
+                "aliases": c.aliases,
                 "role": c.role,
                 "head_title": c.head,
                 "years": _years(c, lang),
@@ -79,4 +81,8 @@ def groups_view(data: Dataset, ask: Ask) -> Output:
             for g in pilots.groups
         ],
     }
-    return Output("groups", meta_for(data, (), ask), body, [table])
+    # the district's school count is there for coverage; where it is an example, say so
+    files = ("pilots.yaml:compulsory_schools_total",)
+    out = Output("groups", meta_for(data, (), ask, files), body, [table])
+    out.notes = standard_notes((), data, lang, files=files)
+    return out
