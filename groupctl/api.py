@@ -21,7 +21,7 @@ from groupctl.loaders import (
 from groupctl.lookup import resolve_campus
 from groupctl.model import Dataset
 from groupctl.numbers import parse_amount, parse_school_year
-from groupctl.policy import BUNDLED_POLICY, POLICY_FILE, Policy, load_policy
+from groupctl.policy import BUNDLED_POLICY, POLICY_FILE, Dated, Parameter, Policy, load_policy
 from groupctl.problems import Problems
 from groupctl.rules.allowance import AllowanceResult, compute_allowance
 from groupctl.rules.approval import ApprovalResult, Fund, compute_approval
@@ -111,6 +111,36 @@ def approve(
     where = resolve_campus(session.data.pilots, campus)
     when = school_year(year) if year is not None else current_school_year()
     return compute_approval(session.data, session.policy, when, value, where, fund, purpose)
+
+
+@dataclass(frozen=True)
+class ParamsResult:
+    """The parameters in force for one school year, as ``groupctl params`` shows them."""
+
+    year: int
+    path: str | None  # the path or prefix asked for
+    entries: tuple[tuple[Parameter, Dated], ...]
+    directory: Path
+    bundled: bool
+
+
+def params(
+    data_dir: Path | None = None,
+    sets: Sequence[str] = (),
+    year: str | int | None = None,
+    path: str | None = None,
+) -> ParamsResult:
+    """Every parameter in force (or those under ``path``) for a school year: the current
+    one by default, or the first with figures when the plan had not started by then.
+    Reads only the policy files, so it answers even while a data file is broken."""
+    directory, bundled = locate_data(data_dir)
+    policy = load_policy(directory).with_sets(sets)
+    if year is not None:
+        when = school_year(year)
+    else:
+        when = max(current_school_year(), policy.first_year())
+    prefix = (path or "").strip()
+    return ParamsResult(when, prefix or None, policy.in_force(when, prefix), directory, bundled)
 
 
 def check(data_dir: Path | None = None) -> tuple[Path, bool, Problems]:

@@ -523,6 +523,35 @@ def allowance(year: YearArg, opts: Options) -> None:
     computing(opts, lambda s: allowance_view(api.allowance(s, year), s.data, opts.ask))
 
 
+@app.command()
+@shared(*DATA, "sets")
+def params(
+    opts: Options,
+    path: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[PATH]",
+            help="参数路径或其前缀（funding、teachers.student_ratio）；给出完整路径时另列历次取值"
+            " / a parameter path or the start of paths; a full path also shows its dated values.",
+            show_default=False,
+        ),
+    ] = None,
+    year: Annotated[
+        str | None,
+        typer.Option(
+            "--year",
+            help="学年 / school year (default: the current one).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """各参数的取值、来源与依据 / every parameter in force, where it comes from."""
+    from groupctl.views.params import params_view
+
+    result = api.params(opts.data, opts.sets, year, path)
+    emit(params_view(result, opts.ask), opts, api.protected_files(result.directory))
+
+
 def main() -> None:
     """Console-script entry point."""
     command = typer.main.get_command(app)

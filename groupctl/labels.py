@@ -129,6 +129,43 @@ _LABELS: dict[str, tuple[str, str]] = {
     "fund.special": ("集团专项经费", "group special fund"),
     "compare.added": ("新增", "added"),
     "compare.removed": ("取消", "removed"),
+    # issue 12: approve
+    "reviewer.district_finance_bureau": ("区财政局", "the district finance bureau"),
+    "reviewer.district_education_bureau": ("区教育局", "the district education bureau"),
+    "approve.unlisted": (
+        "“{purpose}”不在{clause}所列专项经费用途内；所列事项以“等”结尾，"
+        "是否属于此类支出，须经{reviewer}一事一议研究审定",
+        "'{purpose}' is not among the special-fund purposes {clause} lists; the list ends in"
+        " 等 (etc.), so the case-by-case review (一事一议) by {reviewer} must decide whether"
+        " it is such an expense",
+    ),
+    "approve.not_listed": ("不在所列事项内", "not listed"),
+    # issue 12: parameter origins (params, notes)
+    "origin.plan": ("方案", "plan"),
+    "origin.national": ("国家规定", "national"),
+    "origin.interpretation": ("解读", "interpretation"),
+    "origin.local": ("本局自定", "local"),
+    # issue 12: assess/allowance
+    "grade.decided": ("{grade}（确定）", "{grade}\n(decided)"),
+    "grade.decided_over": (
+        "{grade}（确定）\n建议：{proposed}",
+        "{grade}\n(decided,\nproposed\n{proposed})",
+    ),
+    "result.pass": ("合格", "pass"),
+    "result.basic_pass": ("基本合格", "basic pass"),
+    "result.fail": ("不合格", "fail"),
+    "months.result": ("{months}月{result}", "{result}: {months}"),
+    "note.assumed_pass": (
+        "注：post_assessment.csv 中没有记录的 {months} 个月（{heads} 位校（园）长）"
+        "按岗位考核合格计发",
+        "note: {months} months without a row in post_assessment.csv ({heads} heads)"
+        " are paid as 合格 (pass)",
+    ),
+    "note.assumed_pass_all": (
+        "注：没有 post_assessment.csv：{heads} 位校（园）长各 {months} 个月均按岗位考核合格计发",
+        "note: no post_assessment.csv: all {months} months of the {heads} heads are paid"
+        " as 合格 (pass)",
+    ),
 }
 
 

@@ -72,6 +72,12 @@ class Parameter:
     override: tuple[Value, str] | None = None  # (value, set_by) from --set
     note: str = ""  # for an interpretation: the other reading
     choices: tuple[str, ...] = ()  # the values a ``choice`` parameter may take
+    cite: str = ""  # the short form a figure cites a national document by (72号)
+
+    @property
+    def citation(self) -> str:
+        """The reference as figures cite it: a national document by its short form."""
+        return self.cite or self.reference
 
     def dated(self, year: int) -> Dated:
         cutoff = date(year, 9, 1)
@@ -105,6 +111,11 @@ class ParamUse:
     note: str = ""
     file: str | None = None  # where the value was set, as data (policy.yaml and its line)
     line: int | None = None
+    cite: str = ""  # the short form of a national reference (72号)
+
+    @property
+    def citation(self) -> str:
+        return self.cite or self.reference
 
 
 # --------------------------------------------------------------------------- values
@@ -261,6 +272,7 @@ _META = {
     "clause",
     "reference",
     "note",
+    "cite",
     "values",
     "nullable",
     "band_by",
@@ -306,6 +318,15 @@ class Policy:
                 )
             params[path] = replace(param, override=(value, "--set"))
         return replace(self, parameters=params)
+
+    def in_force(self, year: int, prefix: str = "") -> tuple[tuple[Parameter, Dated], ...]:
+        """Each parameter (under ``prefix``, a path or the start of paths) with its value for
+        school year ``year``, in the bundled file's order: what ``groupctl params`` lists."""
+        self.params(year)  # a year before the plan's figures is refused the same way
+        chosen = [p for p in self if p.path == prefix or p.path.startswith(f"{prefix}.")]
+        if prefix and not chosen:
+            self.get(prefix)  # unknown: the error suggests the closest path
+        return tuple((p, p.dated(year)) for p in (chosen if prefix else self))
 
     def first_year(self) -> int:
         """The first school year with figures: the one under way on the earliest value's date
@@ -359,6 +380,7 @@ class Params:
                 param.note,
                 d.file,
                 d.line,
+                param.cite,
             )
         return d.value
 
@@ -542,6 +564,7 @@ def _definition(path: str, node: Any, file: str, line: int | None) -> Parameter:
         band_by=node.get("band_by"),
         note=str(node.get("note") or ""),
         choices=tuple(str(c) for c in choices),
+        cite=str(node.get("cite") or ""),
     )
     values = _parse_values(node["values"], param, file, path, line)
     values.sort(key=lambda d: d.start)

@@ -49,6 +49,7 @@ class Column:
     attr: str | None = None  # the record's attribute, when it is not ``key``
     fields: tuple[Column, ...] = ()  # kind "records": the nested records' columns
     codes: str = ""  # kind "code": prefix of the catalogue keys of its labels
+    whole: bool = False  # a table keeps each cell on one line while it fits (ids always)
 
     def label(self, lang: Lang) -> str:
         return self.zh if lang == "zh" else self.en

@@ -167,13 +167,21 @@ def render_table(out: Output, lang: Lang, *, terminal: bool, width: int) -> str:
             title_style="bold" if terminal else None,
         )
         cols = section.shown_columns("table")
-        for col in cols:
+        cells = [_table_cells(row, cols, lang) for row in section.rows]
+        for i, col in enumerate(cols):
+            # an id (a parameter path) is copied back onto the command line, a citation is
+            # read as one name: keep them whole on one line while they fit in about half the width
+            keep = col.kind == "id" or col.whole
+            whole = max((cell_len(r[i]) for r in cells), default=0) if keep else 0
             table.add_column(
-                col.label(lang), justify="right" if col.numeric else "left", overflow="fold"
+                col.label(lang),
+                justify="right" if col.numeric else "left",
+                overflow="fold",
+                width=min(whole, width * 11 // 20) or None,
             )
         for i, row in enumerate(section.rows):
             table.add_row(
-                *_table_cells(row, cols, lang),
+                *cells[i],
                 style=None if row.fact else "bold",
                 end_section=i in section.breaks,
             )

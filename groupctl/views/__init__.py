@@ -65,8 +65,9 @@ def _paths(uses: Sequence[ParamUse], origin: str) -> list[str]:
 
 
 def cite_use(use: ParamUse, lang: Lang) -> str:
-    """A parameter as a figure cites it: by its own reference (SPEC §1)."""
-    return cite_parameter(use.origin, use.clause, use.reference, lang)
+    """A parameter as a figure cites it: by its own reference (SPEC §1), a national
+    document by its short form (72号)."""
+    return cite_parameter(use.origin, use.clause, use.citation, lang)
 
 
 def computed(
@@ -113,7 +114,7 @@ def parameter_doc(use: ParamUse) -> dict[str, Any]:
         "unit": use.unit,
         "origin": use.origin,
         "clause": use.clause,
-        "reference": cite_use(use, "zh"),
+        "reference": cite_parameter(use.origin, use.clause, use.reference, "zh"),
         "note": use.note or None,
         "set_by": use.set_by,
     }

@@ -1,0 +1,160 @@
+"""groupctl params: every parameter in force, its origin, reference and who changed it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from groupctl.policy import load_policy
+
+
+def doc(cli, *args: str) -> dict:
+    result = cli("params", *args, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_every_parameter_is_listed_with_its_origin_and_reference(cli):
+    d = doc(cli, "--year", "2023")
+    assert (d["command"], d["year"], d["school_year"]) == ("params", 2023, "2023-2024")
+    assert [p["path"] for p in d["parameters"]] == [p.path for p in load_policy()]
+    by_path = {p["path"]: p for p in d["parameters"]}
+    assert by_path["funding.base_per_group"] == {
+        "path": "funding.base_per_group",
+        "reference": "六（三）",
+        "value": 100000,
+        "unit": "yuan",
+        "origin": "plan",
+        "origin_label": "方案",
+        "clause": "6.3",
+        "set_by": "bundled",
+        "description": "每个教育集团每学年的基础专项经费",
+        "note": None,
+    }
+    ratio = by_path["teachers.student_ratio.junior"]
+    assert (ratio["origin"], ratio["reference"], ratio["value"]) == (
+        "national",
+        "中央编办发〔2014〕72号",
+        "13.5",
+    )
+    assert by_path["finance.large_expense_threshold"]["reference"] == "本局自定"
+    lead = by_path["funding.supplement_includes_lead"]
+    assert (lead["origin"], lead["reference"], lead["value"]) == (
+        "interpretation",
+        "六（三）·解读",
+        False,
+    )
+    assert "--set funding.supplement_includes_lead=true" in lead["note"]
+    assert d["meta"]["interpretations"] == [
+        "funding.supplement_includes_lead",
+        "finance.special_fund_reviewer",
+    ]
+    assert "allowance.annual_standard.lead" in d["meta"]["local_parameters"]
+
+
+def test_the_table_cites_short_references_and_explains_each_reading(cli):
+    result = cli("params", "--year", "2023")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "2023–2024学年适用的参数"
+    row = next(line for line in lines if "teachers.student_ratio.junior" in line)
+    assert row.split() == ["teachers.student_ratio.junior", "72号", "13.5"]
+    row = next(line for line in lines if "party.branch_min_members" in line)
+    assert row.split() == ["party.branch_min_members", "支部工作条例", "3"]
+    assert "funding.supplement_includes_lead（解读）：" in lines
+    assert all(len(line) <= 80 for line in lines if not line.startswith("  本工具"))
+    # nothing was changed: no 改动 column
+    assert "改动" not in lines[2]
+
+
+def test_a_path_shows_its_dated_history_and_the_set_that_overrides_it(cli):
+    d = doc(cli, "funding.base_per_group", "--year", "2023", "--set", "funding.base_per_group=1")
+    p = d["parameter"]
+    assert (p["value"], p["set_by"]) == (1, "--set")
+    assert p["history"] == [
+        {"start": "2023-04-01", "value": 100000, "set_by": "bundled", "in_force": False},
+        {"start": None, "value": 1, "set_by": "--set", "in_force": True},
+    ]
+    assert d["meta"]["sets"] == [{"path": "funding.base_per_group", "value": "1"}]
+
+
+def test_a_data_folders_policy_yaml_is_named_as_the_change(cli, write_data):
+    policy = "funding:\n  base_per_group:\n    values:\n      2024-04-01: 110000\n"
+    d = write_data(policy=policy)
+    p = doc(cli, "funding.base_per_group", "--data", str(d), "--year", "2024")["parameter"]
+    assert (p["value"], p["set_by"]) == (110000, "policy.yaml:4")
+    assert [(h["start"], h["in_force"]) for h in p["history"]] == [
+        ("2023-04-01", False),
+        ("2024-04-01", True),
+    ]
+    earlier = doc(cli, "funding.base_per_group", "--data", str(d), "--year", "2023")
+    assert earlier["parameter"]["value"] == 100000
+    table = cli("params", "funding", "--data", str(d), "--year", "2024").stdout
+    row = next(line for line in table.splitlines() if "base_per_group" in line)
+    assert row.split() == ["funding.base_per_group", "六（三）", "110000", "policy.yaml:4"]
+
+
+def test_a_prefix_lists_the_parameters_under_it(cli):
+    d = doc(cli, "teachers.student_ratio", "--year", "2023")
+    assert [p["path"] for p in d["parameters"]] == [
+        "teachers.student_ratio.primary",
+        "teachers.student_ratio.junior",
+        "teachers.student_ratio.senior",
+    ]
+    assert "parameter" not in d
+
+
+@pytest.mark.parametrize(
+    ("args", "stderr"),
+    [
+        (["nosuch"], "错误：unknown parameter 'nosuch'\n"),
+        (
+            ["funding.base_per_grup"],
+            "错误：unknown parameter 'funding.base_per_grup'"
+            " (did you mean 'funding.base_per_group'?)\n",
+        ),
+        (
+            ["--year", "2022"],
+            "错误：no figures for school year 2022-2023: the plan's figures start with the"
+            " 2023-2024 school year (a reading: the pilot began in May 2023 and its funding"
+            " is per school year)\n",
+        ),
+    ],
+)
+def test_unknown_paths_and_early_years_are_one_line_and_exit_2(cli, args, stderr):
+    result = cli("params", *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", stderr)
+
+
+def test_csv_carries_every_field_for_a_spreadsheet(cli):
+    result = cli("params", "funding", "--year", "2023", "-f", "csv", "--lang", "en")
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == [
+        "parameter",
+        "reference",
+        "value",
+        "unit",
+        "origin",
+        "clause",
+        "set by",
+        "description",
+        "note",
+    ]
+    assert rows[2][:7] == [
+        "funding.supplement",
+        "clause 6.3",
+        "500:20000,200:15000,0:10000",
+        "yuan",
+        "plan",
+        "6.3",
+        "bundled",
+    ]
+
+
+def test_the_year_defaults_to_the_current_school_year_once_the_plan_has_figures(cli):
+    from groupctl.api import current_school_year
+
+    assert doc(cli)["year"] == max(current_school_year(), 2023)
