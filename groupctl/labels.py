@@ -64,9 +64,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "note.interpretation": (
         "注：以上结果用到本工具对方案文字的解读（interpretation）：{paths}；"
-        "另一种读法见 groupctl params 参数路径",
+        "另一种读法见 groupctl params {hint}",
         "note: these figures rest on our reading of ambiguous text in the plan"
-        " (interpretation): {paths}; for the other reading see groupctl params PATH",
+        " (interpretation): {paths}; for the other reading see groupctl params {hint}",
     ),
     "note.changed": ("注：参数已改动：{items}", "note: parameters changed: {items}"),
     "note.illustrative": (

@@ -31,8 +31,8 @@ def test_funding_table_matches_the_golden_file(cli):
     assert result.exit_code == 0
     assert result.stdout == golden("funding_2023.txt")
     assert result.stderr == (
-        "注：以上结果用到本工具对方案文字的解读（interpretation）："
-        "funding.supplement_includes_lead；另一种读法见 groupctl params 参数路径\n"
+        "注：以上结果用到本工具对方案文字的解读（interpretation）：funding.supplement_includes_lead；"
+        "另一种读法见 groupctl params funding.supplement_includes_lead\n"
         "注：campuses.csv 中的数字为示例，并非正式统计\n"
     )
 
@@ -155,7 +155,11 @@ def test_explain_shows_each_campus_band_amount_and_clause(cli):
         "  双渠校区（成员）：在校生 420 人，档位 200-499，"
         "增补 15,000 元（六（三），funding.supplement）" in out
     )
-    assert "  总校（牵头）：在校生 2,380 人，档位 500+，牵头校不计增补" in out
+    # that the lead earns no supplement is our reading of 六（三）, and is cited as such
+    assert (
+        "  总校（牵头）：在校生 2,380 人，档位 500+，牵头校不计增补"
+        "（六（三）·解读，funding.supplement_includes_lead = false）" in out
+    )
     assert "  合计 100,000 + 15,000 = 115,000 元" in out
     assert "全区合计：115,000 + 145,000 + 170,000 + 185,000 + 135,000 = 750,000 元" in out
 

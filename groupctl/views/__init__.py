@@ -137,7 +137,8 @@ def standard_notes(
         notes.append(t("note.local", lang, paths=", ".join(local)))
     readings = _paths(uses, "interpretation")
     if readings:
-        notes.append(t("note.interpretation", lang, paths=", ".join(readings)))
+        hint = readings[0] if len(readings) == 1 else "PATH"
+        notes.append(t("note.interpretation", lang, paths=", ".join(readings), hint=hint))
     changed = [
         f"{u.path} = {show_value(u.value)} ({u.set_by})" for u in uses if u.set_by != "bundled"
     ]

@@ -15,6 +15,7 @@ from groupctl.views import (
     GROUP_NAME,
     TREE,
     Ask,
+    cite_use,
     computed,
     show_value,
 )
@@ -52,10 +53,20 @@ COLUMNS = (
     Column("amount", "经费（元）", "yuan", "money", places=0),
 )
 EXPLAIN = Column("explain", "计算过程", "explain", show="data")
+LEAD = "funding.supplement_includes_lead"
+READING = "reading"  # the citation of LEAD among the explain values
+
+
+def _values(result: FundingResult, lang: Lang) -> dict[str, str]:
+    """The parameters' values as explain lines show them, and how LEAD is cited: whether
+    the lead earns a supplement is our reading of 六（三）, and says so."""
+    values = {u.path: show_value(u.value) for u in result.parameters}
+    values[READING] = next(cite_use(u, lang) for u in result.parameters if u.path == LEAD)
+    return values
 
 
 def _explain_lines(result: FundingResult, lang: Lang) -> list[str]:
-    values = {u.path: show_value(u.value) for u in result.parameters}
+    values = _values(result, lang)
     clause = cite("6.3", lang)
     lines = []
     for g in result.groups:
@@ -86,15 +97,15 @@ def _explain_lines(result: FundingResult, lang: Lang) -> list[str]:
 
 
 def _campus_line(c: CampusFunding, values: dict[str, str], clause: str, lang: Lang) -> str:
-    lead_flag = values["funding.supplement_includes_lead"]
+    lead_flag, reading = values[LEAD], values[READING]
     if lang == "zh":
         head = f"{c.short_name}（{t(c.role, lang)}）：在校生 {c.students:,} 人，档位 {c.band}"
         if not c.counted:
-            return f"{head}，牵头校不计增补（funding.supplement_includes_lead = {lead_flag}）"
+            return f"{head}，牵头校不计增补（{reading}，{LEAD} = {lead_flag}）"
         return f"{head}，增补 {yuan(c.supplement)} 元（{clause}，funding.supplement）"
     head = f"{c.short_name} ({c.role}): {c.students:,} students, band {c.band}"
     if not c.counted:
-        return f"{head}, lead earns no supplement (funding.supplement_includes_lead = {lead_flag})"
+        return f"{head}, lead earns no supplement ({reading}; {LEAD} = {lead_flag})"
     return f"{head}, supplement {yuan(c.supplement)} yuan ({clause}, funding.supplement)"
 
 
@@ -103,7 +114,7 @@ def funding_view(result: FundingResult, data: Dataset, ask: Ask) -> Output:
     title = t(
         "funding.title", lang, school_year=school_year(result.year, lang), clause=cite("6.3", lang)
     )
-    values = {u.path: show_value(u.value) for u in result.parameters}
+    values = _values(result, lang)
     clause = cite("6.3", lang)
     why = ask.explain
     table = Section(tr(lang, "经费", "funding"), title, COLUMNS + ((EXPLAIN,) if why else ()))
