@@ -457,7 +457,7 @@ def approve(
         typer.Option(
             "--purpose",
             "-p",
-            help="专项经费用途（--fund special 时必填）/ what the special fund pays for.",
+            help="专项经费用途 / what the special fund pays for: a name or a unique part (课题).",
             show_default=False,
         ),
     ] = None,
@@ -472,8 +472,11 @@ def approve(
 ) -> None:
     """一笔支出的审批路径（六（四）1、六（三））/ the approval path of one expenditure.
 
-    专项经费（--fund special）的用途不在所列事项内时，输出一行原因并以退出码 1 结束。
-    A special-fund purpose the plan does not list prints one line and exits 1.
+    专项经费的用途可写全称或唯一的片段（课题）；不在所列事项内时仍给出路径并提示由一事一议审定，
+    本局关闭清单（finance.special_fund_purposes_closed=true）时才拒绝并以退出码 1 结束。
+    A special-fund purpose matches by name or unique fragment; one outside the plan's open
+    list still gets its path with a warning, and is refused (exit 1) only when the bureau
+    closes the list.
     """
     from groupctl.views.approval import approval_view
 

@@ -90,33 +90,6 @@ def test_step_clauses():
     ]
 
 
-@pytest.mark.parametrize(
-    ("typed", "listed"),
-    [
-        ("送课活动", "送课活动"),
-        ("社团活动", "社团活动（综合实践活动）"),
-        ("综合实践活动", "社团活动（综合实践活动）"),
-        ("设施设备维护维修", "设施设备维护维修"),
-        ("社团活动(综合实践活动)", "社团活动（综合实践活动）"),
-    ],
-)
-def test_special_fund_purposes_match_names_and_unambiguous_short_forms(typed, listed):
-    result = compute_approval(DATA, load_policy(), 2023, Decimal(100), ZHENLUO, "special", typed)
-    assert (result.permitted, result.purpose) == (True, listed)
-
-
-def test_a_purpose_outside_the_list_is_not_permitted():
-    result = compute_approval(DATA, load_policy(), 2023, Decimal(100), ZHENLUO, "special", "聚餐")
-    assert (result.permitted, result.purpose, result.steps) == (False, "聚餐", ())
-
-
-@pytest.mark.parametrize("typed", ["设备", "研究", "建设", "实践", "活动", "校园文化", "买设备"])
-def test_a_fragment_of_a_purpose_is_not_a_listed_purpose(typed):
-    # buying equipment (设备) is not maintaining it (设施设备维护维修)
-    result = compute_approval(DATA, load_policy(), 2023, Decimal(100), ZHENLUO, "special", typed)
-    assert (result.permitted, result.purpose, result.steps) == (False, typed, ())
-
-
 @pytest.mark.parametrize("purpose", [None, "", "  "])
 def test_special_fund_needs_a_purpose(purpose):
     with pytest.raises(UsageError, match="--fund special needs --purpose"):
@@ -310,7 +283,8 @@ def test_approve_json_labels_follow_lang_and_a_listed_purpose_says_so(cli):
     assert doc["steps"][0] == {
         "step": 0,
         "actor": "special_fund_review",
-        "actor_label": "中卫市第二幼儿园教育集团 reviews it case by case (一事一议) and releases the money",
+        "actor_label": "the district finance bureau reviews it case by case (一事一议)"
+        " and releases the money",
         "clause": "6.3",
     }
 
@@ -363,7 +337,7 @@ def test_special_fund_table_starts_with_the_case_by_case_review(cli):
         "支出审批路径：45,000.00 元",
         "中卫市第二幼儿园教育集团文萃分园 · 集团专项经费：送课活动",
     ]
-    assert "     0   中卫市第二幼儿园教育集团一事一议研究审定后拨付         六（三）" in out
+    assert "     0   区财政局：一事一议研究审定后拨付                       六（三）" in out
     en = cli(
         "approve", "4.5万", "-c", "文萃", "--fund", "special", "-p", "送课活动", "--lang", "en"
     )
@@ -376,37 +350,18 @@ def test_special_fund_table_starts_with_the_case_by_case_review(cli):
 
 def test_explain_says_which_threshold_triggered_each_step(cli):
     out = cli("approve", "12000", "-c", "镇罗", "--explain", "--year", "2023").stdout
+    # each threshold is cited by its own reference: 大额 is the bureau's, 40000 the plan's
     assert (
-        "第2步：金额 12,000.00 元 ≥ 10,000 元（finance.large_expense_threshold），六（四）1（2）"
+        "第2步：金额 12,000.00 元 ≥ 10,000 元（finance.large_expense_threshold，本局自定）" in out
+    )
+    assert (
+        "无需报区教育局审批：金额 12,000.00 元 < 40,000 元（finance.bureau_threshold，六（四）1（2））"
         in out
     )
-    assert "无需报区教育局审批：金额 12,000.00 元 < 40,000 元（finance.bureau_threshold）" in out
     assert (
         "How each step was decided"
         in cli("approve", "12000", "-c", "镇罗", "--explain", "--lang", "en").stdout
     )
-
-
-def test_a_purpose_not_permitted_is_one_line_and_exit_1(cli):
-    from groupctl.output.model import ExitCode
-
-    result = cli("approve", "5000", "-c", "镇罗", "--fund", "special", "--purpose", "聚餐")
-    assert result.exit_code == ExitCode.NO == 1
-    assert result.stdout == (
-        "不允许：集团专项经费不能用于“聚餐”（六（三）；可用于：送课活动、课题研究、"
-        "校园文化建设、社团活动（综合实践活动）、设施设备维护维修）\n"
-    )
-    refused = cli("approve", "5000", "-c", "镇罗", "--fund", "special", "-p", "聚餐", "-f", "json")
-    assert refused.exit_code == 1
-    doc = json.loads(refused.stdout)
-    assert (doc["permitted"], doc["steps"], doc["purpose"], doc["purpose_listed"]) == (
-        False,
-        [],
-        "聚餐",
-        False,
-    )
-    assert list(doc)[-1] == "reason"
-    assert doc["reason"].startswith("不允许")
 
 
 @pytest.mark.parametrize(
@@ -512,9 +467,3 @@ def test_a_purpose_with_school_funds_is_noted_not_checked(cli):
     result = cli("approve", "500", "-c", "镇罗", "-p", "买车")
     assert result.exit_code == 0
     assert "注：--purpose 只对集团专项经费（--fund special）有约束" in result.stderr
-
-
-def test_a_refusal_names_no_threshold_it_did_not_use(cli):
-    result = cli("approve", "5000", "-c", "镇罗", "--fund", "special", "-p", "聚餐")
-    assert result.exit_code == 1
-    assert "finance.large_expense_threshold" not in result.stderr

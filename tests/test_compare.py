@@ -226,9 +226,11 @@ def test_compare_csv_names_added_steps_in_the_chosen_language(cli):
     assert en[1][4] == "added"
 
 
-def test_compare_keeps_the_exit_code_and_notes_of_the_modified_run(cli):
-    args = ("approve", "5000", "-c", "镇罗", "--fund", "special", "-p", "聚餐")
-    args += ("--set", "finance.bureau_threshold=50000")
+def test_compare_keeps_the_exit_code_and_notes_of_the_modified_run(cli, write_data):
+    # a bureau that closed the special fund's list refuses an unlisted purpose (exit 1)
+    d = write_data(policy="finance:\n  special_fund_purposes_closed: true\n")
+    args = ("approve", "5000", "-c", "g1-east", "--fund", "special", "-p", "聚餐")
+    args += ("--year", "2023", "--data", str(d), "--set", "finance.bureau_threshold=50000")
     result = cli(*args, "--compare")
     assert result.exit_code == 1  # still not permitted
     assert result.stdout == "两组参数下结果相同。\n"

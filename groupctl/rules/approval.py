@@ -7,9 +7,13 @@ from ``finance.bureau_threshold`` upwards (40000 yuan and above) the district
 education bureau approves as well.  The campus then carries it out, and the group
 checks the vouchers and payment request before it pays (六（四）1（3）).
 
-The group's special funding (六（三）) may only pay for the listed purposes
+The group's special funding (六（三）) pays for the listed purposes
 (``finance.special_fund_purposes``), each reviewed case by case (一事一议) before
-the money is released: that review comes first.
+the money is released: that review comes first.  The plan's list ends in 等, so it
+is open: a purpose outside it still gets its path, and the review decides whether it
+is such an expense; only the bureau's own ``finance.special_fund_purposes_closed``
+refuses it outright.  Who reviews is ``finance.special_fund_reviewer``: the sentence's
+subject is 区财政局, but 研究审定 names no one (an interpretation).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from typing import Literal
 
 from groupctl.errors import PolicyError, UsageError
 from groupctl.model import Campus, Dataset
-from groupctl.numbers import normalize
+from groupctl.numbers import name_key
 from groupctl.policy import Params, ParamUse, Policy, changed_origins, where
 
 Fund = Literal["school", "special"]
@@ -51,6 +55,7 @@ class Step:
     clause: str
     trigger: str | None = None  # the threshold parameter that put this step in the path
     threshold: Decimal | None = None
+    reviewer: str | None = None  # special_fund_review: finance.special_fund_reviewer's choice
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,8 @@ class ApprovalResult:
     purpose: str | None  # the listed purpose matched, or what was asked when not listed
     purpose_listed: bool | None  # special fund: whether the plan lists it; school funds: None
     permitted: bool
+    purpose_typed: str | None  # what --purpose said, before it was matched to the list
+    purposes_closed: bool | None  # finance.special_fund_purposes_closed (unlisted purposes only)
     steps: tuple[Step, ...]
     skipped: tuple[Skipped, ...]
     purposes: tuple[str, ...]  # the permitted purposes, for a refusal's reason
@@ -95,16 +102,29 @@ def check_parameters(params: Params) -> tuple[Decimal, Decimal]:
 
 
 def match_purpose(purposes: tuple[str, ...], typed: str) -> str | None:
-    """The listed purpose ``typed`` names: its full name, or the name without or inside
-    its brackets (社团活动, 综合实践活动 for 社团活动（综合实践活动）).  A mere fragment such
-    as 设备 names nothing: buying equipment is not maintaining it."""
-    q = normalize(typed)
-    for purpose in purposes:
-        full = normalize(purpose)
-        head, _, rest = full.partition("(")
-        if q in (full, head.strip(), rest.rstrip(")").strip()):
-            return purpose
-    return None
+    """The listed purpose ``typed`` names, or None when it names none (an unlisted purpose).
+
+    Names compare as ``numbers.name_key`` compares them: full- and half-width brackets
+    alike, spaces ignored.  A purpose answers to its full name and to the part outside or
+    inside its brackets (社团活动, 综合实践活动 for 社团活动（综合实践活动）); failing those,
+    to a fragment of its name that no other listed purpose contains (课题 → 课题研究).  A
+    fragment two purposes contain (活动) is a UsageError listing them.
+    """
+    q = name_key(typed)
+    keys = {p: name_key(p) for p in purposes}
+
+    def names(key: str) -> tuple[str, ...]:
+        head, _, rest = key.partition("(")
+        return (key, head, rest.removesuffix(")")) if rest else (key,)
+
+    exact = [p for p in purposes if q in names(keys[p])]
+    found = exact or [p for p in purposes if q in keys[p]]
+    if len(found) > 1:
+        raise UsageError(
+            f"purpose {typed.strip()!r} is ambiguous: it matches {', '.join(found)}"
+            " (write more of the name)"
+        )
+    return found[0] if found else None
 
 
 def compute_approval(
@@ -123,13 +143,20 @@ def compute_approval(
 
     purposes: tuple[str, ...] = ()
     permitted = True
+    listed: str | None = None
+    closed: bool | None = None
+    typed = purpose.strip() if purpose is not None else None
     if fund == "special":
-        if not purpose or not normalize(purpose):
+        if not typed or not name_key(typed):
             raise UsageError("--fund special needs --purpose (see 'groupctl approve --help')")
         purposes = params.texts("finance.special_fund_purposes")
-        listed = match_purpose(purposes, purpose)
-        permitted = listed is not None
-        purpose = listed or normalize(purpose)
+        listed = match_purpose(purposes, typed)
+        if listed is None:
+            # Read only for an unlisted purpose: a listed one is permitted whatever the
+            # bureau set, so citing the parameter there would name a value that decided nothing.
+            closed = params.boolean("finance.special_fund_purposes_closed")
+            permitted = not closed
+        purpose = listed or typed
 
     def result(steps: tuple[Step, ...], skipped: tuple[Skipped, ...]) -> ApprovalResult:
         return ApprovalResult(
@@ -139,9 +166,11 @@ def compute_approval(
             group.id,
             group.name,
             fund,
-            purpose,
-            permitted if fund == "special" else None,
+            purpose if fund == "special" else None,  # not checked for school funds
+            (listed is not None) if fund == "special" else None,
             permitted,
+            typed,
+            closed,
             steps,
             skipped,
             purposes,
@@ -152,6 +181,7 @@ def compute_approval(
         return result((), ())
     large, bureau = check_parameters(params)
 
+    reviewer = params.choice("finance.special_fund_reviewer") if fund == "special" else None
     path: list[tuple[Actor, str | None, Decimal | None]] = []
     skipped: list[Skipped] = []
     if fund == "special":
@@ -170,7 +200,14 @@ def compute_approval(
 
     first = 0 if fund == "special" else 1  # the special-fund review is step 0 (SPEC §3)
     steps = tuple(
-        Step(first + i, actor, ACTOR_CLAUSE[actor], trigger, threshold)
+        Step(
+            first + i,
+            actor,
+            ACTOR_CLAUSE[actor],
+            trigger,
+            threshold,
+            reviewer if actor == "special_fund_review" else None,
+        )
         for i, (actor, trigger, threshold) in enumerate(path)
     )
     return result(steps, tuple(skipped))
