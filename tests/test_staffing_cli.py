@@ -212,7 +212,7 @@ def test_json_figures_of_a_few_campuses(cli):
     assert (kg["kind"], kg["vice_principals"], kg["teachers"]) == ("kindergarten", 1, None)
     assert kg["kindergarten"] == {
         "established_teachers": 3,
-        "temp_teachers": 18,
+        "temp_teachers": 15,  # 9 classes × 2 teachers − 3 established
         "caregivers": 9,
         "classes": 9,
         "on_staff": 3,
@@ -251,8 +251,8 @@ def test_json_explain_carries_clauses_parameters_and_lines(cli):
     assert guotan["explain"]["clauses"] == ["2.2", "6.4.2.1", "6.4.3"]
     assert "teachers.student_ratio.junior" in guotan["explain"]["parameters"]
     assert (
-        "  初中教师（师生比）：118 ÷ 13.5 ≈ 8.7407 → 四舍五入 9（六（四）3，"
-        "teachers.student_ratio.junior）" in guotan["explain"]["lines"]
+        "  初中教职工编制（教职工与学生比）：118 ÷ 13.5 ≈ 8.7407 → 四舍五入 9"
+        "（72号，teachers.student_ratio.junior）" in guotan["explain"]["lines"]
     )
     assert "teachers.class_ratio.primary" not in guotan["explain"]["parameters"]  # unset
     assert (
@@ -305,18 +305,26 @@ def test_explain_shows_counts_bands_ratios_rounding_and_clauses(cli):
         "  副职：在校生 354 人，档位 300-499 → 1 名；另配执行校长 1 名"
         "（六（四）2（1），leaders.school、leaders.heads）",
         "  执行校长不带级别（六（四）2（1））",
-        "  小学教师（师生比）：236 ÷ 19 ≈ 12.4210 → 四舍五入 12（六（四）3，"
-        "teachers.student_ratio.primary）",
+        # 72号's ratios are staff-to-student ratios, cited by the document, not the plan
+        "  小学教职工编制（教职工与学生比）：236 ÷ 19 ≈ 12.4210 → 四舍五入 12"
+        "（72号，teachers.student_ratio.primary）",
         "  教师编制：12 + 9 = 21；在编 21，缺口 21 − 21 = 0",
-        "  党组织：党员 3 人 ≥ 3（party.branch_min_members）→ 党支部；"
-        "< 7（party.committee_min_members）→ 不设支部委员会（六（四）2（1））",
+        "  党组织：党员 3 人 ≥ 3（支部工作条例，party.branch_min_members）"
+        "→ 党支部；< 7（支部工作条例，party.committee_min_members）"
+        "→ 不设支部委员会（六（四）2（1））",
+        # leaders.heads is a figure of 六（四）2（1）, the deputies' band of 六（四）2（2）
         "  副职：开设 9 个班，档位 9-14 → 1 名；另配执行园长 1 名"
-        "（六（四）2（2），leaders.kindergarten、leaders.heads）",
-        "  两教一保：临聘教师 9 × 2 = 18，保育员 9 × 1 = 9（六（四）3，"
-        "teachers.kindergarten_teachers_per_class、"
-        "teachers.kindergarten_caregivers_per_class）",
-        "  小学平均班额：420 ÷ 6 = 70，> 上限 45（class_size.max.primary），"
-        "≥ 66（class_size.very_large）→ 超大班额（二（二））",
+        "（六（四）2（2），leaders.kindergarten；六（四）2（1），leaders.heads）",
+        "  在编教师：开设 9 个班，档位 <15 → 3 名（六（四）3，teachers.kindergarten_established）"
+        "；在编 3，缺口 3 − 3 = 0",
+        "  两教一保·临聘教师：9 个班 × 2 − 在编教师 3 = 临聘 15"
+        "（六（四）3，teachers.kindergarten_teachers_per_class）",
+        "  两教一保·保育员：9 个班 × 1 = 9（六（四）3，teachers.kindergarten_caregivers_per_class）",
+        "  小学平均班额：420 ÷ 6 = 70，> 上限 45（GB 50099-2011，"
+        "class_size.max.primary），≥ 66（国发〔2016〕40号，class_size.very_large）"
+        "→ 超大班额（二（二））",
+        "  幼儿园平均班额：270 ÷ 9 = 30，≤ 上限 35（幼儿园工作规程，"
+        "class_size.max.kindergarten）（二（二））",
         "  党组织：牵头校（园）设集团党总支，书记原则上由总校校长兼任；"
         "本校（园）党员 41 人（六（四）2（1））",
     ]:
@@ -339,7 +347,7 @@ def test_explain_shows_a_half_up_class_ratio(cli, write_data):
         "teachers.class_ratio.primary=1.5",
     ).stdout
     assert (
-        "  小学教师（班师比）：7 × 1.5 = 10.5 → 四舍五入 11（六（四）3，"
+        "  小学教师编制（班师比）：7 × 1.5 = 10.5 → 四舍五入 11（本局自定，"
         "teachers.class_ratio.primary）；取较大者 11" in out.splitlines()
     )
 
@@ -363,8 +371,8 @@ def test_explain_shows_the_exact_side_of_a_half(cli, write_data):
     ]
     out = cli(*args, "--explain").stdout
     assert (
-        f"  小学教师（师生比）：105 ÷ {ratio} ≈ 10.4999 → 四舍五入 10（六（四）3，"
-        "teachers.student_ratio.primary）" in out.splitlines()
+        f"  小学教职工编制（教职工与学生比）：105 ÷ {ratio} ≈ 10.4999 → 四舍五入 10"
+        "（72号，teachers.student_ratio.primary）" in out.splitlines()
     )
     doc = json.loads(cli(*args, "-f", "json").stdout)
     assert by_id(doc, "g1-east")["teachers"]["quota"] == 10
@@ -399,6 +407,189 @@ def test_a_kindergarten_with_no_children_explains_why_it_has_no_posts(cli, write
     )
 
 
+# --------------------------------------------------------------------------- 两教一保
+
+
+def with_south(write_data: Callable[..., Path], classes: int) -> Path:
+    """The fixture with k1-south in ``classes`` classes of 30 children, and staff.csv."""
+    d = with_staff(write_data, STAFF_2023)
+    text = (d / "campuses.csv").read_text(encoding="utf-8")
+    row = f"2023,k1-south,kindergarten,{30 * classes},{classes}"
+    (d / "campuses.csv").write_text(
+        text.replace("2023,k1-south,kindergarten,199,7", row), encoding="utf-8"
+    )
+    return d
+
+
+def explain_of(out: str, campus_line: str) -> list[str]:
+    """One campus's --explain lines: its heading line and the indented lines under it."""
+    lines = out.splitlines()
+    start = lines.index(campus_line)
+    end = next(
+        (i for i in range(start + 1, len(lines)) if not lines[i].startswith("  ")), len(lines)
+    )
+    return lines[start:end]
+
+
+def test_explain_a_kindergarten_of_16_classes_fills_each_class_up_to_two_teachers(cli, write_data):
+    d = with_south(write_data, 16)
+    out = cli("staffing", "2023", "--data", str(d), "--explain").stdout
+    assert explain_of(out, "乙幼儿园教育集团 南分园（成员）") == [
+        "乙幼儿园教育集团 南分园（成员）",
+        "  副职：开设 16 个班，档位 15+ → 2 名；另配执行园长 1 名"
+        "（六（四）2（2），leaders.kindergarten；六（四）2（1），leaders.heads）",
+        "  执行园长不带级别（六（四）2（1））",
+        "  在编教师：开设 16 个班，档位 15+ → 4 名（六（四）3，teachers.kindergarten_established）"
+        "；在编 3，缺口 3 − 4 = -1",
+        "  两教一保·临聘教师：16 个班 × 2 − 在编教师 4 = 临聘 28"
+        "（六（四）3，teachers.kindergarten_teachers_per_class）",
+        "  两教一保·保育员：16 个班 × 1 = 16（六（四）3，teachers.kindergarten_caregivers_per_class）",
+        "  党组织：没有正式党员，不设党支部或党小组（六（四）2（1））",
+        "  幼儿园平均班额：480 ÷ 16 = 30，≤ 上限 35（幼儿园工作规程，"
+        "class_size.max.kindergarten）（二（二））",
+    ]
+    en = cli("staffing", "2023", "--data", str(d), "--explain", "--lang", "en").stdout
+    assert (
+        "  two teachers per class, temporary teachers: 16 classes × 2 − 4 established"
+        " = 28 temporary (clause 6.4.3, teachers.kindergarten_teachers_per_class)"
+    ) in en.splitlines()
+    assert (
+        "  one carer per class, caregivers: 16 classes × 1 = 16"
+        " (clause 6.4.3, teachers.kindergarten_caregivers_per_class)"
+    ) in en.splitlines()
+    doc = json.loads(cli("staffing", "2023", "--data", str(d), "-f", "json").stdout)
+    assert by_id(doc, "k1-south")["kindergarten"] == {
+        "established_teachers": 4,
+        "temp_teachers": 28,  # not 32 on top of the 4
+        "caregivers": 16,
+        "classes": 16,
+        "on_staff": 3,
+        "gap": -1,
+    }
+    table = cli("staffing", "2023", "--data", str(d)).stdout.split("幼儿园两教一保")[1]
+    assert ["南分园", "16", "4", "28", "16"] in [line.split() for line in table.splitlines()]
+
+
+def test_a_kindergarten_of_12_classes_as_the_spec_shows_it(cli, write_data):
+    doc = json.loads(
+        cli("staffing", "2023", "--data", str(with_south(write_data, 12)), "-f", "json").stdout
+    )
+    k = by_id(doc, "k1-south")
+    assert (k["kind"], k["teachers"]) == ("kindergarten", None)
+    assert {key: k["kindergarten"][key] for key in ("established_teachers", "temp_teachers")} == {
+        "established_teachers": 3,
+        "temp_teachers": 21,
+    }
+    assert k["kindergarten"]["caregivers"] == 12
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        (
+            "zh",
+            "  两教一保·临聘教师：1 个班 × 2 = 2 ≤ 在编教师 3 → 临聘 0"
+            "（六（四）3，teachers.kindergarten_teachers_per_class）",
+        ),
+        (
+            "en",
+            "  two teachers per class, temporary teachers: 1 class × 2 = 2 ≤ 3 established"
+            " → 0 temporary (clause 6.4.3, teachers.kindergarten_teachers_per_class)",
+        ),
+    ],
+)
+def test_explain_one_class_needs_no_temporary_teacher(cli, write_data, lang, line):
+    d = with_south(write_data, 1)
+    out = cli("staffing", "2023", "--data", str(d), "--explain", "--lang", lang).stdout
+    assert line in out.splitlines()
+
+
+def test_set_the_teachers_per_class_changes_the_temporary_teachers_and_says_so(cli):
+    args = ("staffing", "2023", "--set", "teachers.kindergarten_teachers_per_class=3")
+    result = cli(*args, "-f", "json")
+    assert result.exit_code == 0
+    assert "注：参数已改动：teachers.kindergarten_teachers_per_class = 3 (--set)" in result.stderr
+    doc = json.loads(result.stdout)
+    assert [
+        (c["campus"], c["kindergarten"]["temp_teachers"])
+        for c in doc["campuses"]
+        if c["kind"] == "kindergarten"
+    ] == [
+        ("xuanhe-youeryuan", 24),  # 9 × 3 − 3
+        ("xingren-youeryuan", 21),  # 8 × 3 − 3
+        ("eryou-main", 44),  # 16 × 3 − 4
+        ("eryou-xiangshan", 41),  # 15 × 3 − 4
+        ("eryou-wencui", 24),  # 9 × 3 − 3
+    ]
+    out = cli(*args, "--explain").stdout
+    assert (
+        "  两教一保·临聘教师：16 个班 × 3 − 在编教师 4 = 临聘 44"
+        "（六（四）3，teachers.kindergarten_teachers_per_class）" in out.splitlines()
+    )
+
+
+def test_explain_attached_kindergarten_classes_fill_up_too(cli, write_data):
+    d = with_staff(write_data, STAFF_2023)
+    text = (d / "campuses.csv").read_text(encoding="utf-8")
+    (d / "campuses.csv").write_text(
+        text.replace(
+            "2023,g1-east,primary,499,12\n",
+            "2023,g1-east,primary,499,12\n2023,g1-east,kindergarten,480,16\n",
+        ),
+        encoding="utf-8",
+    )
+    out = cli("staffing", "2023", "--data", str(d), "--explain").stdout
+    lines = explain_of(out, "甲教育集团 东校区（成员）")
+    assert (
+        "  幼儿园班在编教师：开设 16 个班，档位 15+ → 4 名"
+        "（六（四）3，teachers.kindergarten_established）" in lines
+    )
+    assert (
+        "  两教一保·临聘教师：16 个班 × 2 − 在编教师 4 = 临聘 28"
+        "（六（四）3，teachers.kindergarten_teachers_per_class）" in lines
+    )
+
+
+def test_explain_in_english_cites_each_parameter_by_its_own_reference(cli, write_data):
+    out = cli(
+        "staffing", "2023", "--explain", "--lang", "en", "--set", "teachers.class_ratio.junior=3"
+    ).stdout
+    lines = explain_of(out, "中卫市第四中学教育集团郭滩校区 (member)")
+    assert lines[1:] == [
+        "  deputies: 354 students, band 300-499 → 1; plus 1 head (执行校长)"
+        " (clause 6.4.2.1, leaders.school, leaders.heads)",
+        "  the 执行校长 of a member campus carries no rank (clause 6.4.2.1)",
+        "  primary staff posts (staff-to-student ratio): 236 ÷ 19 ≈ 12.4210"
+        " → rounded half up 12 (72号, teachers.student_ratio.primary)",
+        "  primary class ratio unset (teachers.class_ratio.primary = null): quota 12",
+        "  junior staff posts (staff-to-student ratio): 118 ÷ 13.5 ≈ 8.7407"
+        " → rounded half up 9 (72号, teachers.student_ratio.junior)",
+        "  junior teacher posts (class ratio): 4 × 3 = 12 → rounded half up 12"
+        " (set by the bureau, teachers.class_ratio.junior); the larger: 12",
+        "  teacher quota: 12 + 12 = 24; on staff 21, gap 21 − 24 = -3",
+        "  party: 3 members ≥ 3 (支部工作条例, party.branch_min_members)"
+        " → branch; < 7 (支部工作条例, party.committee_min_members)"
+        " → without a committee (clause 6.4.2.1)",
+        "  primary average class: 236 ÷ 12 ≈ 19.6666, ≤ max 45"
+        " (GB 50099-2011, class_size.max.primary) (clause 2.2)",
+        "  junior average class: 118 ÷ 4 = 29.5, ≤ max 50"
+        " (GB 50099-2011, class_size.max.junior) (clause 2.2)",
+    ]
+
+
+def test_explain_cites_the_large_class_threshold_by_its_document(cli):
+    out = cli("staffing", "2023", "--explain").stdout
+    assert (
+        "  小学平均班额：2,380 ÷ 42 ≈ 56.6666，> 上限 45（GB 50099-2011，"
+        "class_size.max.primary），≥ 56（国发〔2016〕40号，class_size.large）→ 大班额（二（二））"
+        in out.splitlines()
+    )
+    assert (
+        "  党组织：党员 2 人 < 3（支部工作条例，party.branch_min_members）"
+        "→ 党小组（六（四）2（1））" in out.splitlines()
+    )
+
+
 # --------------------------------------------------------------------------- CSV
 
 
@@ -422,7 +613,7 @@ def test_csv_has_one_row_per_campus_with_every_campus_figure(cli):
     )
     assert (
         "xuanhe,中卫市宣和教育集团,xuanhe-youeryuan,中卫市宣和教育集团宣和幼儿园,成员,"
-        "幼儿园,执行园长,1,1,9-14,270,9,3,3,0,18,9,1,党小组" in lines
+        "幼儿园,执行园长,1,1,9-14,270,9,3,3,0,15,9,1,党小组" in lines
     )
     assert (
         "qixiao,中卫市第七小学教育集团,qixiao-shuangqu,中卫市第七小学教育集团双渠校区,成员,"
@@ -453,7 +644,8 @@ def test_csv_is_tidy_its_sums_are_the_json_totals(cli):
     assert total("在编") == sum(q["on_staff"] for q in quotas) == 676
     assert total("缺口") == sum(q["gap"] for q in quotas) == total("在编") - total("教师编制")
     kindergartens = [c["kindergarten"] for c in doc["campuses"] if c["kindergarten"]]
-    assert total("临聘教师") == sum(k["temp_teachers"] for k in kindergartens) == 114
+    # 15 + 13 + 28 + 26 + 15: each class filled up to two teachers, not two on top
+    assert total("临聘教师") == sum(k["temp_teachers"] for k in kindergartens) == 97
     assert total("保育员") == sum(k["caregivers"] for k in kindergartens) == 57
     assert total("在校生") == sum(c["students"] for c in doc["campuses"])
     assert total("副职") == sum(c["vice_principals"] for c in doc["campuses"])
@@ -479,12 +671,13 @@ def test_a_schools_kindergarten_classes_count_once_in_its_quota(cli, write_data)
     out = cli("staffing", "2023", "--data", str(d)).stdout
     assert "                     幼儿园       60      3      3\n" in out  # a stage of the quota
     assert "                     合计        559     15     29     24     -5\n" in out
-    assert "    东校区（附设幼儿班）      3          3          6        3\n" in out
+    # 3 classes need 6 teachers: the 3 established ones and 3 temporary
+    assert "    东校区（附设幼儿班）      3          3          3        3\n" in out
     lines = cli("staffing", "2023", "--data", str(d), "-f", "csv").stdout.splitlines()
     # quota 26 + 3 established once; temporary teachers and caregivers are posts of their own
     assert (
         "g1,甲教育集团,g1-east,甲教育集团东校区,成员,中小学,执行校长,1,2,500-999,559,15,"
-        "29,24,-5,6,3,7,党支部·支委会" in lines
+        "29,24,-5,3,3,7,党支部·支委会" in lines
     )
     east = by_id(
         json.loads(cli("staffing", "2023", "--data", str(d), "-f", "json").stdout), "g1-east"
@@ -518,7 +711,7 @@ def test_xlsx_has_a_sheet_per_section_with_the_fact_rows(cli, tmp_path):
          "初中", 118, 4, 9, None, 9)
     ) == 1  # fmt: skip
     kindergarten = list(book["两教一保"].iter_rows(values_only=True))
-    assert sum(r[6] for r in kindergarten[1:]) == 114  # temporary teachers
+    assert sum(r[6] for r in kindergarten[1:]) == 97  # temporary teachers
     flags = list(book["班额"].iter_rows(values_only=True))
     assert [(r[2], r[9]) for r in flags[1:]] == [
         ("qixiao-main", "大班额"),

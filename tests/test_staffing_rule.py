@@ -19,6 +19,7 @@ from groupctl.model import Campus, Dataset, Enrollment, Group, Pilots, StageRow
 from groupctl.policy import Params, Policy, load_policy
 from groupctl.rules.staffing import (
     CampusStaffing,
+    KindergartenPosts,
     StaffingResult,
     check_parameters,
     compute_staffing,
@@ -111,7 +112,6 @@ def test_kindergarten_deputies_and_posts_by_classes(
     k = c.kindergarten
     assert k is not None
     assert (k.established_teachers, k.band) == (established, established_band)
-    assert (k.temp_teachers, k.caregivers) == (2 * classes, classes)  # 两教一保
 
 
 def test_the_head_count_is_a_parameter(write_data):
@@ -281,7 +281,7 @@ def test_a_kindergarten_inside_a_school_group(write_data):
         c.kindergarten.established_teachers,
         c.kindergarten.temp_teachers,
         c.kindergarten.caregivers,
-    ) == (3, 18, 9)
+    ) == (3, 15, 9)  # 9 classes × 2 − 3 established
 
 
 def test_a_kindergarten_with_no_children_gets_no_posts(write_data):
@@ -328,7 +328,101 @@ def test_a_school_campus_with_attached_kindergarten_classes(write_data):
     )
     assert c.quota == 23
     assert c.kindergarten is not None
-    assert (c.kindergarten.temp_teachers, c.kindergarten.caregivers) == (4, 2)
+    # 2 classes need 4 teachers in all: the 3 established ones and 1 temporary
+    assert (c.kindergarten.temp_teachers, c.kindergarten.caregivers) == (1, 2)
+
+
+# --------------------------------------------------------------------------- 两教一保
+
+
+def kindergarten_posts(
+    write_data: Callable[..., Path], classes: int, sets: Sequence[str] = ()
+) -> KindergartenPosts:
+    """k1-south's posts with ``classes`` classes of 30 children (0 classes: no children)."""
+    others = OTHERS.replace(
+        "2023,k1-south,kindergarten,199,7", f"2023,k1-south,kindergarten,{30 * classes},{classes}"
+    )
+    result = run(write_data, "2023,g1-east,primary,499,12\n", others=others, sets=sets)
+    k = campus(result, "k1-south").kindergarten
+    assert k is not None
+    return k
+
+
+@pytest.mark.parametrize(
+    ("classes", "established", "temp", "caregivers"),
+    [
+        (0, 0, 0, 0),  # no children: no posts at all
+        (1, 3, 0, 1),  # the band's 3 already exceed the 2 one class needs: max(0, 2 − 3)
+        (2, 3, 1, 2),  # the first temporary teacher: 4 − 3
+        (8, 3, 13, 8),
+        (9, 3, 15, 9),
+        (14, 3, 25, 14),  # the last class of the band of 3
+        (15, 4, 26, 15),  # the band of 4 starts: 30 − 4
+        (16, 4, 28, 16),  # 16 × 2 − 4, not 32 on top of the 4
+    ],
+)
+def test_temporary_teachers_fill_each_class_up_to_two_teachers(
+    write_data, classes, established, temp, caregivers
+):
+    k = kindergarten_posts(write_data, classes)
+    assert (k.established_teachers, k.temp_teachers, k.caregivers) == (
+        established,
+        temp,
+        caregivers,
+    )
+
+
+def test_the_posts_record_how_they_were_counted(write_data):
+    k = kindergarten_posts(write_data, 16)
+    assert (k.classes, k.band, k.teachers_per_class, k.teachers) == (16, "15+", 2, 32)
+    assert (k.caregivers_per_class, k.empty) == (1, False)
+    assert k.explain.clauses == ("6.4.3",)
+    assert k.explain.parameters == (
+        "teachers.kindergarten_established",
+        "teachers.kindergarten_teachers_per_class",
+        "teachers.kindergarten_caregivers_per_class",
+    )
+
+
+@pytest.mark.parametrize(
+    ("per_class", "teachers", "temp"),
+    [
+        (3, 48, 44),  # 16 × 3 − 4
+        (1, 16, 12),  # 16 × 1 − 4
+        (0, 0, 0),  # max(0, 0 − 4): the established teachers stay, no temporary ones
+    ],
+)
+def test_the_teachers_per_class_is_a_parameter(write_data, per_class, teachers, temp):
+    k = kindergarten_posts(
+        write_data, 16, sets=[f"teachers.kindergarten_teachers_per_class={per_class}"]
+    )
+    assert (k.teachers_per_class, k.teachers, k.established_teachers, k.temp_teachers) == (
+        per_class,
+        teachers,
+        4,
+        temp,
+    )
+    assert k.caregivers == 16  # the caregivers do not depend on it
+
+
+def test_the_caregivers_per_class_is_a_parameter(write_data):
+    k = kindergarten_posts(write_data, 16, sets=["teachers.kindergarten_caregivers_per_class=2"])
+    assert (k.caregivers_per_class, k.caregivers, k.temp_teachers) == (2, 32, 28)
+
+
+@pytest.mark.parametrize(
+    ("classes", "established", "temp"),
+    [(1, 3, 0), (2, 3, 1), (14, 3, 25), (16, 4, 28)],
+)
+def test_attached_kindergarten_classes_fill_up_the_same_way(write_data, classes, established, temp):
+    c = east(
+        write_data,
+        f"2023,g1-east,primary,380,12\n2023,g1-east,kindergarten,{30 * classes},{classes}\n",
+    )
+    assert c.kind == "school" and c.kindergarten is not None
+    k = c.kindergarten
+    assert (k.established_teachers, k.temp_teachers, k.caregivers) == (established, temp, classes)
+    assert c.stages[1].quota == established  # the established ones count in the school's quota
 
 
 # --------------------------------------------------------------------------- staff.csv
@@ -655,3 +749,24 @@ def test_campus_quota_is_the_sum_of_its_stage_quotas(rows, class_ratio):
         else:
             assert s.by_classes == half_up(s.classes * Fraction(class_ratio))
             assert s.quota == max(s.by_students, s.by_classes)
+
+
+KG_LEAD = Campus("k-main", "某幼儿园集团总园", "某幼儿园", "lead", "总园长", "k")
+KG_PILOTS = Pilots("测试区", (Group("k", "某幼儿园集团", "kindergarten", (KG_LEAD,)),))
+BUNDLED = load_policy()
+
+
+@given(st.integers(min_value=1, max_value=60), st.integers(min_value=0, max_value=4))
+def test_every_class_has_its_teachers_in_all_and_no_temporary_teacher_more(classes, per_class):
+    # 两教一保 as the plan means it: each class ends up with per_class teachers, established
+    # and temporary together; a temporary teacher is hired only where one is missing
+    row = StageRow(2023, "k-main", "kindergarten", 20 * classes, classes, 2)
+    data = Dataset(Path("."), KG_PILOTS, Enrollment((row,)))
+    policy = BUNDLED.with_sets([f"teachers.kindergarten_teachers_per_class={per_class}"])
+    (c,) = compute_staffing(data, policy, 2023).campuses
+    k = c.kindergarten
+    assert k is not None and k.established_teachers in (3, 4)
+    in_all = k.established_teachers + k.temp_teachers
+    assert in_all >= classes * per_class  # no class short of its teachers
+    assert k.temp_teachers == 0 or in_all == classes * per_class  # none hired beyond that
+    assert k.caregivers == classes  # 一保

@@ -12,10 +12,15 @@ Teachers (六（四）3): a school campus's quota is, per stage, the larger of s
 ``teachers.student_ratio.<stage>`` and classes × ``teachers.class_ratio.<stage>`` (the
 latter only when the bureau sets it), each rounded half up; the campus quota is the
 sum over its stages.  A kindergarten gets a banded number of established teachers
-(``teachers.kindergarten_established``) and, per class, temporary teachers and
-caregivers (两教一保).  A kindergarten (or a school's kindergarten row) with no
-children in the year gets no teaching posts at all: the band's floor of established
-teachers is for children to teach, not for an empty campus.
+(``teachers.kindergarten_established``).  两教一保 is a per-class total: each class has
+``teachers.kindergarten_teachers_per_class`` teachers in all, established and temporary
+together, and ``teachers.kindergarten_caregivers_per_class`` caregivers.  So temporary
+teachers fill the classes up to that total — max(0, classes × teachers per class −
+established teachers) — and are not added on top of the established ones.  The same
+holds for a school campus's attached kindergarten classes.  A kindergarten (or a
+school's kindergarten row) with no children in the year gets no teaching posts at all:
+the band's floor of established teachers is for children to teach, not for an empty
+campus.
 
 Class sizes: a stage whose average class is above ``class_size.max.<stage>`` is
 flagged, and school stages also as 大班额 / 超大班额 from ``class_size.large`` /
@@ -88,18 +93,22 @@ class StageQuota:
 
 @dataclass(frozen=True)
 class KindergartenPosts:
-    """两教一保: established teachers by band, temporary teachers and caregivers per class.
+    """两教一保: established teachers by band; temporary teachers fill each class up to
+    ``teachers_per_class`` teachers in all; caregivers per class.
 
-    With no children in the year every post is 0 and ``band`` is None (``empty``).
+    ``teachers`` = classes × teachers_per_class, the teachers the classes need in all;
+    ``temp_teachers`` = max(0, teachers − established_teachers).  With no children in
+    the year every post is 0 and ``band`` is None (``empty``).
     """
 
     students: int
     classes: int
     band: str | None
     established_teachers: int
-    temp_per_class: int
+    teachers_per_class: int  # established and temporary together (两教)
     caregivers_per_class: int
-    temp_teachers: int
+    teachers: int  # classes × teachers_per_class
+    temp_teachers: int  # max(0, teachers − established_teachers)
     caregivers: int
     explain: Explain
 
@@ -332,28 +341,31 @@ def _kindergarten(params: Params, students: int, classes: int) -> KindergartenPo
     established, band = _established(params, students, classes)
     if band is None:  # no children: no teachers, temporary teachers or caregivers
         return KindergartenPosts(
-            students,
-            classes,
-            None,
-            0,
-            0,
-            0,
-            0,
-            0,
-            Explain((TEACHERS,), {"students": students, "classes": classes}),
+            students=students,
+            classes=classes,
+            band=None,
+            established_teachers=0,
+            teachers_per_class=0,
+            caregivers_per_class=0,
+            teachers=0,
+            temp_teachers=0,
+            caregivers=0,
+            explain=Explain((TEACHERS,), {"students": students, "classes": classes}),
         )
-    temp = params.integer("teachers.kindergarten_teachers_per_class")
+    per_class = params.integer("teachers.kindergarten_teachers_per_class")
     care = params.integer("teachers.kindergarten_caregivers_per_class")
+    teachers = classes * per_class  # 两教 in all: the established teachers count towards it
     return KindergartenPosts(
-        students,
-        classes,
-        band,
-        established,
-        temp,
-        care,
-        classes * temp,
-        classes * care,
-        Explain(
+        students=students,
+        classes=classes,
+        band=band,
+        established_teachers=established,
+        teachers_per_class=per_class,
+        caregivers_per_class=care,
+        teachers=teachers,
+        temp_teachers=max(0, teachers - established),  # they fill up, never add on top
+        caregivers=classes * care,
+        explain=Explain(
             (TEACHERS,),
             {"classes": classes},
             (

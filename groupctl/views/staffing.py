@@ -27,6 +27,7 @@ from groupctl.clauses import cite
 from groupctl.labels import Lang, school_year, t, tr
 from groupctl.model import Dataset
 from groupctl.output.model import Column, Output, Section, encode
+from groupctl.policy import ParamUse
 from groupctl.rules.staffing import (
     CampusStaffing,
     ClassSize,
@@ -35,7 +36,16 @@ from groupctl.rules.staffing import (
     StaffingResult,
     StageQuota,
 )
-from groupctl.views import CAMPUS_ID, CAMPUS_NAME, GROUP_ID, GROUP_NAME, Ask, computed, show_value
+from groupctl.views import (
+    CAMPUS_ID,
+    CAMPUS_NAME,
+    GROUP_ID,
+    GROUP_NAME,
+    Ask,
+    cite_use,
+    computed,
+    show_value,
+)
 
 T = TypeVar("T")
 
@@ -229,10 +239,34 @@ def _staff(c: CampusStaffing, quota: int, lang: Lang) -> str:
     return tr(lang, f"；在编 {c.on_staff}，缺口 {gap}", f"; on staff {c.on_staff}, gap {gap}")
 
 
-def _explain_campus(c: CampusStaffing, values: dict[str, str], lang: Lang) -> list[str]:
+Uses = dict[str, ParamUse]
+
+
+def _value(uses: Uses, path: str) -> str:
+    """A parameter's value as a clerk would type it back with --set."""
+    return show_value(uses[path].value)
+
+
+def _cited(uses: Uses, lang: Lang, *paths: str) -> str:
+    """The parameters by their own reference (SPEC §2), each with its path.
+
+    A ratio of 72号 is cited as 中央编办发〔2014〕72号, a party threshold as the 支部工作条例,
+    a value the bureau sets as 本局自定; parameters sharing a reference share it:
+    ``六（四）2（2），leaders.kindergarten；六（四）2（1），leaders.heads``.
+    """
+    by_ref: dict[str, list[str]] = {}
+    for path in paths:
+        by_ref.setdefault(cite_use(uses[path], lang), []).append(path)
+    if lang == "zh":
+        return "；".join(f"{ref}，{'、'.join(ps)}" for ref, ps in by_ref.items())
+    return "; ".join(f"{ref}, {', '.join(ps)}" for ref, ps in by_ref.items())
+
+
+def _explain_campus(c: CampusStaffing, uses: Uses, lang: Lang) -> list[str]:
     role = t(c.role, lang)
     ld = c.leaders
-    clause, path = cite(ld.explain.clauses[0], lang), ld.explain.parameters[1]
+    path = ld.explain.parameters[1]
+    cited = _cited(uses, lang, path, "leaders.heads")
     if ld.measure == "students":
         basis = tr(lang, f"在校生 {ld.count:,} 人", f"{ld.count:,} students")
     else:
@@ -242,9 +276,9 @@ def _explain_campus(c: CampusStaffing, values: dict[str, str], lang: Lang) -> li
         tr(
             lang,
             f"  副职：{basis}，档位 {ld.band} → {ld.vice_principals} 名；"
-            f"另配{ld.head_title} {ld.principals} 名（{clause}，{path}、leaders.heads）",
+            f"另配{ld.head_title} {ld.principals} 名（{cited}）",
             f"  deputies: {basis}, band {ld.band} → {ld.vice_principals};"
-            f" plus {ld.principals} head ({ld.head_title}) ({clause}, {path}, leaders.heads)",
+            f" plus {ld.principals} head ({ld.head_title}) ({cited})",
         ),
     ]
     if c.role == "member":
@@ -257,17 +291,17 @@ def _explain_campus(c: CampusStaffing, values: dict[str, str], lang: Lang) -> li
             )
         )
     for s in c.stages:
-        lines.extend(_explain_stage(s, lang))
+        lines.extend(_explain_stage(s, uses, lang))
     if c.quota is not None:
         parts = " + ".join(str(s.quota) for s in c.stages)
         total = f"{parts} = {c.quota}" if len(c.stages) > 1 else str(c.quota)
         staff = _staff(c, c.quota, lang)
         lines.append(tr(lang, f"  教师编制：{total}{staff}", f"  teacher quota: {total}{staff}"))
     if c.kindergarten is not None:
-        lines.extend(_explain_kindergarten(c, c.kindergarten, lang))
+        lines.extend(_explain_kindergarten(c, c.kindergarten, uses, lang))
     if c.party_org is not None:
-        lines.append(_explain_party(c.party_org, values, lang))
-    lines.extend(_explain_size(size, values, lang) for size in c.class_sizes)
+        lines.append(_explain_party(c.party_org, uses, lang))
+    lines.extend(_explain_size(size, uses, lang) for size in c.class_sizes)
     return lines
 
 
@@ -280,34 +314,35 @@ def _no_children(lang: Lang, what_zh: str, what_en: str, classes: int) -> str:
     )
 
 
-def _banded(lang: Lang, what_zh: str, what_en: str, classes: int, band: str, n: int) -> str:
-    clause = cite("6.4.3", lang)
+def _banded(
+    uses: Uses, lang: Lang, what_zh: str, what_en: str, classes: int, band: str, n: int
+) -> str:
+    cited = _cited(uses, lang, "teachers.kindergarten_established")
     return tr(
         lang,
-        f"  {what_zh}：开设 {classes} 个班，档位 {band} → {n} 名"
-        f"（{clause}，teachers.kindergarten_established）",
-        f"  {what_en}: {classes} classes, band {band} → {n}"
-        f" ({clause}, teachers.kindergarten_established)",
+        f"  {what_zh}：开设 {classes} 个班，档位 {band} → {n} 名（{cited}）",
+        f"  {what_en}: {classes} classes, band {band} → {n} ({cited})",
     )
 
 
-def _explain_stage(s: StageQuota, lang: Lang) -> list[str]:
-    clause = cite("6.4.3", lang)
+def _explain_stage(s: StageQuota, uses: Uses, lang: Lang) -> list[str]:
     stage = t(s.stage, lang)
     if s.stage == "kindergarten":
         what = (f"{stage}班在编教师", f"{stage} established teachers")
         if s.band is None:
             return [_no_children(lang, *what, s.classes)]
-        return [_banded(lang, *what, s.classes, s.band, s.quota)]
+        return [_banded(uses, lang, *what, s.classes, s.band, s.quota)]
     assert s.student_ratio is not None and s.students_exact is not None
     sp, cp = f"teachers.student_ratio.{s.stage}", f"teachers.class_ratio.{s.stage}"
     division = f"{s.students:,} ÷ {_num(s.student_ratio)} {_quotient(s.students_exact)}"
+    # 72号's ratios are staff-to-student ratios: the posts they give are staff posts
     lines = [
         tr(
             lang,
-            f"  {stage}教师（师生比）：{division} → 四舍五入 {s.by_students}（{clause}，{sp}）",
-            f"  {stage} teachers by students: {division} → rounded half up {s.by_students}"
-            f" ({clause}, {sp})",
+            f"  {stage}教职工编制（教职工与学生比）：{division} → 四舍五入 {s.by_students}"
+            f"（{_cited(uses, lang, sp)}）",
+            f"  {stage} staff posts (staff-to-student ratio): {division}"
+            f" → rounded half up {s.by_students} ({_cited(uses, lang, sp)})",
         )
     ]
     if s.class_ratio is None or s.classes_exact is None:
@@ -323,16 +358,18 @@ def _explain_stage(s: StageQuota, lang: Lang) -> list[str]:
     lines.append(
         tr(
             lang,
-            f"  {stage}教师（班师比）：{product} → 四舍五入 {s.by_classes}（{clause}，{cp}）；"
-            f"取较大者 {s.quota}",
-            f"  {stage} teachers by classes: {product} → rounded half up {s.by_classes}"
-            f" ({clause}, {cp}); the larger: {s.quota}",
+            f"  {stage}教师编制（班师比）：{product} → 四舍五入 {s.by_classes}"
+            f"（{_cited(uses, lang, cp)}）；取较大者 {s.quota}",
+            f"  {stage} teacher posts (class ratio): {product} → rounded half up {s.by_classes}"
+            f" ({_cited(uses, lang, cp)}); the larger: {s.quota}",
         )
     )
     return lines
 
 
-def _explain_kindergarten(c: CampusStaffing, k: KindergartenPosts, lang: Lang) -> list[str]:
+def _explain_kindergarten(
+    c: CampusStaffing, k: KindergartenPosts, uses: Uses, lang: Lang
+) -> list[str]:
     clause = cite("6.4.3", lang)
     lines = []
     if c.kind == "kindergarten":  # a school's attached classes are a stage of its quota
@@ -340,7 +377,7 @@ def _explain_kindergarten(c: CampusStaffing, k: KindergartenPosts, lang: Lang) -
         if k.band is None:
             established = _no_children(lang, *what, k.classes)
         else:
-            established = _banded(lang, *what, k.classes, k.band, k.established_teachers)
+            established = _banded(uses, lang, *what, k.classes, k.band, k.established_teachers)
         lines.append(established + _staff(c, k.established_teachers, lang))
     if k.empty:
         lines.append(
@@ -352,27 +389,41 @@ def _explain_kindergarten(c: CampusStaffing, k: KindergartenPosts, lang: Lang) -
             )
         )
         return lines
-    temp = f"{k.classes} × {k.temp_per_class} = {k.temp_teachers}"
-    care = f"{k.classes} × {k.caregivers_per_class} = {k.caregivers}"
-    lines.append(
+    tp, cp = (
+        "teachers.kindergarten_teachers_per_class",
+        "teachers.kindergarten_caregivers_per_class",
+    )
+    classes = f"{k.classes} {'class' if k.classes == 1 else 'classes'}"
+    classes_zh = f"{k.classes} 个班 × {k.teachers_per_class}"
+    classes_en = f"{classes} × {k.teachers_per_class}"
+    est = k.established_teachers
+    # 两教 counts the established teachers: the temporary ones fill each class up to it
+    if k.temp_teachers > 0:
+        temp_zh = f"{classes_zh} − 在编教师 {est} = 临聘 {k.temp_teachers}"
+        temp_en = f"{classes_en} − {est} established = {k.temp_teachers} temporary"
+    else:
+        temp_zh = f"{classes_zh} = {k.teachers} ≤ 在编教师 {est} → 临聘 0"
+        temp_en = f"{classes_en} = {k.teachers} ≤ {est} established → 0 temporary"
+    care = f"× {k.caregivers_per_class} = {k.caregivers}"
+    lines += [
         tr(
             lang,
-            f"  两教一保：临聘教师 {temp}，保育员 {care}（{clause}，"
-            f"teachers.kindergarten_teachers_per_class、"
-            f"teachers.kindergarten_caregivers_per_class）",
-            f"  two teachers and one carer per class: temporary teachers {temp},"
-            f" caregivers {care} ({clause}, teachers.kindergarten_teachers_per_class,"
-            f" teachers.kindergarten_caregivers_per_class)",
-        )
-    )
+            f"  两教一保·临聘教师：{temp_zh}（{_cited(uses, lang, tp)}）",
+            f"  two teachers per class, temporary teachers: {temp_en} ({_cited(uses, lang, tp)})",
+        ),
+        tr(
+            lang,
+            f"  两教一保·保育员：{k.classes} 个班 {care}（{_cited(uses, lang, cp)}）",
+            f"  one carer per class, caregivers: {classes} {care} ({_cited(uses, lang, cp)})",
+        ),
+    ]
     return lines
 
 
-def _explain_party(p: PartyOrg, values: dict[str, str], lang: Lang) -> str:
+def _explain_party(p: PartyOrg, uses: Uses, lang: Lang) -> str:
     clause = cite("6.4.2.1", lang)
     label = t(f"party.{p.unit}", lang)
-    branch = values["party.branch_min_members"]
-    committee = values["party.committee_min_members"]
+    bp, cp = "party.branch_min_members", "party.committee_min_members"
     if p.unit == "general_branch":
         return tr(
             lang,
@@ -381,43 +432,47 @@ def _explain_party(p: PartyOrg, values: dict[str, str], lang: Lang) -> str:
             f"  party: the lead hosts the group's {label}, in principle led by its"
             f" {p.secretary}; {p.members} party members here ({clause})",
         )
-    if p.unit == "branch":
-        has = tr(lang, "设支部委员会", "with a committee")
-        if not p.committee:
-            has = tr(lang, "不设支部委员会", "without a committee")
-        sign = "≥" if p.committee else "<"
+    if p.unit == "none":
         return tr(
             lang,
-            f"  党组织：党员 {p.members} 人 ≥ {branch}（party.branch_min_members）→ 党支部；"
-            f"{sign} {committee}（party.committee_min_members）→ {has}（{clause}）",
-            f"  party: {p.members} members ≥ {branch} (party.branch_min_members) → branch;"
-            f" {sign} {committee} (party.committee_min_members) → {has} ({clause})",
+            f"  党组织：没有正式党员，不设党支部或党小组（{clause}）",
+            f"  party: no party members, so neither a branch nor a group ({clause})",
         )
+    branch = f"{_value(uses, bp)}（{_cited(uses, lang, bp)}）"
+    branch_en = f"{_value(uses, bp)} ({_cited(uses, lang, bp)})"
     if p.unit == "group":
         return tr(
             lang,
-            f"  党组织：党员 {p.members} 人 < {branch}（party.branch_min_members）→ 党小组（{clause}）",
-            f"  party: {p.members} members < {branch} (party.branch_min_members)"
-            f" → party group ({clause})",
+            f"  党组织：党员 {p.members} 人 < {branch}→ 党小组（{clause}）",
+            f"  party: {p.members} members < {branch_en} → party group ({clause})",
         )
+    has = tr(lang, "设支部委员会", "with a committee")
+    if not p.committee:
+        has = tr(lang, "不设支部委员会", "without a committee")
+    sign = "≥" if p.committee else "<"
+    committee = f"{_value(uses, cp)}（{_cited(uses, lang, cp)}）"
+    committee_en = f"{_value(uses, cp)} ({_cited(uses, lang, cp)})"
     return tr(
         lang,
-        f"  党组织：没有正式党员，不设党支部或党小组（{clause}）",
-        f"  party: no party members, so neither a branch nor a group ({clause})",
+        f"  党组织：党员 {p.members} 人 ≥ {branch}→ 党支部；{sign} {committee}→ {has}（{clause}）",
+        f"  party: {p.members} members ≥ {branch_en} → branch;"
+        f" {sign} {committee_en} → {has} ({clause})",
     )
 
 
-def _explain_size(s: ClassSize, values: dict[str, str], lang: Lang) -> str:
+def _explain_size(s: ClassSize, uses: Uses, lang: Lang) -> str:
     stage, mp = t(s.stage, lang), f"class_size.max.{s.stage}"
     avg = f"{s.students:,} ÷ {s.classes} {_quotient(s.average)}"
     over = ">" if s.over_max else "≤"
-    zh = f"  {stage}平均班额：{avg}，{over} 上限 {s.max}（{mp}）"
-    en = f"  {stage} average class: {avg}, {over} max {s.max} ({mp})"
+    limit = _cited(uses, lang, mp)
+    zh = f"  {stage}平均班额：{avg}，{over} 上限 {s.max}（{limit}）"
+    en = f"  {stage} average class: {avg}, {over} max {s.max} ({limit})"
     flag = "" if s.level is None else t(f"size.{s.level}", lang)
     if s.level in ("large", "super_large"):
         path = "class_size.very_large" if s.level == "super_large" else "class_size.large"
-        zh += f"，≥ {values[path]}（{path}）→ {flag}"
-        en += f", ≥ {values[path]} ({path}) → {flag}"
+        cited = _cited(uses, lang, path)
+        zh += f"，≥ {_value(uses, path)}（{cited}）→ {flag}"
+        en += f", ≥ {_value(uses, path)} ({cited}) → {flag}"
     elif s.level == "over_max":
         zh += f"→ {flag}"
         en += f" → {flag}"
@@ -552,8 +607,8 @@ def _sections(
 
 def staffing_view(result: StaffingResult, data: Dataset, ask: Ask) -> Output:
     lang = ask.lang
-    values = {u.path: show_value(u.value) for u in result.parameters}
-    explained = {c.campus: _explain_campus(c, values, lang) for c in result.campuses}
+    uses = {u.path: u for u in result.parameters}
+    explained = {c.campus: _explain_campus(c, uses, lang) for c in result.campuses}
     body: dict[str, Any] = {
         "campuses": [_campus_doc(c, ask, explained[c.campus]) for c in result.campuses],
         "groups": [encode(g, GROUP_DOC, lang) for g in result.groups],
