@@ -54,12 +54,17 @@ def read_rows(
     display: str,
     columns: Mapping[str, Sequence[str]],
     problems: Problems,
+    optional: Mapping[str, Sequence[str]] | None = None,
 ) -> list[CsvRow] | None:
     """Rows of ``path`` keyed by canonical column name.
 
-    ``columns`` maps each canonical name to the header aliases it accepts.
-    Returns None (after reporting) when the file cannot be read as a table.
+    ``columns`` maps each canonical name to the header aliases it accepts; ``optional``
+    does the same for columns a file may leave out (a row of such a file reads them as
+    empty).  Returns None (after reporting) when the file cannot be read as a table.
     """
+    optional = optional or {}
+    required = columns
+    columns = {**columns, **optional}
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -95,7 +100,7 @@ def read_rows(
                     problems.error(display, line, f"column {canon!r} appears twice")
                     return None
                 header.append(canon)
-            missing = [c for c in columns if c not in header]
+            missing = [c for c in required if c not in header]
             if missing:
                 problems.error(display, line, f"missing column(s): {', '.join(missing)}")
                 return None
@@ -103,7 +108,7 @@ def read_rows(
         if len(record) > len(header) and any(c.strip() for c in record[len(header) :]):
             problems.error(display, line, f"{len(record)} fields, but the header has {len(header)}")
             continue
-        values = {
+        values = dict.fromkeys(optional, "") | {
             canon: (record[i].strip() if i < len(record) else "")
             for i, canon in enumerate(header)
             if canon is not None

@@ -15,19 +15,28 @@ from typing import Any, cast
 from groupctl.csvio import read_rows
 from groupctl.errors import DataError
 from groupctl.model import (
+    GRADE_NAMES,
+    GRADES,
     GROUP_TYPES,
     HEAD_TITLES,
     KINDERGARTEN_HEADS,
+    MONTHS,
+    POST_RESULT_NAMES,
+    POST_RESULTS,
     ROLES,
     STAGES,
     Campus,
     CampusScore,
     Dataset,
     Enrollment,
+    Grade,
     Group,
     GroupScore,
     GroupType,
     Pilots,
+    PostAssessment,
+    PostResult,
+    PostResultRow,
     Role,
     Scores,
     Staff,
@@ -51,6 +60,7 @@ CAMPUSES = "campuses.csv"
 STAFF = "staff.csv"
 CAMPUS_SCORES = "campus_scores.csv"
 GROUP_SCORES = "group_scores.csv"
+POST_ASSESSMENT = "post_assessment.csv"
 # Installed, the wheel carries the repository's data/ as groupctl/data (pyproject maps it);
 # run from a checkout (an editable install), the package sits beside data/ itself.
 _PACKAGE = Path(__file__).parent
@@ -58,7 +68,7 @@ BUNDLED_DATA = (
     _PACKAGE / "data" if (_PACKAGE / "data" / "pilots.yaml").is_file() else _PACKAGE.parent / "data"
 )
 # Every file a data directory may hold (SPEC §2); outputs never replace any of them.
-DATA_FILES = (PILOTS, CAMPUSES, STAFF, CAMPUS_SCORES, GROUP_SCORES, "policy.yaml")
+DATA_FILES = (PILOTS, CAMPUSES, STAFF, CAMPUS_SCORES, GROUP_SCORES, POST_ASSESSMENT, "policy.yaml")
 
 
 def data_files(directory: Path) -> tuple[Path, ...]:
@@ -506,6 +516,9 @@ GROUP_SCORE_COLUMNS = {
     "party_building": ("党建", "党建得分", "党的建设"),
     "comprehensive": ("综合", "综合得分", "综合考核"),
 }
+# Both score files may give the grade the assessment group decided (SPEC §2); optional.
+DECIDED_GRADE = {"decided_grade": ("确定等次",)}
+GRADE_WORDS: dict[str, Grade] = {**{g: g for g in GRADES}, **GRADE_NAMES}
 
 
 def _group_lookup(pilots: Pilots) -> dict[str, Group]:
@@ -525,10 +538,31 @@ def score(text: str, column: str, display: str, line: int, problems: Problems) -
         return None
 
 
+def decided_grade(text: str, display: str, line: int, problems: Problems) -> Grade | None:
+    """A decided grade as the plan names it (优秀 …) or by its code (excellent …).
+
+    None for an empty cell (the group has not decided: the computed grade stands), or
+    after reporting a value that is no grade.
+    """
+    if not text.strip():
+        return None
+    grade = GRADE_WORDS.get(normalize(text).lower())
+    if grade is None:
+        names = ", ".join(GRADE_NAMES)
+        problems.error(
+            display,
+            line,
+            f"decided_grade must be {names} ({', '.join(GRADES)}) or empty, got {text!r}",
+        )
+    return grade
+
+
 def read_campus_scores(
     directory: Path, pilots: Pilots, problems: Problems
 ) -> tuple[CampusScore, ...] | None:
-    rows = read_rows(directory / CAMPUS_SCORES, CAMPUS_SCORES, CAMPUS_SCORE_COLUMNS, problems)
+    rows = read_rows(
+        directory / CAMPUS_SCORES, CAMPUS_SCORES, CAMPUS_SCORE_COLUMNS, problems, DECIDED_GRADE
+    )
     if rows is None:
         return None
     check = _Rows(CAMPUS_SCORES, pilots, problems)
@@ -538,19 +572,22 @@ def read_campus_scores(
         year = check.year(v["year"], line)
         campus = check.campus(v["campus"], line)
         value = score(v["score"], "score", CAMPUS_SCORES, line, problems)
+        decided = decided_grade(v["decided_grade"], CAMPUS_SCORES, line, problems)
         if year is None or campus is None or value is None:
             continue
         if not check.first((year, campus.id), line, f"score for {year} {campus.id}"):
             continue
         check.check_member(campus, year, line)
-        out.append(CampusScore(year, campus.id, value, line))
+        out.append(CampusScore(year, campus.id, value, line, decided))
     return tuple(out)
 
 
 def read_group_scores(
     directory: Path, pilots: Pilots, problems: Problems
 ) -> tuple[GroupScore, ...] | None:
-    rows = read_rows(directory / GROUP_SCORES, GROUP_SCORES, GROUP_SCORE_COLUMNS, problems)
+    rows = read_rows(
+        directory / GROUP_SCORES, GROUP_SCORES, GROUP_SCORE_COLUMNS, problems, DECIDED_GRADE
+    )
     if rows is None:
         return None
     groups = _group_lookup(pilots)
@@ -564,13 +601,14 @@ def read_group_scores(
             problems.error(GROUP_SCORES, line, f"unknown group {v['group']!r} (not in {PILOTS})")
         party = score(v["party_building"], "party_building", GROUP_SCORES, line, problems)
         overall = score(v["comprehensive"], "comprehensive", GROUP_SCORES, line, problems)
+        decided = decided_grade(v["decided_grade"], GROUP_SCORES, line, problems)
         if year is None or group is None or party is None or overall is None:
             continue
         if not check.first((year, group.id), line, f"scores for {year} {group.id}"):
             continue
         if not group.running_in(year):
             problems.warning(GROUP_SCORES, line, f"group {group.id!r} is not running in {year}")
-        out.append(GroupScore(year, group.id, party, overall, line))
+        out.append(GroupScore(year, group.id, party, overall, line, decided))
     return tuple(out)
 
 
@@ -625,13 +663,85 @@ def read_scores(
     return scores
 
 
+# --------------------------------------------------------------------------- post_assessment.csv (六（四）4)
+
+POST_ASSESSMENT_COLUMNS = {
+    "year": ("年度", "学年"),
+    "campus": ("校区",),
+    "month": ("月份", "月"),
+    "result": ("考核结果", "岗位考核结果", "结果"),
+}
+# The plan's words (the keys of allowance.monthly_result_factor) and the English codes.
+POST_RESULT_WORDS: dict[str, PostResult] = {
+    **{r: r for r in POST_RESULTS},
+    **{zh: r for r, zh in POST_RESULT_NAMES.items()},
+}
+# The commands that pay by post_assessment.csv; no other reads it, so a half-filled one
+# cannot stop `assess`.
+POST_ASSESSMENT_READERS = frozenset({"allowance"})
+
+
+def _month(text: str, line: int, problems: Problems) -> int | None:
+    """A month of the allowance year: 1–12, also written ``３`` or ``3月``."""
+    s = normalize(text)
+    month = parse_whole(s[:-1] if s.endswith("月") else s)
+    if month is None or not 1 <= month <= MONTHS:
+        problems.error(
+            POST_ASSESSMENT, line, f"month must be a whole number from 1 to {MONTHS}, got {text!r}"
+        )
+        return None
+    return month
+
+
+def _post_result(text: str, line: int, problems: Problems) -> PostResult | None:
+    key = normalize(text).lower().replace(" ", "_").replace("-", "_")
+    result = POST_RESULT_WORDS.get(key)
+    if result is None:
+        names, codes = ", ".join(POST_RESULT_NAMES.values()), ", ".join(POST_RESULTS)
+        problems.error(POST_ASSESSMENT, line, f"result must be {names} ({codes}), got {text!r}")
+    return result
+
+
+def read_post_assessment(
+    directory: Path, pilots: Pilots, problems: Problems
+) -> PostAssessment | None:
+    """post_assessment.csv, or None when the directory has none (it is optional) or it is
+    unreadable.  A (year, campus, month) may have one row only."""
+    path = directory / POST_ASSESSMENT
+    if not path.is_file():
+        return None
+    rows = read_rows(path, POST_ASSESSMENT, POST_ASSESSMENT_COLUMNS, problems)
+    if rows is None:
+        return None
+    check = _Rows(POST_ASSESSMENT, pilots, problems)
+    out: list[PostResultRow] = []
+    for row in rows:
+        v, line = row.values, row.line
+        year = check.year(v["year"], line)
+        campus = check.campus(v["campus"], line)
+        month = _month(v["month"], line, problems)
+        result = _post_result(v["result"], line, problems)
+        if year is None or campus is None or month is None or result is None:
+            continue
+        key = (year, campus.id, month)
+        if not check.first(key, line, f"result for {year} {campus.id} month {month}"):
+            continue
+        check.check_member(campus, year, line)
+        out.append(PostResultRow(year, campus.id, month, result, line))
+    return PostAssessment(tuple(out), POST_ASSESSMENT)
+
+
 def load_scores(data: Dataset, needed_by: str) -> Scores:
-    """Both score files of a loaded data directory; the first problem is raised."""
+    """The score files of a loaded data directory, and post_assessment.csv for the commands
+    that pay by it (``POST_ASSESSMENT_READERS``); the first problem is raised."""
     problems = Problems()
     scores = read_scores(data.directory, data.pilots, problems, needed_by)
+    post = None
+    if needed_by in POST_ASSESSMENT_READERS:
+        post = read_post_assessment(data.directory, data.pilots, problems)
     problems.raise_first()
     assert scores is not None
-    return scores
+    return Scores(scores.campuses, scores.groups, post=post)
 
 
 # --------------------------------------------------------------------------- staff.csv
@@ -686,8 +796,8 @@ def inspect_data(
 ) -> tuple[Dataset | None, Problems]:
     """Read a data directory, reporting every problem found.
 
-    ``with_scores``: also check the optional score files that are present (for
-    ``groupctl check``; other commands read them only when they need them).
+    ``with_scores``: also check the optional score files and post_assessment.csv that are
+    present (for ``groupctl check``; other commands read them only when they need them).
     """
     problems = Problems()
     pilots = read_pilots(directory, problems)
@@ -696,6 +806,7 @@ def inspect_data(
     enrollment = read_enrollment(directory, pilots, problems)
     if with_scores:
         read_scores(directory, pilots, problems, needed_by=None)
+        read_post_assessment(directory, pilots, problems)
     if enrollment is None:
         return None, problems
     _kindergarten_head_warnings(pilots, enrollment, problems)

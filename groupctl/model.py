@@ -178,6 +178,16 @@ class Dataset:
 
 # --------------------------------------------------------------------------- assessment scores
 
+Grade = Literal["excellent", "good", "fair", "fail"]
+GRADES: tuple[Grade, ...] = ("excellent", "good", "fair", "fail")  # best first
+# The plan's names of the four grades (六（五））, as a score file or a band may write them.
+GRADE_NAMES: dict[str, Grade] = {
+    "优秀": "excellent",
+    "良好": "good",
+    "一般": "fair",
+    "不合格": "fail",
+}
+
 
 @dataclass(frozen=True)
 class CampusScore:
@@ -187,6 +197,7 @@ class CampusScore:
     campus: str
     score: Decimal  # 0–100, two decimals
     line: int
+    decided_grade: Grade | None = None  # the grade the assessment group decided (确定等次)
 
 
 @dataclass(frozen=True)
@@ -198,16 +209,63 @@ class GroupScore:
     party_building: Decimal
     comprehensive: Decimal
     line: int
+    decided_grade: Grade | None = None  # the grade the assessment group decided (确定等次)
+
+
+# --------------------------------------------------------------------------- post assessment
+
+# A year has twelve monthly payments: the calendar, not a choice the plan or the bureau
+# makes, so it is a constant rather than a policy parameter.
+MONTHS = 12
+
+PostResult = Literal["pass", "basic_pass", "fail"]
+POST_RESULTS: tuple[PostResult, ...] = ("pass", "basic_pass", "fail")  # best first
+# The result's name in the plan's words: also the key of its allowance.monthly_result_factor.
+POST_RESULT_NAMES: dict[PostResult, str] = {
+    "pass": "合格",
+    "basic_pass": "基本合格",
+    "fail": "不合格",
+}
+
+
+@dataclass(frozen=True)
+class PostResultRow:
+    """One row of post_assessment.csv: a campus head's post assessment (岗位考核) in one month."""
+
+    year: int  # the allowance year (a school year)
+    campus: str
+    month: int  # 1–12: which of the year's twelve monthly payments it decides
+    result: PostResult
+    line: int
+
+
+@dataclass(frozen=True)
+class PostAssessment:
+    """The optional post_assessment.csv: monthly results by year, campus and month."""
+
+    rows: tuple[PostResultRow, ...]
+    file: str = "post_assessment.csv"
+    _index: dict[tuple[int, str, int], PostResultRow] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        self._index.update({(r.year, r.campus, r.month): r for r in self.rows})
+
+    def get(self, year: int, campus: str, month: int) -> PostResultRow | None:
+        return self._index.get((year, campus, month))
 
 
 @dataclass(frozen=True)
 class Scores:
-    """The two score files of a data directory (六（五）), read only by the commands that need them."""
+    """The assessment results of a data directory, read only by the commands that need them:
+    the two score files (六（五）) and, for the allowance, post_assessment.csv (六（四）4)."""
 
     campuses: tuple[CampusScore, ...]
     groups: tuple[GroupScore, ...]
     campus_file: str = "campus_scores.csv"
     group_file: str = "group_scores.csv"
+    post: PostAssessment | None = None  # None: no post_assessment.csv (or not read)
 
     def campus(self, year: int, campus_id: str) -> CampusScore | None:
         return next((s for s in self.campuses if (s.year, s.campus) == (year, campus_id)), None)

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from groupctl.errors import PolicyError
 from groupctl.loaders import BUNDLED_DATA, load_data, load_scores
+from groupctl.model import MONTHS
 from groupctl.policy import load_policy
 from groupctl.rules.allowance import (
-    MONTHS,
     check_parameters,
     compute_allowance,
     efficiency_factors,

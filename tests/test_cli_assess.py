@@ -24,8 +24,10 @@ ASSESS_NOTES = (
 ALLOWANCE_NOTES = (
     "注：以上结果用到本局自定参数（local，内置值仅为示例）：allowance.annual_standard.lead,"
     " allowance.annual_standard.member, allowance.efficiency_factor.excellent,"
-    " allowance.efficiency_factor.fair, allowance.efficiency_factor.good, assessment.grades\n"
+    " allowance.efficiency_factor.fair, allowance.efficiency_factor.good,"
+    " allowance.monthly_result_factor.合格, assessment.grades\n"
     "注：campus_scores.csv, group_scores.csv 中的数字为示例，并非正式统计\n"
+    "注：没有 post_assessment.csv：21 位校（园）长各 12 个月均按岗位考核合格计发\n"
 )
 
 
@@ -59,7 +61,7 @@ def test_assess_json_has_the_envelope_and_the_spec_keys(cli):
     for g in doc["groups"]:
         assert list(g) == [
             "group", "group_name", "school_mean", "party_building", "comprehensive", "total",
-            "grade", "grade_label",
+            "proposed_grade", "proposed_grade_label", "grade", "grade_label", "decided",
         ]  # fmt: skip
         for key in ("school_mean", "party_building", "comprehensive", "total"):
             assert TWO_DECIMALS.fullmatch(g[key]), (key, g[key])
@@ -82,8 +84,11 @@ def test_assess_json_has_the_envelope_and_the_spec_keys(cli):
         "role": "member",
         "role_label": "成员",
         "score": "58.50",
+        "proposed_grade": "fail",
+        "proposed_grade_label": "不合格",
         "grade": "fail",
         "grade_label": "不合格",
+        "decided": False,
     }
 
 
@@ -101,7 +106,7 @@ def test_explain_shows_the_weighted_sum_term_by_term(cli):
         "  学校考核平均分 = (95.07 + 94.71) ÷ 2 = 189.78 ÷ 2 = 94.89（2 个校区，含牵头校）\n"
         "  总分 = 0.5 × 94.89 + 0.1 × 85.50 + 0.4 × 85.00 = 47.445 + 8.55 + 34.00"
         " = 89.995 → 90.00（按精确值求和后四舍五入到两位小数）\n"
-        "  集团等次：90.00 ≥ 90 → 优秀（assessment.grades）\n"
+        "  集团等次：90.00 ≥ 90 → 优秀（assessment.grades，本局自定）\n"
         "    总校，牵头：95.07 ≥ 90 → 优秀\n"
     ) in out
     # a mean over three campuses never ends: shown to six places with ≈, summed exactly
@@ -135,16 +140,16 @@ def test_explain_in_json_gives_exact_terms(cli):
 def test_assess_csv_holds_the_groups_one_row_each(cli):
     lines = cli("assess", "2023", "-f", "csv").stdout.splitlines()
     assert lines == [
-        "集团代码,集团,学校平均分,党建,综合,总分,等次",
-        "qixiao,中卫市第七小学教育集团,94.89,85.50,85.00,90.00,优秀",
-        "sizhong,中卫市第四中学教育集团,80.00,82.00,79.50,80.00,良好",
-        "xuanhe,中卫市宣和教育集团,85.82,88.00,83.50,85.11,良好",
-        "xingren,中卫市兴仁教育集团,72.76,78.00,70.50,72.38,一般",
-        "eryou,中卫市第二幼儿园教育集团,90.65,94.00,91.00,91.13,优秀",
+        "集团代码,集团,学校平均分,党建,综合,总分,建议等次,等次,已确定",
+        "qixiao,中卫市第七小学教育集团,94.89,85.50,85.00,90.00,优秀,优秀,否",
+        "sizhong,中卫市第四中学教育集团,80.00,82.00,79.50,80.00,良好,良好,否",
+        "xuanhe,中卫市宣和教育集团,85.82,88.00,83.50,85.11,良好,良好,否",
+        "xingren,中卫市兴仁教育集团,72.76,78.00,70.50,72.38,一般,一般,否",
+        "eryou,中卫市第二幼儿园教育集团,90.65,94.00,91.00,91.13,优秀,优秀,否",
     ]
     en = cli("assess", "2023", "-f", "csv", "--lang", "en").stdout.splitlines()
-    assert en[0] == "group,group_name,school mean,party,comp.,total,grade"
-    assert en[1].endswith(",90.00,excellent")
+    assert en[0] == "group,group_name,school mean,party,comp.,total,proposed_grade,grade,decided"
+    assert en[1].endswith(",90.00,excellent,excellent,no")
 
 
 def test_assess_xlsx_has_a_groups_and_a_campuses_sheet(cli, tmp_path):
@@ -158,11 +163,14 @@ def test_assess_xlsx_has_a_groups_and_a_campuses_sheet(cli, tmp_path):
     assert len(groups) == 1 + 5
     campuses = list(book["学校考核"].values)
     # one row per campus and no group headings: every row carries its campus and group ids
-    assert campuses[0] == ("校区代码", "校区", "集团代码", "集团", "角色", "得分", "等次")
+    assert campuses[0] == (
+        *("校区代码", "校区", "集团代码", "集团", "角色", "得分"),
+        *("建议等次", "等次", "已确定"),
+    )
     assert len(campuses) == 1 + 21
     assert all(row[0] and row[2] for row in campuses[1:])
     assert campuses[17][:2] == ("xingren-wenzhaike", "中卫市兴仁教育集团温寨柯校区")
-    assert campuses[17][4:] == ("成员", 58.5, "不合格")
+    assert campuses[17][4:] == ("成员", 58.5, "不合格", "不合格", "否")
 
 
 def test_set_moves_grade_minimums_and_weights(cli):
@@ -210,7 +218,8 @@ def test_allowance_json_has_the_envelope_and_the_spec_keys_and_adds_up(cli):
         for value in (h["annual_standard"], h["base"], h["efficiency"], h["total"], *h["monthly"]):
             assert TWO_DECIMALS.fullmatch(value), value
         assert sum(Decimal(m) for m in h["monthly"]) == Decimal(h["base"])
-        assert Decimal(h["total"]) == Decimal(h["base"]) + Decimal(h["efficiency"])
+        assert Decimal(h["total"]) == Decimal(h["base_paid"]) + Decimal(h["efficiency"])
+        assert h["base_paid"] == h["base"]  # no post_assessment.csv: every month pays
     assert doc["heads"][0] == {
         "campus": "qixiao-main",
         "campus_name": "中卫市第七小学教育集团总校",
@@ -221,7 +230,11 @@ def test_allowance_json_has_the_envelope_and_the_spec_keys_and_adds_up(cli):
         "head_title": "总校校长",
         "annual_standard": "12000.00",
         "base": "8400.00",
+        "base_paid": "8400.00",
         "monthly": ["700.00"] * 12,
+        "monthly_paid": ["700.00"] * 12,
+        "months_assumed_pass": 12,
+        "post_assessment": [],
         "group_grade": "excellent",
         "group_grade_label": "优秀",
         "efficiency_factor": "1.0",
@@ -231,6 +244,7 @@ def test_allowance_json_has_the_envelope_and_the_spec_keys_and_adds_up(cli):
     assert doc["totals"] == {
         "annual_standard": "213600.00",
         "base": "149520.00",
+        "base_paid": "149520.00",
         "efficiency": "50256.00",
         "total": "199776.00",
     }
@@ -299,13 +313,15 @@ def test_allowance_csv_is_one_row_per_head_with_the_months_flattened(cli, tmp_pa
     assert raw.startswith(b"\xef\xbb\xbf")
     lines = raw.decode("utf-8-sig").splitlines()
     assert lines[0] == (
-        "校区代码,校区,集团代码,集团,角色,校（园）长,年标准,基础津贴,"
+        "校区代码,校区,集团代码,集团,角色,校（园）长,年标准,基础津贴,实发基础津贴,"
         + ",".join(f"{m}月" for m in range(1, 13))
-        + ",集团等次,等次系数,效能津贴,合计"
+        + ",按合格计月数,集团等次,等次系数,效能津贴,合计"
     )
     assert lines[2] == (
         "qixiao-shuangqu,中卫市第七小学教育集团双渠校区,qixiao,中卫市第七小学教育集团,"
-        "成员,执行校长,9600.00,6720.00," + ",".join(["560.00"] * 12) + ",优秀,1.0,2880.00,9600.00"
+        "成员,执行校长,9600.00,6720.00,6720.00,"
+        + ",".join(["560.00"] * 12)
+        + ",12,优秀,1.0,2880.00,9600.00"
     )
     en = cli("allowance", "2023", "-f", "csv", "--lang", "en").stdout.splitlines()
     assert en[0].startswith("campus,campus_name,group,group_name,role,head_title,")
@@ -324,6 +340,7 @@ def test_allowance_csv_is_tidy_so_sums_give_the_json_totals(cli, sets):
     for column, key in [
         ("年标准", "annual_standard"),
         ("基础津贴", "base"),
+        ("实发基础津贴", "base_paid"),
         ("效能津贴", "efficiency"),
         ("合计", "total"),
     ]:
@@ -485,7 +502,7 @@ def test_funding_does_not_read_the_score_files(cli, write_data):
 def test_a_two_line_cell_stays_one_markdown_row(cli):
     args = ["allowance", "2023", "-f", "markdown", "--set", "allowance.annual_standard.lead=12345"]
     out = cli(*args).stdout
-    assert "|   8,641.50 | 720.13 · 第12月 720.07 |   3,703.50 |" in out
+    assert "|       8,641.50 | 720.13 · 第12月 720.07 |   3,703.50 |" in out
     table = out[out.index("| 集团 / 校区") :].splitlines()
     # header and rule, a heading and a total per group, 21 heads, the district total
     assert len(table) == 2 + 5 * 2 + 21 + 1

@@ -5,9 +5,12 @@ on the lead campus and each member's 执行校（园）长 — has an annual sta
 role (``allowance.annual_standard.*``, set by the bureau under 卫沙教发〔2022〕16号;
 the bundled values are examples).  The plan splits it 70 / 30 (SPEC §3):
 
-* base part = standard × ``allowance.base_share``, rounded half up to the fen, paid
-  every month: the monthly amount is rounded half up to the fen and the last month
-  takes what is left, so the twelve payments add up to the base part exactly;
+* base part = standard × ``allowance.base_share``, rounded half up to the fen, in
+  twelve monthly amounts: each is rounded half up to the fen and the last month takes
+  what is left, so the twelve add up to the base part exactly;
+* each month pays its amount × the factor of that month's post assessment (岗位考核)
+  result in post_assessment.csv (``allowance.monthly_result_factor.*``), rounded half up
+  to the fen; a month without a row counts as 合格 (pass), and the output says how many;
 * efficiency part = standard × ``allowance.efficiency_share`` × the factor of
   **the group's** grade in the year's assessment (``allowance.efficiency_factor.*``;
   六（五）), computed exactly and rounded half up to the fen once, paid at year end.
@@ -24,19 +27,29 @@ from decimal import Decimal
 from fractions import Fraction
 
 from groupctl.errors import PolicyError
-from groupctl.model import ROLES, Dataset, Role, Scores
+from groupctl.model import (
+    GRADES,
+    MONTHS,
+    POST_RESULT_NAMES,
+    POST_RESULTS,
+    ROLES,
+    Dataset,
+    Grade,
+    PostAssessment,
+    PostResult,
+    Role,
+    Scores,
+)
 from groupctl.numbers import CENT, round_fraction_half_up
 from groupctl.policy import Params, ParamUse, Policy, changed_origins, where
 from groupctl.results import Explain
-from groupctl.rules.assessment import GRADES, AssessmentResult, Grade, assess_with
+from groupctl.rules.assessment import AssessmentResult, assess_with
 
 CLAUSE = "6.4.4"
-# A year has twelve months: the calendar, not a choice the plan or the bureau makes,
-# so it is a constant here rather than a policy parameter.
-MONTHS = 12
 
 BASE_SHARE = "allowance.base_share"
 EFFICIENCY_SHARE = "allowance.efficiency_share"
+RESULT_FACTOR = "allowance.monthly_result_factor"
 
 
 def standard_path(role: Role) -> str:
@@ -45,6 +58,27 @@ def standard_path(role: Role) -> str:
 
 def factor_path(grade: Grade) -> str:
     return f"allowance.efficiency_factor.{grade}"
+
+
+def result_factor_path(result: PostResult) -> str:
+    """The factor of a post-assessment result, keyed by the plan's word (…合格)."""
+    return f"{RESULT_FACTOR}.{POST_RESULT_NAMES[result]}"
+
+
+@dataclass(frozen=True)
+class MonthPay:
+    """One of the twelve monthly payments of a head's base part."""
+
+    month: int  # 1–12
+    amount: Decimal  # scheduled: base ÷ 12 to the fen, the last month the rest
+    result: PostResult
+    line: int | None  # the post_assessment.csv row; None: no row, so assumed 合格
+    factor: Decimal
+    paid: Decimal  # amount × factor, rounded half up to the fen
+
+    @property
+    def assumed(self) -> bool:
+        return self.line is None
 
 
 @dataclass(frozen=True)
@@ -58,15 +92,40 @@ class HeadAllowance:
     head_title: str  # from pilots.yaml
     annual_standard: Decimal
     base: Decimal
-    monthly: tuple[Decimal, ...]  # MONTHS amounts adding up to ``base``
-    group_grade: Grade
+    months: tuple[MonthPay, ...]  # MONTHS payments whose amounts add up to ``base``
+    group_grade: Grade  # the group's grade: decided where given, else the proposal
+    group_grade_decided: bool
     efficiency_factor: Decimal
     efficiency: Decimal
     explain: Explain
 
     @property
+    def monthly(self) -> tuple[Decimal, ...]:
+        """The twelve scheduled amounts."""
+        return tuple(m.amount for m in self.months)
+
+    @property
+    def monthly_paid(self) -> tuple[Decimal, ...]:
+        """The twelve amounts the post-assessment results pay."""
+        return tuple(m.paid for m in self.months)
+
+    @property
+    def base_paid(self) -> Decimal:
+        return sum(self.monthly_paid, Decimal(0))
+
+    @property
+    def months_assumed_pass(self) -> int:
+        """Months without a post_assessment.csv row, paid as 合格."""
+        return sum(1 for m in self.months if m.assumed)
+
+    @property
+    def post_assessment(self) -> tuple[MonthPay, ...]:
+        """The months that have a post_assessment.csv row."""
+        return tuple(m for m in self.months if not m.assumed)
+
+    @property
     def total(self) -> Decimal:
-        return self.base + self.efficiency
+        return self.base_paid + self.efficiency
 
 
 @dataclass(frozen=True)
@@ -75,6 +134,7 @@ class AllowanceResult:
     heads: tuple[HeadAllowance, ...]
     assessment: AssessmentResult  # where each group's grade comes from
     parameters: tuple[ParamUse, ...]
+    post_file: str | None = None  # the post_assessment.csv read; None: none, all months 合格
 
 
 # --------------------------------------------------------------------------- pure pieces
@@ -87,6 +147,11 @@ def monthly_split(base: Decimal, months: int = MONTHS) -> tuple[Decimal, ...]:
     if last < 0:  # only for a few bases of 0.54 yuan a year or less
         raise ValueError(f"{base} is too small to pay in {months} monthly amounts")
     return (regular,) * (months - 1) + (last,)
+
+
+def pay_month(amount: Decimal, factor: Decimal) -> Decimal:
+    """What a month pays: its scheduled amount × its result's factor, rounded half up to the fen."""
+    return round_fraction_half_up(Fraction(amount) * Fraction(factor))
 
 
 def split_allowance(
@@ -171,23 +236,71 @@ def efficiency_factors(params: Params) -> dict[Grade, Decimal]:
     return factors
 
 
+def result_factors(params: Params) -> dict[PostResult, Decimal]:
+    """The factor of every post-assessment result: each from 0 to 1, never rising from
+    合格 to 不合格 (a month cannot pay more than its amount, nor a worse result more)."""
+    factors: dict[PostResult, Decimal] = {}
+    for result in POST_RESULTS:  # best first
+        path = result_factor_path(result)
+        value = params.decimal(path)
+        origin = params.used[path].set_by
+        if not 0 <= value <= 1:
+            raise PolicyError(
+                f"{path}: {value} is not a factor from 0 to 1; a month pays at most its"
+                f" scheduled amount ({origin})",
+                *where(params, path),
+            )
+        if factors:
+            better = POST_RESULTS[len(factors) - 1]
+            if value > factors[better]:
+                above = result_factor_path(better)
+                raise PolicyError(
+                    f"the monthly result factors must not rise from 合格 to 不合格, got"
+                    f" {above} {factors[better]} ({params.used[above].set_by})"
+                    f" < {path} {value} ({origin})",
+                    *where(params, path, above),
+                )
+        factors[result] = value
+    return factors
+
+
 def check_parameters(params: Params) -> None:
     """Every consistency check of the allowance parameters; needs no score data.
 
     The shares add up to 1, each role's standard is whole fen and large enough to pay in
-    twelve months, and the factors are from 0 to 1 and never rise from excellent to
-    fail.  Raises ``PolicyError``.  ``compute_allowance`` runs it first;
-    ``groupctl check`` can run it for any year.
+    twelve months, and the efficiency factors and the monthly result factors are from 0
+    to 1 and never rise from the best grade or result to the worst.  Raises
+    ``PolicyError``.  ``compute_allowance`` runs it first; ``groupctl check`` can run it
+    for any year.
 
     The checks read every standard and factor, but through a copy of ``params``: the
     record of what the figures used (below the output, in ``--explain``) keeps only
-    the factors of the grades the groups got.
+    the factors of the grades the groups got and of the results the months had.
     """
     probe = params.policy.params(params.year)
     shares(probe)
     for role in ROLES:
         annual_standard(probe, role)
     efficiency_factors(probe)
+    result_factors(probe)
+
+
+def pay_months(
+    params: Params, base: Decimal, post: PostAssessment | None, year: int, campus: str
+) -> tuple[MonthPay, ...]:
+    """The base part month by month, each paid by its post-assessment result.
+
+    Reads through ``params`` only the factors of the results that occur (合格 for a month
+    without a row), so the record names what shaped the pay and no more.
+    """
+    out = []
+    for month, amount in enumerate(monthly_split(base), start=1):
+        row = post.get(year, campus, month) if post is not None else None
+        result: PostResult = row.result if row is not None else "pass"
+        factor = params.decimal(result_factor_path(result))
+        line = row.line if row is not None else None
+        out.append(MonthPay(month, amount, result, line, factor, pay_month(amount, factor)))
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------- the rule
@@ -206,9 +319,9 @@ def compute_allowance(data: Dataset, scores: Scores, policy: Policy, year: int) 
         for c in g.campuses:
             campus = data.campus(c.campus)
             standard = annual_standard(params, c.role)
-            base, monthly, efficiency = split_allowance(
-                standard, base_share, efficiency_share, factor
-            )
+            base, _, efficiency = split_allowance(standard, base_share, efficiency_share, factor)
+            months = pay_months(params, base, scores.post, year, c.campus)
+            results = sorted({m.result for m in months}, key=POST_RESULTS.index)
             heads.append(
                 HeadAllowance(
                     campus=c.campus,
@@ -220,15 +333,29 @@ def compute_allowance(data: Dataset, scores: Scores, policy: Policy, year: int) 
                     head_title=campus.head,
                     annual_standard=standard,
                     base=base,
-                    monthly=monthly,
+                    months=months,
                     group_grade=g.grade,
+                    group_grade_decided=g.decided,
                     efficiency_factor=factor,
                     efficiency=efficiency,
                     explain=Explain(
                         (CLAUSE, "6.5"),
-                        {"role": c.role, "group_grade": g.grade, "group_total": str(g.total)},
-                        (standard_path(c.role), BASE_SHARE, EFFICIENCY_SHARE, factor_name),
+                        {
+                            "role": c.role,
+                            "group_grade": g.grade,
+                            "group_proposed_grade": g.proposed_grade,
+                            "group_grade_decided": g.decided,
+                            "group_total": str(g.total),
+                        },
+                        (
+                            standard_path(c.role),
+                            BASE_SHARE,
+                            *(result_factor_path(r) for r in results),
+                            EFFICIENCY_SHARE,
+                            factor_name,
+                        ),
                     ),
                 )
             )
-    return AllowanceResult(year, tuple(heads), assessment, params.uses())
+    post_file = scores.post.file if scores.post is not None else None
+    return AllowanceResult(year, tuple(heads), assessment, params.uses(), post_file)

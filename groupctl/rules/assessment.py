@@ -10,6 +10,11 @@ graded on its own score with the same bands: the second line of the 双线考核
 
 The plan names the four grades but leaves their score lines to the bureau's
 assessment group, so ``assessment.grades`` is a ``local`` parameter.
+
+The plan has the assessment leading group decide each grade on the scores (根据考核成绩
+讨论决定), so the computed grade is a proposal (``proposed_grade``, 建议等次); a score
+file's ``decided_grade``, where given, is the grade (``grade``, 确定等次), and the
+allowance pays on it.
 """
 
 from __future__ import annotations
@@ -17,10 +22,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal
 
 from groupctl.errors import DataError, PolicyError
-from groupctl.model import Dataset, Group, Role, Scores
+from groupctl.model import GRADE_NAMES, GRADES, Dataset, Grade, Group, Role, Scores
 from groupctl.numbers import SCORE_MAX, round_fraction_half_up
 from groupctl.policy import Params, ParamUse, Policy, changed_origins, where
 from groupctl.results import Explain
@@ -28,19 +32,8 @@ from groupctl.rules.common import active_groups
 
 CLAUSE = "6.5"
 
-Grade = Literal["excellent", "good", "fair", "fail"]
-GRADES: tuple[Grade, ...] = ("excellent", "good", "fair", "fail")  # best first
-GRADE_LABELS: dict[Grade, tuple[str, str]] = {
-    "excellent": ("优秀", "excellent"),
-    "good": ("良好", "good"),
-    "fair": ("一般", "fair"),
-    "fail": ("不合格", "fail"),
-}
 # A band's value may be written as the code or as the plan's Chinese name.
-_GRADE_NAMES: dict[str, Grade] = {
-    **{g: g for g in GRADES},
-    **{zh: g for g, (zh, _) in GRADE_LABELS.items()},
-}
+_GRADE_NAMES: dict[str, Grade] = {**{g: g for g in GRADES}, **GRADE_NAMES}
 
 GRADES_PATH = "assessment.grades"
 WEIGHT_SCHOOL = "assessment.weight_school"
@@ -79,8 +72,10 @@ class CampusAssessment:
     group_name: str
     role: Role
     score: Decimal
-    grade: Grade
-    band: GradeBand
+    proposed_grade: Grade  # computed from the score (建议等次)
+    grade: Grade  # the decided grade where the score file gives one, else the proposal
+    decided: bool
+    band: GradeBand  # the band of the proposal
     explain: Explain
 
 
@@ -95,8 +90,10 @@ class GroupAssessment:
     terms: tuple[Term, ...]  # school mean, party building, comprehensive
     exact_total: Fraction
     total: Decimal  # exact_total rounded half up to two decimals
-    grade: Grade
-    band: GradeBand
+    proposed_grade: Grade  # computed from the total (建议等次)
+    grade: Grade  # the decided grade where group_scores.csv gives one, else the proposal
+    decided: bool
+    band: GradeBand  # the band of the proposal
     explain: Explain
 
     @property
@@ -130,7 +127,7 @@ def grade_bands(params: Params) -> tuple[GradeBand, ...]:
     for b in bands:
         grade = _GRADE_NAMES.get(str(b.value).strip().lower()) if isinstance(b.value, str) else None
         if grade is None:
-            known = ", ".join(GRADES) + " or " + ", ".join(zh for zh, _ in GRADE_LABELS.values())
+            known = ", ".join(GRADES) + " or " + ", ".join(GRADE_NAMES)
             raise PolicyError(
                 f"{GRADES_PATH}: {b.value!s} is not a grade ({known}) ({origin})",
                 *where(params, GRADES_PATH),
@@ -235,7 +232,9 @@ def assess_with(data: Dataset, scores: Scores, params: Params, year: int) -> Ass
                     group_name=g.name,
                     role=c.role,
                     score=row.score,
-                    grade=band.grade,
+                    proposed_grade=band.grade,
+                    grade=row.decided_grade or band.grade,
+                    decided=row.decided_grade is not None,
                     band=band,
                     explain=Explain(
                         (CLAUSE,),
@@ -262,7 +261,9 @@ def assess_with(data: Dataset, scores: Scores, params: Params, year: int) -> Ass
                 terms=terms,
                 exact_total=exact,
                 total=total,
-                grade=band.grade,
+                proposed_grade=band.grade,
+                grade=group_row.decided_grade or band.grade,
+                decided=group_row.decided_grade is not None,
                 band=band,
                 explain=Explain(
                     (CLAUSE,),

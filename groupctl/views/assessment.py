@@ -1,7 +1,8 @@
 """The assessment view (SPEC §4 `assess`): group totals and grades, campus scores and grades.
 
 Two sections, two xlsx sheets: the groups (the weighted totals) and the campuses (the
-second line of the 双线考核).  The CSV holds the groups: their means, totals and grades
+second line of the 双线考核).  A grade the assessment group decided (``decided``) is the
+grade; the computed one is its proposal, and the table shows both where they differ.  The CSV holds the groups: their means, totals and grades
 are what 六（五） computes and what the allowance pays on, and they are in no data file,
 while a campus row only adds a grade to its line of campus_scores.csv.
 """
@@ -18,7 +19,13 @@ from groupctl.labels import Lang, school_year, t, tr
 from groupctl.model import Dataset
 from groupctl.numbers import CENT, exact_decimal, fixed, round_fraction_half_up
 from groupctl.output.model import Column, Output, Section, encode
-from groupctl.rules.assessment import GRADES_PATH, WEIGHTS, AssessmentResult, GroupAssessment
+from groupctl.rules.assessment import (
+    GRADES_PATH,
+    WEIGHTS,
+    AssessmentResult,
+    CampusAssessment,
+    GroupAssessment,
+)
 from groupctl.views import (
     CAMPUS_ID,
     CAMPUS_NAME_ATTR,
@@ -26,13 +33,18 @@ from groupctl.views import (
     GROUP_NAME,
     TREE,
     Ask,
+    cite_use,
     computed,
     show_value,
 )
 
-SCORE_FILES = ("campus_scores.csv", "group_scores.csv")
+CAMPUS_SCORE_FILE, GROUP_SCORE_FILE = SCORE_FILES = ("campus_scores.csv", "group_scores.csv")
 
+PROPOSED = Column(
+    "proposed_grade", "建议等次", "proposed_grade", "code", show="data", codes="grade."
+)
 GRADE = Column("grade", "等次", "grade", "code", codes="grade.")
+DECIDED = Column("decided", "已确定", "decided", "flag", show="data")
 ROLE = Column("role", "角色", "role", "code")
 GROUP = (
     GROUP_ID,
@@ -42,7 +54,9 @@ GROUP = (
     Column("party_building", "党建", "party", "score"),
     Column("comprehensive", "综合", "comp.", "score"),
     Column("total", "总分", "total", "score"),
+    PROPOSED,
     GRADE,
+    DECIDED,
 )
 CAMPUS = (
     CAMPUS_ID,
@@ -52,13 +66,35 @@ CAMPUS = (
     TREE,
     ROLE,
     Column("score", "得分", "score", "score"),
+    PROPOSED,
     GRADE,
+    DECIDED,
 )
 
 
 def record_values(record: object, columns: Sequence[Column]) -> dict[str, Any]:
     """A record's typed values by column key, for a section row (table-only keys left out)."""
     return {c.key: getattr(record, c.attr or c.key) for c in columns if c.show != "table"}
+
+
+def grade_cell(record: GroupAssessment | CampusAssessment, lang: Lang) -> dict[str, str]:
+    """The table's 等次 cell of a decided grade: marked as decided, with the proposal
+    beside it where they differ; nothing (the plain label) for an undecided one."""
+    if not record.decided:
+        return {}
+    grade = GRADE.code_label(record.grade, lang)
+    if record.grade == record.proposed_grade:
+        return {"grade": t("grade.decided", lang, grade=grade)}
+    proposed = GRADE.code_label(record.proposed_grade, lang)
+    return {"grade": t("grade.decided_over", lang, grade=grade, proposed=proposed)}
+
+
+def decided_text(record: GroupAssessment | CampusAssessment, file: str, lang: Lang) -> str:
+    """For an explanation line: the decided grade and the row that gives it, or nothing."""
+    if not record.decided:
+        return ""
+    grade, where = GRADE.code_label(record.grade, lang), f"{file}:{record.explain.inputs['line']}"
+    return tr(lang, f"；确定等次：{grade}（{where}）", f"; decided grade: {grade} ({where})")
 
 
 def score(value: Decimal) -> str:
@@ -124,22 +160,26 @@ def total_line(g: GroupAssessment, lang: Lang) -> str:
 
 def explain_lines(result: AssessmentResult, lang: Lang) -> list[str]:
     clause = cite("6.5", lang)
+    uses = {u.path: u for u in result.parameters}
+    bands = f"{GRADES_PATH}{tr(lang, '，', ', ')}{cite_use(uses[GRADES_PATH], lang)}"
     lines = []
     for g in result.groups:
-        grade = f"{score(g.total)} ≥ {g.band.min} → {GRADE.code_label(g.grade, lang)}"
+        grade = f"{score(g.total)} ≥ {g.band.min} → {GRADE.code_label(g.proposed_grade, lang)}"
+        decided = decided_text(g, GROUP_SCORE_FILE, lang)
         lines += [
             tr(lang, f"{g.name}（{clause}）", f"{g.name} ({clause})"),
             "  " + mean_line(g, lang),
             "  " + total_line(g, lang),
             tr(
                 lang,
-                f"  集团等次：{grade}（{GRADES_PATH}）",
-                f"  group grade: {grade} ({GRADES_PATH})",
+                f"  集团{'建议' if g.decided else ''}等次：{grade}（{bands}）{decided}",
+                f"  group {'proposed ' if g.decided else ''}grade: {grade} ({bands}){decided}",
             ),
         ]
         for c in g.campuses:
-            role, grade = ROLE.code_label(c.role, lang), GRADE.code_label(c.grade, lang)
+            role, grade = ROLE.code_label(c.role, lang), GRADE.code_label(c.proposed_grade, lang)
             figures = f"{score(c.score)} ≥ {c.band.min} → {grade}"
+            figures += decided_text(c, CAMPUS_SCORE_FILE, lang)
             lines.append(
                 tr(lang, f"    {c.short_name}，{role}：", f"    {c.short_name}, {role}: ") + figures
             )
@@ -192,10 +232,12 @@ def assessment_view(result: AssessmentResult, data: Dataset, ask: Ask) -> Output
         CAMPUS,
     )
     for g in result.groups:
-        groups.add(name=g.name, **record_values(g, GROUP))
+        groups.add(shown=grade_cell(g, lang), name=g.name, **record_values(g, GROUP))
         campuses.add("heading", name=g.name)
         for c in g.campuses:
-            campuses.add(name="  " + c.short_name, **record_values(c, CAMPUS))
+            campuses.add(
+                shown=grade_cell(c, lang), name="  " + c.short_name, **record_values(c, CAMPUS)
+            )
         campuses.end_group()
 
     body = {

@@ -16,7 +16,9 @@ from groupctl.labels import Lang, t, tr
 from groupctl.output.model import Column, Output, Section
 from groupctl.views import Ask
 
-_IDENTITY = ("campus", "group", "stage", "actor", "step", "path", "procedure")
+_IDENTITY = ("campus", "group", "stage", "actor", "step", "path", "procedure", "month")
+# an identity that is a bare number is named by its key: month 3 → month_03, as in CSV
+_IDENTITY_NAME = {"month": "month_{:02d}"}
 _SKIP = ("explain", "parameters")
 Leaf = int | str | bool | None
 ADDED, REMOVED = "added", "removed"
@@ -25,7 +27,7 @@ ADDED, REMOVED = "added", "removed"
 def _identity(record: dict[str, Any], index: int) -> str:
     for key in _IDENTITY:
         if record.get(key) is not None:
-            return str(record[key])
+            return _IDENTITY_NAME.get(key, "{}").format(record[key])
     return str(index)
 
 
