@@ -63,10 +63,13 @@ _LABELS: dict[str, tuple[str, str]] = {
         " (local; bundled values are examples): {paths}",
     ),
     "note.interpretation": (
-        "注：以上结果用到本工具对方案文字的解读（interpretation）：{paths}；"
-        "另一种读法见 groupctl params {hint}",
+        "注：以上结果用到本工具对方案文字的解读（interpretation）：{items}",
         "note: these figures rest on our reading of ambiguous text in the plan"
-        " (interpretation): {paths}; for the other reading see groupctl params {hint}",
+        " (interpretation): {items}",
+    ),
+    "note.reading": (
+        "{path}（另一种读法：--set {path}={alternative}）",
+        "{path} (the other reading: --set {path}={alternative})",
     ),
     "note.changed": ("注：参数已改动：{items}", "note: parameters changed: {items}"),
     "note.illustrative": (

@@ -73,6 +73,7 @@ class Parameter:
     note: str = ""  # for an interpretation: the other reading
     choices: tuple[str, ...] = ()  # the values a ``choice`` parameter may take
     cite: str = ""  # the short form a figure cites a national document by (72号)
+    alternative: str = ""  # an interpretation: the other reading's value, as --set takes it
 
     @property
     def citation(self) -> str:
@@ -112,10 +113,17 @@ class ParamUse:
     file: str | None = None  # where the value was set, as data (policy.yaml and its line)
     line: int | None = None
     cite: str = ""  # the short form of a national reference (72号)
+    alternative: str = ""  # an interpretation: the other reading, as --set takes it
 
     @property
     def citation(self) -> str:
         return self.cite or self.reference
+
+    @property
+    def reading(self) -> bool:
+        """Whether the value is our reading of the plan: an interpretation's bundled value.
+        One a data folder or --set changed is the bureau's choice, not our reading."""
+        return self.origin == "interpretation" and self.set_by == "bundled"
 
 
 # --------------------------------------------------------------------------- values
@@ -273,6 +281,7 @@ _META = {
     "reference",
     "note",
     "cite",
+    "alternative",
     "values",
     "nullable",
     "band_by",
@@ -339,10 +348,20 @@ class Policy:
         """The parameters for school year ``year``; fails before the first year with figures."""
         first = self.first_year()
         if year < first:
+            earliest = min((d for p in self for d in p.values), key=lambda d: d.start)
+            if earliest.set_by == "bundled":
+                # the plan names no date: say that the start is our reading, and why
+                why = (
+                    f"the plan's figures start with the {first}-{first + 1} school year"
+                    f" (a reading: the pilot began in May {first} and its funding is per"
+                    " school year)"
+                )
+            else:  # a data folder's policy.yaml dated a value earlier: its date, not ours
+                why = f"the policy's figures start with the {first}-{first + 1} school year"
             raise PolicyError(
-                f"no figures for school year {year}-{year + 1}: the plan's figures start with"
-                f" the {first}-{first + 1} school year (a reading: the pilot began in May"
-                f" {first} and its funding is per school year)"
+                f"no figures for school year {year}-{year + 1}: {why}",
+                earliest.file,
+                earliest.line,
             )
         return Params(self, year)
 
@@ -381,6 +400,7 @@ class Params:
                 d.file,
                 d.line,
                 param.cite,
+                param.alternative,
             )
         return d.value
 
@@ -543,9 +563,14 @@ def _definition(path: str, node: Any, file: str, line: int | None) -> Parameter:
         raise PolicyError(
             f"{path}: a national parameter names its document in 'reference'", file, line
         )
-    if origin == "interpretation" and not isinstance(node.get("note"), str):
+    if origin == "interpretation" and not (
+        isinstance(node.get("note"), str) and isinstance(node.get("alternative"), str)
+    ):
         raise PolicyError(
-            f"{path}: an interpretation gives the other reading in 'note'", file, line
+            f"{path}: an interpretation gives the other reading in 'note' and its value"
+            " in 'alternative'",
+            file,
+            line,
         )
     choices = node.get("choices") or []
     if kind == "choice" and not (choices and all(isinstance(c, str) for c in choices)):
@@ -565,9 +590,12 @@ def _definition(path: str, node: Any, file: str, line: int | None) -> Parameter:
         note=str(node.get("note") or ""),
         choices=tuple(str(c) for c in choices),
         cite=str(node.get("cite") or ""),
+        alternative=str(node.get("alternative") or ""),
     )
     values = _parse_values(node["values"], param, file, path, line)
     values.sort(key=lambda d: d.start)
+    if param.alternative and not convert(param.alternative, kind, param.nullable, param.choices)[0]:
+        raise PolicyError(f"{path}: 'alternative' must be a value of the parameter", file, line)
     return replace(param, values=tuple(values))
 
 

@@ -254,7 +254,9 @@ def test_approve_json_for_a_head_at_zhenluo(cli):
         "purpose_listed": None,
         "permitted": True,
     }
-    assert [list(s) for s in doc["steps"]] == [["step", "actor", "actor_label", "clause"]] * 5
+    keys = ["step", "actor", "actor_label", "clause", "reviewer"]
+    assert [list(s) for s in doc["steps"]] == [keys] * 5
+    assert {s["reviewer"] for s in doc["steps"]} == {None}  # no special-fund review
     assert [(s["step"], s["actor"], s["clause"]) for s in doc["steps"]] == [
         (1, "school_head", "6.4.1.2"),
         (2, "group_party_branch", "6.4.1.2"),
@@ -286,6 +288,7 @@ def test_approve_json_labels_follow_lang_and_a_listed_purpose_says_so(cli):
         "actor_label": "the district finance bureau reviews it case by case (一事一议)"
         " and releases the money",
         "clause": "6.3",
+        "reviewer": "district_finance_bureau",
     }
 
 

@@ -223,7 +223,6 @@ def test_a_closed_list_still_permits_a_listed_purpose(cli):
     [
         ("district_finance_bureau", "区财政局：一事一议研究审定后拨付"),
         ("district_education_bureau", "区教育局：一事一议研究审定后拨付"),
-        ("group", "中卫市第二幼儿园教育集团：一事一议研究审定后拨付"),
     ],
 )
 def test_the_reviewer_is_the_interpretation_parameter(cli, reviewer, label):
@@ -236,14 +235,24 @@ def test_the_reviewer_is_the_interpretation_parameter(cli, reviewer, label):
         "actor": "special_fund_review",
         "actor_label": label,
         "clause": "6.3",
+        "reviewer": reviewer,
     }
 
 
 def test_by_default_the_district_finance_bureau_reviews_not_the_group(cli):
     result = cli(*SPECIAL, "-p", "课题")
-    row = "     0   区财政局：一事一议研究审定后拨付                       六（三）"
+    # the row cites the reviewer as our reading of 六（三）
+    row = "     0   区财政局：一事一议研究审定后拨付                       六（三）·解读"
     assert row in result.stdout.splitlines()
     assert "集团一事一议" not in result.stdout
+    changed = cli(
+        *SPECIAL, "-p", "课题", "--set", "finance.special_fund_reviewer=district_education_bureau"
+    )
+    row = "     0   区教育局：一事一议研究审定后拨付                       六（三）"
+    assert row in changed.stdout.splitlines()  # the bureau's choice now, not our reading
+    assert "解读" not in changed.stderr
+    group = cli(*SPECIAL, "-p", "课题", "--set", "finance.special_fund_reviewer=group")
+    assert group.exit_code == 2  # the group is never the reviewer
     # an interpretation: in meta, and in the note below the table (whose wording is shared)
     note = result.stderr.splitlines()[-1]
     assert note.startswith(
@@ -278,12 +287,13 @@ def test_special_fund_json_keys(cli):
         "purpose", "purpose_listed", "permitted", "steps",
     ]  # fmt: skip
     assert (doc["amount"], doc["campus"], doc["fund"]) == ("8000.00", "eryou-wencui", "special")
-    assert [list(s) for s in doc["steps"]] == [["step", "actor", "actor_label", "clause"]] * 4
-    assert [(s["step"], s["actor"], s["clause"]) for s in doc["steps"]] == [
-        (0, "special_fund_review", "6.3"),
-        (1, "school_head", "6.4.1.2"),
-        (2, "school_implements", "6.4.1.2"),
-        (3, "group_payment_review", "6.4.1.3"),
+    keys = ["step", "actor", "actor_label", "clause", "reviewer"]
+    assert [list(s) for s in doc["steps"]] == [keys] * 4
+    assert [(s["step"], s["actor"], s["clause"], s["reviewer"]) for s in doc["steps"]] == [
+        (0, "special_fund_review", "6.3", "district_finance_bureau"),
+        (1, "school_head", "6.4.1.2", None),
+        (2, "school_implements", "6.4.1.2", None),
+        (3, "group_payment_review", "6.4.1.3", None),
     ]
 
 

@@ -31,8 +31,8 @@ def test_funding_table_matches_the_golden_file(cli):
     assert result.exit_code == 0
     assert result.stdout == golden("funding_2023.txt")
     assert result.stderr == (
-        "注：以上结果用到本工具对方案文字的解读（interpretation）：funding.supplement_includes_lead；"
-        "另一种读法见 groupctl params funding.supplement_includes_lead\n"
+        "注：以上结果用到本工具对方案文字的解读（interpretation）：funding.supplement_includes_lead"
+        "（另一种读法：--set funding.supplement_includes_lead=true）\n"
         "注：campuses.csv 中的数字为示例，并非正式统计\n"
     )
 
@@ -136,14 +136,12 @@ def test_funding_json_with_explain_names_clauses_and_parameters(cli):
         "clause": "6.3",
         "reference": "六（三）",
         "note": None,
+        "alternative": None,
         "set_by": "bundled",
     }
     assert paths["funding.supplement_includes_lead"]["origin"] == "interpretation"
     assert paths["funding.supplement_includes_lead"]["reference"] == "六（三）·解读"
-    assert (
-        "--set funding.supplement_includes_lead=true"
-        in (paths["funding.supplement_includes_lead"]["note"])
-    )
+    assert paths["funding.supplement_includes_lead"]["alternative"] == "true"
     assert doc["meta"]["interpretations"] == ["funding.supplement_includes_lead"]
     assert paths["funding.supplement"]["value"] == "500:20000,200:15000,0:10000"
 

@@ -33,6 +33,7 @@ def test_every_parameter_is_listed_with_its_origin_and_reference(cli):
         "set_by": "bundled",
         "description": "每个教育集团每学年的基础专项经费",
         "note": None,
+        "alternative": None,
     }
     ratio = by_path["teachers.student_ratio.junior"]
     assert (ratio["origin"], ratio["reference"], ratio["value"]) == (
@@ -47,7 +48,7 @@ def test_every_parameter_is_listed_with_its_origin_and_reference(cli):
         "六（三）·解读",
         False,
     )
-    assert "--set funding.supplement_includes_lead=true" in lead["note"]
+    assert lead["alternative"] == "true"
     assert d["meta"]["interpretations"] == [
         "funding.supplement_includes_lead",
         "finance.special_fund_reviewer",
@@ -142,6 +143,7 @@ def test_csv_carries_every_field_for_a_spreadsheet(cli):
         "set by",
         "description",
         "note",
+        "other reading",
     ]
     assert rows[2][:7] == [
         "funding.supplement",
@@ -158,3 +160,26 @@ def test_the_year_defaults_to_the_current_school_year_once_the_plan_has_figures(
     from groupctl.api import current_school_year
 
     assert doc(cli)["year"] == max(current_school_year(), 2023)
+
+
+def test_a_changed_reading_is_the_bureaus_choice_not_ours(cli, write_data):
+    changed = cli("funding", "2023", "--set", "funding.supplement_includes_lead=true", "-f", "json")
+    assert json.loads(changed.stdout)["meta"]["interpretations"] == []
+    assert "解读" not in changed.stderr
+    assert "注：参数已改动：funding.supplement_includes_lead = true (--set)" in changed.stderr
+    d = write_data(policy="finance:\n  special_fund_reviewer: district_education_bureau\n")
+    args = ("approve", "8000", "-c", "g1-east", "--fund", "special", "-p", "课题")
+    result = cli(*args, "--year", "2023", "--data", str(d), "-f", "json")
+    doc = json.loads(result.stdout)
+    assert doc["meta"]["interpretations"] == []
+    assert doc["steps"][0]["reviewer"] == "district_education_bureau"
+
+
+def test_a_start_a_data_folder_moved_earlier_is_not_explained_as_ours(cli, write_data):
+    d = write_data(policy="funding:\n  base_per_group:\n    values:\n      2021-09-01: 90000\n")
+    result = cli("params", "--data", str(d), "--year", "2020")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "错误：policy.yaml:4: no figures for school year 2020-2021:"
+        " the policy's figures start with the 2021-2022 school year\n"
+    )

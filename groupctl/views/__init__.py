@@ -53,7 +53,7 @@ def meta_for(
         illustrative=[f for f in (data.pilots.illustrative if data else ()) if f in files],
         sets=sets,
         local_parameters=_paths(uses, "local"),
-        interpretations=_paths(uses, "interpretation"),
+        interpretations=[u.path for u in uses if u.reading],
         warnings=list(data.warnings) if data is not None else [],
     )
 
@@ -116,6 +116,7 @@ def parameter_doc(use: ParamUse) -> dict[str, Any]:
         "clause": use.clause,
         "reference": cite_parameter(use.origin, use.clause, use.reference, "zh"),
         "note": use.note or None,
+        "alternative": use.alternative or None,
         "set_by": use.set_by,
     }
 
@@ -135,10 +136,13 @@ def standard_notes(
     local = _paths(uses, "local")
     if local:
         notes.append(t("note.local", lang, paths=", ".join(local)))
-    readings = _paths(uses, "interpretation")
+    # our reading of an ambiguous sentence, with the --set that applies the other one; a
+    # value the bureau changed is its own choice, named below as a change
+    readings = [
+        t("note.reading", lang, path=u.path, alternative=u.alternative) for u in uses if u.reading
+    ]
     if readings:
-        hint = readings[0] if len(readings) == 1 else "PATH"
-        notes.append(t("note.interpretation", lang, paths=", ".join(readings), hint=hint))
+        notes.append(t("note.interpretation", lang, items="；".join(readings)))
     changed = [
         f"{u.path} = {show_value(u.value)} ({u.set_by})" for u in uses if u.set_by != "bundled"
     ]

@@ -42,6 +42,7 @@ STEP = (
     Column("actor", kind="id"),
     Column("actor_label"),
     Column("clause", kind="id"),
+    Column("reviewer", kind="id"),  # step 0: who reviews the special fund (an interpretation)
 )
 
 # One row per step.  The amount is the expenditure's, not a step's: it stays in the
@@ -279,6 +280,7 @@ def approval_view(r: ApprovalResult, data: Dataset, ask: Ask) -> Output:
             "actor": s.actor,
             "actor_label": step_label(r, s, lang),
             "clause": s.clause,
+            "reviewer": s.reviewer,
         }
         for s in r.steps
     ]
@@ -292,8 +294,15 @@ def approval_view(r: ApprovalResult, data: Dataset, ask: Ask) -> Output:
     table = Section(
         tr(lang, "审批路径", "approval path"), f"{title}\n{r.campus.name} · {fund}", COLUMNS
     )
+    readings = {u.path: u for u in r.parameters}
     for s in steps:
-        table.add(shown={"clause": cite(s["clause"], lang)}, **path, **s)
+        # who reviews the special fund is our reading of 六（三）: its row says so
+        reviewer = readings.get(REVIEWER) if s["reviewer"] else None
+        if reviewer is not None and reviewer.reading:
+            shown = cite_use(reviewer, lang)
+        else:
+            shown = cite(s["clause"], lang)
+        table.add(shown={"clause": shown}, **path, **s)
 
     warning = unlisted_warning(r, lang)
     out = computed(

@@ -29,6 +29,7 @@ PARAMETER = (
     Column("set_by", "改动", "set by", show="data", whole=True),
     Column("description", "说明", "description", show="data"),
     Column("note", "备注", "note", show="data"),
+    Column("alternative", "另一种读法", "other reading", show="data"),
 )
 HISTORY = (
     Column("start", "起始日期", "from"),
@@ -62,6 +63,7 @@ def _record(p: Parameter, d: Dated, lang: Lang) -> dict[str, Any]:
         "set_by": d.set_by,
         "description": p.description,
         "note": p.note or None,
+        "alternative": p.alternative or None,
     }
 
 
