@@ -148,6 +148,35 @@ _LABELS: dict[str, tuple[str, str]] = {
     "origin.national": ("国家规定", "national"),
     "origin.interpretation": ("解读", "interpretation"),
     "origin.local": ("本局自定", "local"),
+    # parameter units as a table shows them beside a value (params); none for plain numbers
+    "params.legend": (
+        "依据：六（三）等为方案条款（方案原文）；“·解读”为本工具对方案文字的解读；"
+        "72号等为国家规定文件；本局自定为方案留给本局确定、内置值仅为示例",
+        'reference: a clause (clause 6.3) is the plan\'s own text; "our reading" marks our'
+        ' reading of ambiguous text; a document (72号) is a national standard; "set by the'
+        ' bureau" is left to the bureau by the plan (bundled values are examples)',
+    ),
+    "choice.district_finance_bureau": ("区财政局", "district finance bureau"),
+    "choice.district_education_bureau": ("区教育局", "district education bureau"),
+    "unit.yuan": ("元", "yuan"),
+    "unit.yuan per year": ("元/年", "yuan a year"),
+    "unit.heads": ("名", "heads"),
+    "unit.deputies": ("名", "deputies"),
+    "unit.teachers": ("名", "teachers"),
+    "unit.members": ("名党员", "members"),
+    "unit.points": ("分", "points"),
+    "unit.students per post": ("生/编制", "students per post"),
+    "unit.teachers per class": ("名/班", "per class"),
+    "unit.caregivers per class": ("名/班", "per class"),
+    "unit.students per class": ("人/班", "per class"),
+    "unit.children per class": ("人/班", "per class"),
+    "unit.year": ("年", ""),
+    "unit.flag": ("", ""),
+    "unit.purposes": ("", ""),
+    "unit.actor": ("", ""),
+    "unit.share": ("", ""),
+    "unit.factor": ("", ""),
+    "unit.rate": ("", ""),
     # issue 12: assess/allowance
     "grade.decided": ("{grade}（确定）", "{grade}\n(decided)"),
     "grade.decided_over": (

@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+from wcwidth import wcswidth
 
 from groupctl.policy import load_policy
 
@@ -24,11 +25,11 @@ def test_every_parameter_is_listed_with_its_origin_and_reference(cli):
     by_path = {p["path"]: p for p in d["parameters"]}
     assert by_path["funding.base_per_group"] == {
         "path": "funding.base_per_group",
-        "reference": "六（三）",
-        "value": 100000,
-        "unit": "yuan",
         "origin": "plan",
         "origin_label": "方案",
+        "reference": "六（三）",
+        "value": "100000.00",  # money is a two-decimal string, as everywhere
+        "unit": "yuan",
         "clause": "6.3",
         "set_by": "bundled",
         "description": "每个教育集团每学年的基础专项经费",
@@ -62,11 +63,22 @@ def test_the_table_cites_short_references_and_explains_each_reading(cli):
     lines = result.stdout.splitlines()
     assert lines[0] == "2023–2024学年适用的参数"
     row = next(line for line in lines if "teachers.student_ratio.junior" in line)
-    assert row.split() == ["teachers.student_ratio.junior", "72号", "13.5"]
+    assert row.split() == ["teachers.student_ratio.junior", "72号", "13.5", "生/编制"]
     row = next(line for line in lines if "party.branch_min_members" in line)
-    assert row.split() == ["party.branch_min_members", "支部工作条例", "3"]
-    assert "funding.supplement_includes_lead（解读）：" in lines
-    assert all(len(line) <= 80 for line in lines if not line.startswith("  本工具"))
+    assert row.split() == ["party.branch_min_members", "支部工作条例", "3", "名党员"]
+    row = next(line for line in lines if "special_fund_reviewer" in line)
+    assert row.split() == ["finance.special_fund_reviewer", "六（三）·解读", "区财政局"]
+    assert lines[lines.index(row) - 1].split()[1:] == ["本局自定", "false"]
+    # a band list wraps between bands, never inside a number
+    at = next(i for i, line in enumerate(lines) if "funding.supplement " in line)
+    assert [line.split()[-1] for line in lines[at : at + 3]] == ["500:20000,", "200:15000,", "元"]
+    assert (
+        "funding.supplement_includes_lead（解读；另一种读法：--set"
+        " funding.supplement_includes_lead=true）：" in lines
+    )
+    assert lines[-5].startswith("依据：六（三）等为方案条款")
+    table = lines[: lines.index("") + 1 + lines[lines.index("") + 1 :].index("")]
+    assert max(wcswidth(line) for line in table) <= 80
     # nothing was changed: no 改动 column
     assert "改动" not in lines[2]
 
@@ -74,10 +86,10 @@ def test_the_table_cites_short_references_and_explains_each_reading(cli):
 def test_a_path_shows_its_dated_history_and_the_set_that_overrides_it(cli):
     d = doc(cli, "funding.base_per_group", "--year", "2023", "--set", "funding.base_per_group=1")
     p = d["parameter"]
-    assert (p["value"], p["set_by"]) == (1, "--set")
+    assert (p["value"], p["set_by"]) == ("1.00", "--set")
     assert p["history"] == [
-        {"start": "2023-04-01", "value": 100000, "set_by": "bundled", "in_force": False},
-        {"start": None, "value": 1, "set_by": "--set", "in_force": True},
+        {"start": "2023-04-01", "value": "100000.00", "set_by": "bundled", "in_force": False},
+        {"start": None, "value": "1.00", "set_by": "--set", "in_force": True},
     ]
     assert d["meta"]["sets"] == [{"path": "funding.base_per_group", "value": "1"}]
 
@@ -86,16 +98,16 @@ def test_a_data_folders_policy_yaml_is_named_as_the_change(cli, write_data):
     policy = "funding:\n  base_per_group:\n    values:\n      2024-04-01: 110000\n"
     d = write_data(policy=policy)
     p = doc(cli, "funding.base_per_group", "--data", str(d), "--year", "2024")["parameter"]
-    assert (p["value"], p["set_by"]) == (110000, "policy.yaml:4")
+    assert (p["value"], p["set_by"]) == ("110000.00", "policy.yaml:4")
     assert [(h["start"], h["in_force"]) for h in p["history"]] == [
         ("2023-04-01", False),
         ("2024-04-01", True),
     ]
     earlier = doc(cli, "funding.base_per_group", "--data", str(d), "--year", "2023")
-    assert earlier["parameter"]["value"] == 100000
+    assert earlier["parameter"]["value"] == "100000.00"
     table = cli("params", "funding", "--data", str(d), "--year", "2024").stdout
     row = next(line for line in table.splitlines() if "base_per_group" in line)
-    assert row.split() == ["funding.base_per_group", "六（三）", "110000", "policy.yaml:4"]
+    assert row.split() == ["funding.base_per_group", "六（三）", "110000", "元", "policy.yaml:4"]
 
 
 def test_a_prefix_lists_the_parameters_under_it(cli):
@@ -135,10 +147,10 @@ def test_csv_carries_every_field_for_a_spreadsheet(cli):
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == [
         "parameter",
+        "origin",
         "reference",
         "value",
         "unit",
-        "origin",
         "clause",
         "set by",
         "description",
@@ -147,10 +159,10 @@ def test_csv_carries_every_field_for_a_spreadsheet(cli):
     ]
     assert rows[2][:7] == [
         "funding.supplement",
-        "clause 6.3",
+        "plan",
+        "六（三）",
         "500:20000,200:15000,0:10000",
         "yuan",
-        "plan",
         "6.3",
         "bundled",
     ]
@@ -183,3 +195,17 @@ def test_a_start_a_data_folder_moved_earlier_is_not_explained_as_ours(cli, write
         "错误：policy.yaml:4: no figures for school year 2020-2021:"
         " the policy's figures start with the 2021-2022 school year\n"
     )
+
+
+def test_the_history_table_shows_each_value_with_its_unit_and_the_set(cli):
+    result = cli(
+        "params", "funding.base_per_group", "--year", "2023", "--set", "funding.base_per_group=1"
+    )
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1] == "每个教育集团每学年的基础专项经费"
+    history = lines[lines.index("funding.base_per_group 的各期取值") + 4 :]
+    assert [line.split() for line in history[:2]] == [
+        ["2023-04-01", "100000", "元", "否"],
+        ["（本次", "--set）", "1", "元", "--set", "是"],
+    ]

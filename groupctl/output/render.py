@@ -186,8 +186,9 @@ def render_table(out: Output, lang: Lang, *, terminal: bool, width: int) -> str:
                 end_section=i in section.breaks,
             )
         console.print(table)
+    # a terminal wraps them at a word or between CJK characters; piped, each stays one line
     for line in out.lines:
-        console.print(line, soft_wrap=True)
+        console.print(line, soft_wrap=not terminal)
     if out.explain:
         console.print(out.explain_title or t("explain.title", lang), style="bold")
         for line in out.explain:
