@@ -67,6 +67,11 @@ _LABELS: dict[str, tuple[str, str]] = {
         "note: these figures rest on our reading of ambiguous text in the plan"
         " (interpretation): {items}",
     ),
+    "note.national": (
+        "注：以上结果用到国家规定（national，方案未载其数值）：{items}",
+        "note: these figures use national standards the plan relies on without quoting"
+        " (national): {items}",
+    ),
     "note.reading": (
         "{path}（另一种读法：--set {path}={alternative}）",
         "{path} (the other reading: --set {path}={alternative})",
@@ -104,6 +109,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "meta.sets": ("参数改动", "parameters set"),
     "meta.local": ("本局自定参数", "local parameters"),
     "meta.interpretations": ("解读性参数", "interpretations"),
+    "meta.national": ("国家规定参数", "national parameters"),
     "meta.warning": ("警告", "warning"),
     "meta.note": ("注", "note"),
     "people": ("人", "students"),

@@ -80,8 +80,9 @@ def test_funding_json_has_the_envelope_and_spec_keys_and_adds_up(cli):
     assert (doc["command"], doc["year"], doc["school_year"]) == ("funding", 2023, "2023-2024")
     assert list(doc["meta"]) == [
         "version", "data", "illustrative", "sets", "local_parameters", "interpretations",
-        "warnings",
+        "national_parameters", "warnings",
     ]  # fmt: skip
+    assert doc["meta"]["national_parameters"] == []  # funding rests on the plan alone
     assert doc["meta"]["data"] == "bundled"
     assert doc["meta"]["illustrative"] == ["campuses.csv"]
     assert doc["total"] == "750000.00"  # money: a string with exactly two decimals

@@ -13,7 +13,16 @@ from wcwidth import wcswidth
 
 GOLDEN = Path(__file__).parent / "golden"
 # No local parameter: the class ratios are unset in the bundled policy, so no figure used them.
-NOTES_ZH = "注：campuses.csv, staff.csv 中的数字为示例，并非正式统计\n"
+# national standards are cited by their documents below the table, never as the plan's clause
+NATIONAL_ZH = (
+    "注：以上结果用到国家规定（national，方案未载其数值）："
+    "国发〔2016〕40号（class_size.large、class_size.very_large）；"
+    "GB 50099-2011（class_size.max.junior、class_size.max.primary）；"
+    "幼儿园工作规程（class_size.max.kindergarten）；"
+    "支部工作条例（party.branch_min_members、party.committee_min_members）；"
+    "72号（teachers.student_ratio.junior、teachers.student_ratio.primary）\n"
+)
+NOTES_ZH = NATIONAL_ZH + "注：campuses.csv, staff.csv 中的数字为示例，并非正式统计\n"
 STAFF_HEADER = "year,campus,teachers,party_members\n"
 # The conftest fixture's campuses in 2023.
 STAFF_2023 = (
@@ -54,6 +63,12 @@ def test_staffing_table_in_english(cli):
     result = cli("staffing", "2023", "--lang", "en")
     assert result.stdout == golden("staffing_2023_en.txt")
     assert result.stderr == (
+        "note: these figures use national standards the plan relies on without quoting"
+        " (national): 国发〔2016〕40号 (class_size.large, class_size.very_large);"
+        " GB 50099-2011 (class_size.max.junior, class_size.max.primary);"
+        " 幼儿园工作规程 (class_size.max.kindergarten);"
+        " 支部工作条例 (party.branch_min_members, party.committee_min_members);"
+        " 72号 (teachers.student_ratio.junior, teachers.student_ratio.primary)\n"
         "note: the figures in campuses.csv, staff.csv are illustrative examples,"
         " not official figures\n"
     )
@@ -818,3 +833,18 @@ def test_explain_reaches_csv_too(cli):
     (guotan,) = [line for line in lines if ",sizhong-guotan," in line]
     assert "副职：在校生 354 人，档位 300-499 → 1 名" in guotan
     assert "教师编制：12 + 9 = 21；在编 21，缺口 21 − 21 = 0" in guotan
+
+
+def test_json_names_the_national_parameters_the_figures_used(cli):
+    doc = json.loads(cli("staffing", "2023", "-f", "json").stdout)
+    assert doc["meta"]["national_parameters"] == [
+        "class_size.large",
+        "class_size.max.junior",
+        "class_size.max.kindergarten",
+        "class_size.max.primary",
+        "class_size.very_large",
+        "party.branch_min_members",
+        "party.committee_min_members",
+        "teachers.student_ratio.junior",
+        "teachers.student_ratio.primary",
+    ]

@@ -154,6 +154,7 @@ class Meta:
     local_parameters: list[str] = field(default_factory=list)
     interpretations: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    national_parameters: list[str] = field(default_factory=list)
 
     def doc(self) -> dict[str, Any]:
         return {
@@ -163,6 +164,7 @@ class Meta:
             "sets": self.sets,
             "local_parameters": self.local_parameters,
             "interpretations": self.interpretations,
+            "national_parameters": self.national_parameters,
             "warnings": self.warnings,
         }
 

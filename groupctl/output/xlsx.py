@@ -113,6 +113,7 @@ def _notes_sheet(book: Any, out: Output, lang: Lang, bold: Any, taken: set[str])
         (t("meta.sets", lang), scenario(out)),
         (t("meta.local", lang), "、".join(m.local_parameters)),
         (t("meta.interpretations", lang), "、".join(m.interpretations)),
+        (t("meta.national", lang), "、".join(m.national_parameters)),
     ]
     rows += [(t("meta.warning", lang), w) for w in m.warnings]
     rows += [(t("meta.note", lang), n) for n in out.notes]

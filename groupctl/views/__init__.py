@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from groupctl.clauses import cite_parameter
-from groupctl.labels import Lang, t
+from groupctl.labels import Lang, t, tr
 from groupctl.model import Dataset
 from groupctl.output.model import Column, Meta, Output, Section
 from groupctl.policy import Band, ParamUse, Value
@@ -54,6 +54,7 @@ def meta_for(
         sets=sets,
         local_parameters=_paths(uses, "local"),
         interpretations=[u.path for u in uses if u.reading],
+        national_parameters=_paths(uses, "national"),
         warnings=list(data.warnings) if data is not None else [],
     )
 
@@ -143,6 +144,17 @@ def standard_notes(
     ]
     if readings:
         notes.append(t("note.interpretation", lang, items="；".join(readings)))
+    # a national standard is cited by its document, never as the plan's clause (SPEC §1)
+    national: dict[str, list[str]] = {}
+    for u in uses:
+        if u.origin == "national" and u.value is not None:
+            national.setdefault(u.citation, []).append(u.path)
+    if national:
+        items = tr(lang, "；", "; ").join(
+            tr(lang, f"{doc}（{'、'.join(paths)}）", f"{doc} ({', '.join(paths)})")
+            for doc, paths in national.items()
+        )
+        notes.append(t("note.national", lang, items=items))
     changed = [
         f"{u.path} = {show_value(u.value)} ({u.set_by})" for u in uses if u.set_by != "bundled"
     ]

@@ -530,9 +530,20 @@ def _sections(
         CAMPUSES + ((EXPLAIN,) if explained else ()),
         staffed,
     )
+    # the quotas follow the plan's rule, at the 72号 staff-to-student ratios: cite both
+    ratios = [u for u in result.parameters if u.path.startswith("teachers.student_ratio.")]
+    by = (
+        tr(
+            lang,
+            f"；教职工与学生比：{cite_use(ratios[0], lang)}",
+            f"; ratios: {cite_use(ratios[0], lang)}",
+        )
+        if ratios
+        else ""
+    )
     teachers = _section(
         tr(lang, "教师编制", "teachers"),
-        _title(result, lang, "教师编制", "Teacher quotas", clause),
+        _title(result, lang, "教师编制", "Teacher quotas", clause + by),
         TEACHERS + TEACHERS_STAFF,
         staffed,
     )
