@@ -85,7 +85,8 @@ HEAD = (
 )
 JSON_ONLY = (MONTHLY_PAID, POST_ASSESSMENT)
 MONTH_KEYS = tuple(f"month_{m:02d}" for m in range(1, MONTHS + 1))
-# the section: the table shows one monthly amount, the CSV and xlsx all twelve
+# the section: the table shows one monthly amount, the CSV and xlsx all twelve as paid
+# (each month's amount × its post-assessment factor), so that they add up to base_paid
 COLUMNS = tuple(
     d
     for c in HEAD
@@ -93,7 +94,10 @@ COLUMNS = tuple(
     for d in (
         (
             Column("monthly", "每月", "monthly", "money", show="table"),
-            *(Column(k, f"{m}月", k, "money", show="data") for m, k in enumerate(MONTH_KEYS, 1)),
+            *(
+                Column(k, f"{m}月实发", k, "money", show="data")
+                for m, k in enumerate(MONTH_KEYS, 1)
+            ),
         )
         if c is MONTHLY
         else (c,)
@@ -281,7 +285,7 @@ def allowance_view(result: AllowanceResult, data: Dataset, ask: Ask) -> Output:
                 shown=shown,
                 **{
                     **record_values(h, [c for c in HEAD if c not in JSON_ONLY]),
-                    **dict(zip(MONTH_KEYS, h.monthly, strict=True)),
+                    **dict(zip(MONTH_KEYS, h.monthly_paid, strict=True)),
                     "name": "  " + h.short_name,
                     "monthly": regular,
                 },
