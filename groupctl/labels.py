@@ -184,9 +184,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "unit.factor": ("", ""),
     "unit.rate": ("", ""),
     # issue 12: assess/allowance
-    "grade.decided": ("{grade}（确定）", "{grade}\n(decided)"),
+    "grade.decided": ("确定：{grade}", "{grade}\n(decided)"),
     "grade.decided_over": (
-        "{grade}（确定）\n建议：{proposed}",
+        "确定：{grade}\n建议：{proposed}",
         "{grade}\n(decided,\nproposed\n{proposed})",
     ),
     "result.pass": ("合格", "pass"),

@@ -155,12 +155,12 @@ def test_the_table_shows_the_decided_grade_and_the_proposal_where_they_differ(cl
     d = decided_dir(write_data)
     lines = cli("assess", "2023", "--data", str(d)).stdout.splitlines()
     i = next(i for i, line in enumerate(lines) if line.startswith("  乙幼儿园教育集团  "))
-    assert lines[i].split()[-2:] == ["63.30", "良好（确定）"]
+    assert lines[i].split()[-2:] == ["63.30", "确定：良好"]
     assert lines[i + 1].strip() == "建议：一般"
     g1 = next(line for line in lines if line.startswith("  甲教育集团  "))
-    assert g1.split()[-1] == "良好（确定）"  # decided, and the same as the proposal
+    assert g1.split()[-1] == "确定：良好"  # decided, and the same as the proposal
     i = next(i for i, line in enumerate(lines) if line.startswith("    南分园"))
-    assert lines[i].split()[-2:] == ["59.99", "一般（确定）"]
+    assert lines[i].split()[-2:] == ["59.99", "确定：一般"]
     assert lines[i + 1].strip() == "建议：不合格"
     main = next(line for line in lines if line.startswith("    总园"))
     assert main.split()[-1] == "一般"  # not decided: the plain label

@@ -25,7 +25,7 @@ GROUP_NAME = Column("group_name", "集团", "group_name", show="data")
 CAMPUS_ID = Column("campus", "校区代码", "campus", "id", show="data")
 CAMPUS_NAME = Column("campus_name", "校区", "campus_name", show="data")
 CAMPUS_NAME_ATTR = replace(CAMPUS_NAME, attr="name")  # records whose attribute is ``name``
-TREE = Column("name", "集团 / 校区", "group / campus", show="table")
+TREE = Column("name", "集团 / 校区", "group / campus", show="table", whole=True)
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ ROLE = Column("role", "角色", "role", "code")
 GROUP = (
     GROUP_ID,
     Column("group_name", "集团", "group_name", show="data", attr="name"),
-    Column("name", "集团", "group", show="table"),
+    Column("name", "集团", "group", show="table", whole=True),
     Column("school_mean", "学校平均分", "school mean", "score", attr="school_mean_rounded"),
     Column("party_building", "党建", "party", "score"),
     Column("comprehensive", "综合", "comp.", "score"),
