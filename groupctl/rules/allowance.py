@@ -286,15 +286,19 @@ def check_parameters(params: Params) -> None:
 
 
 def pay_months(
-    params: Params, base: Decimal, post: PostAssessment | None, year: int, campus: str
+    params: Params,
+    monthly: tuple[Decimal, ...],
+    post: PostAssessment | None,
+    year: int,
+    campus: str,
 ) -> tuple[MonthPay, ...]:
-    """The base part month by month, each paid by its post-assessment result.
+    """The base part's monthly amounts, each paid by its month's post-assessment result.
 
     Reads through ``params`` only the factors of the results that occur (合格 for a month
     without a row), so the record names what shaped the pay and no more.
     """
     out = []
-    for month, amount in enumerate(monthly_split(base), start=1):
+    for month, amount in enumerate(monthly, start=1):
         row = post.get(year, campus, month) if post is not None else None
         result: PostResult = row.result if row is not None else "pass"
         factor = params.decimal(result_factor_path(result))
@@ -319,8 +323,10 @@ def compute_allowance(data: Dataset, scores: Scores, policy: Policy, year: int) 
         for c in g.campuses:
             campus = data.campus(c.campus)
             standard = annual_standard(params, c.role)
-            base, _, efficiency = split_allowance(standard, base_share, efficiency_share, factor)
-            months = pay_months(params, base, scores.post, year, c.campus)
+            base, monthly, efficiency = split_allowance(
+                standard, base_share, efficiency_share, factor
+            )
+            months = pay_months(params, monthly, scores.post, year, c.campus)
             results = sorted({m.result for m in months}, key=POST_RESULTS.index)
             heads.append(
                 HeadAllowance(
