@@ -205,63 +205,54 @@ def annual_standard(params: Params, role: Role) -> Decimal:
     return value
 
 
+def _falling(params: Params, paths: tuple[str, ...], ceiling: str, order: str) -> list[Decimal]:
+    """The factors at ``paths`` (best first): each from 0 to 1 (``ceiling`` says why),
+    none above the one before it (``order`` names the direction)."""
+    values: list[Decimal] = []
+    for i, path in enumerate(paths):
+        value = params.decimal(path)
+        set_by = params.used[path].set_by
+        if not 0 <= value <= 1:
+            raise PolicyError(
+                f"{path}: {value} is not a factor from 0 to 1; {ceiling} ({set_by})",
+                *where(params, path),
+            )
+        if values and value > values[-1]:
+            above = paths[i - 1]
+            raise PolicyError(
+                f"the {order}, got {above} {values[-1]} ({params.used[above].set_by})"
+                f" < {path} {value} ({set_by})",
+                *where(params, path, above),
+            )
+        values.append(value)
+    return values
+
+
 def efficiency_factors(params: Params) -> dict[Grade, Decimal]:
     """The factor of every grade: each from 0 to 1, never rising from excellent to fail.
 
     A factor above 1 would pay more than the efficiency share, and a better grade must
     not earn less than a worse one (equal is fine).
     """
-    factors: dict[Grade, Decimal] = {}
-    for grade in GRADES:  # best first
-        path = factor_path(grade)
-        value = params.decimal(path)
-        origin = params.used[path].set_by
-        if not 0 <= value <= 1:
-            raise PolicyError(
-                f"{path}: {value} is not a factor from 0 to 1; the efficiency part is at most"
-                f" the standard × {EFFICIENCY_SHARE} ({origin})",
-                *where(params, path),
-            )
-        if factors:
-            better = GRADES[len(factors) - 1]
-            if value > factors[better]:
-                above = factor_path(better)
-                raise PolicyError(
-                    f"the efficiency factors must not rise from excellent to fail, got"
-                    f" {above} {factors[better]} ({params.used[above].set_by})"
-                    f" < {path} {value} ({origin})",
-                    *where(params, path, above),
-                )
-        factors[grade] = value
-    return factors
+    values = _falling(
+        params,
+        tuple(factor_path(g) for g in GRADES),
+        f"the efficiency part is at most the standard × {EFFICIENCY_SHARE}",
+        "efficiency factors must not rise from excellent to fail",
+    )
+    return dict(zip(GRADES, values, strict=True))
 
 
 def result_factors(params: Params) -> dict[PostResult, Decimal]:
     """The factor of every post-assessment result: each from 0 to 1, never rising from
     合格 to 不合格 (a month cannot pay more than its amount, nor a worse result more)."""
-    factors: dict[PostResult, Decimal] = {}
-    for result in POST_RESULTS:  # best first
-        path = result_factor_path(result)
-        value = params.decimal(path)
-        origin = params.used[path].set_by
-        if not 0 <= value <= 1:
-            raise PolicyError(
-                f"{path}: {value} is not a factor from 0 to 1; a month pays at most its"
-                f" scheduled amount ({origin})",
-                *where(params, path),
-            )
-        if factors:
-            better = POST_RESULTS[len(factors) - 1]
-            if value > factors[better]:
-                above = result_factor_path(better)
-                raise PolicyError(
-                    f"the monthly result factors must not rise from 合格 to 不合格, got"
-                    f" {above} {factors[better]} ({params.used[above].set_by})"
-                    f" < {path} {value} ({origin})",
-                    *where(params, path, above),
-                )
-        factors[result] = value
-    return factors
+    values = _falling(
+        params,
+        tuple(result_factor_path(r) for r in POST_RESULTS),
+        "a month pays at most its scheduled amount",
+        "monthly result factors must not rise from 合格 to 不合格",
+    )
+    return dict(zip(POST_RESULTS, values, strict=True))
 
 
 def check_parameters(params: Params) -> None:
