@@ -26,8 +26,10 @@ from groupctl.problems import Problems
 from groupctl.rules.allowance import AllowanceResult, compute_allowance
 from groupctl.rules.approval import ApprovalResult, Fund, compute_approval
 from groupctl.rules.assessment import AssessmentResult, compute_assessment
+from groupctl.rules.coverage import CoverageResult, compute_coverage
 from groupctl.rules.funding import FundingResult, compute_funding
 from groupctl.rules.staffing import StaffingResult, compute_staffing
+from groupctl.rules.timeline import TimelineResult, compute_timeline, parse_day
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,19 @@ def staffing(session: Session, year: str | int) -> StaffingResult:
     return compute_staffing(session.data, session.policy, school_year(year))
 
 
+def coverage(session: Session, year: str | int) -> CoverageResult:
+    """Compulsory-stage schools in groups against the target (七（三））, with the trend."""
+    return compute_coverage(session.data, session.policy, school_year(year))
+
+
+def timeline(on: str | None = None, data_dir: Path | None = None) -> TimelineResult:
+    """The plan's phases, milestones and recurring duties (七); with ``on`` (a date as the
+    clerk typed it), the phases in force that day and the duties due in its month.  Reads
+    only the policy (for the coverage target), so it answers whatever the data files hold."""
+    day = None if on is None else parse_day(on)
+    return compute_timeline(policy_for(data_dir), day)
+
+
 def current_school_year(today: date | None = None) -> int:
     """The school year running on ``today``: it starts on September 1st."""
     today = today or date.today()
@@ -111,6 +126,12 @@ def approve(
     where = resolve_campus(session.data.pilots, campus)
     when = school_year(year) if year is not None else current_school_year()
     return compute_approval(session.data, session.policy, when, value, where, fund, purpose)
+
+
+def policy_for(data_dir: Path | None = None) -> Policy:
+    """The policy in force for a data directory (bundled defaults + its policy.yaml)."""
+    directory, _ = locate_data(data_dir)
+    return load_policy(directory)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,16 @@
-"""Clause identifiers of the plan (SPEC §1): dotted id → Chinese label and subject."""
+"""Clause identifiers of the plan (SPEC §1): dotted id → Chinese label and subject.
+
+Also the registry of who implements each clause, built from the code itself so that it
+cannot drift: each computing command's rule module declares in ``CLAUSES`` the clauses
+its figures cite, and each policy parameter names its clause (``groupctl clauses``).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import import_module
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,65 @@ _CLAUSES: tuple[Clause, ...] = (
 )
 
 CLAUSES: dict[str, Clause] = {c.id: c for c in _CLAUSES}
+
+
+# --------------------------------------------------------------------------- who implements what
+
+# Each command whose figures come from a rule module, and that module: its ``CLAUSES``
+# declares every clause the command cites (tests/test_clauses.py holds each command's
+# --explain output to its declaration).
+COMMAND_RULES: dict[str, str] = {
+    "funding": "groupctl.rules.funding",
+    "staffing": "groupctl.rules.staffing",
+    "approve": "groupctl.rules.approval",
+    "procedure": "groupctl.rules.procedures",
+    "assess": "groupctl.rules.assessment",
+    "allowance": "groupctl.rules.allowance",
+    "coverage": "groupctl.rules.coverage",
+    "timeline": "groupctl.rules.timeline",
+}
+# A command with no rule module, and the part of the plan it shows (the annex's table).
+COMMAND_SOURCES: dict[str, tuple[str, ...]] = {"groups": ("annex",)}
+
+
+class _Cited(Protocol):
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def clause(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class ClauseUse:
+    """A clause with the commands that cite it and the parameters that serve it."""
+
+    clause: Clause
+    commands: tuple[str, ...]
+    parameters: tuple[str, ...]
+
+
+def command_clauses() -> dict[str, tuple[str, ...]]:
+    """Each command and the clauses it cites, as the code declares them."""
+    out = dict(COMMAND_SOURCES)
+    for command, module in COMMAND_RULES.items():
+        declared: tuple[str, ...] = import_module(module).CLAUSES
+        out[command] = declared
+    return out
+
+
+def clause_uses(parameters: Iterable[_Cited]) -> tuple[ClauseUse, ...]:
+    """Every clause of the plan, in order, with its commands and its parameters (``parameters``:
+    the policy's, in its order).  A clause the code cites that the registry lacks is a bug
+    in the project (a KeyError), never silently left out."""
+    commands: dict[str, list[str]] = {c: [] for c in CLAUSES}
+    params: dict[str, list[str]] = {c: [] for c in CLAUSES}
+    for command, cited in command_clauses().items():
+        for c in cited:
+            commands[clause(c).id].append(command)
+    for p in parameters:
+        params[clause(p.clause).id].append(p.path)
+    return tuple(ClauseUse(c, tuple(commands[c.id]), tuple(params[c.id])) for c in _CLAUSES)
 
 
 def clause(clause_id: str) -> Clause:

@@ -46,6 +46,8 @@ from groupctl.results import Explain
 from groupctl.rules.assessment import AssessmentResult, assess_with
 
 CLAUSE = "6.4.4"
+# every clause allowance cites (groupctl clauses): its own, and 六（五） for the grade it pays on
+CLAUSES: tuple[str, ...] = (CLAUSE, "6.5")
 
 BASE_SHARE = "allowance.base_share"
 EFFICIENCY_SHARE = "allowance.efficiency_share"

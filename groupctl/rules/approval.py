@@ -46,6 +46,8 @@ ACTOR_CLAUSE: dict[Actor, str] = {
     "school_implements": "6.4.1.2",
     "group_payment_review": "6.4.1.3",
 }
+# every clause approve cites (groupctl clauses)
+CLAUSES: tuple[str, ...] = tuple(dict.fromkeys(ACTOR_CLAUSE.values()))
 
 
 @dataclass(frozen=True)

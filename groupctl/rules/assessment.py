@@ -31,6 +31,7 @@ from groupctl.results import Explain
 from groupctl.rules.common import active_groups
 
 CLAUSE = "6.5"
+CLAUSES: tuple[str, ...] = (CLAUSE,)  # every clause assess cites (groupctl clauses)
 
 # A band's value may be written as the code or as the plan's Chinese name.
 _GRADE_NAMES: dict[str, Grade] = {**{g: g for g in GRADES}, **GRADE_NAMES}

@@ -16,6 +16,7 @@ from groupctl.results import Explain
 from groupctl.rules.common import active_groups, require_headcounts
 
 CLAUSE = "6.3"
+CLAUSES: tuple[str, ...] = (CLAUSE,)  # every clause funding cites (groupctl clauses)
 
 
 @dataclass(frozen=True)

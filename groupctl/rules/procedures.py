@@ -89,6 +89,8 @@ PROCEDURES: tuple[Procedure, ...] = (
 )  # fmt: skip
 
 BY_NAME: dict[str, Procedure] = {p.name: p for p in PROCEDURES}
+# every clause procedure cites (groupctl clauses)
+CLAUSES: tuple[str, ...] = tuple(dict.fromkeys(p.clause for p in PROCEDURES))
 
 
 def procedure(name: str) -> Procedure:

@@ -46,6 +46,8 @@ from groupctl.rules.common import active_groups, require_headcounts
 SCHOOL_LEADERS = "6.4.2.1"
 KINDERGARTEN_LEADERS = "6.4.2.2"
 TEACHERS = "6.4.3"
+# every clause staffing cites (groupctl clauses): posts, teachers, and 二（二） for class sizes
+CLAUSES: tuple[str, ...] = (SCHOOL_LEADERS, KINDERGARTEN_LEADERS, TEACHERS, "2.2")
 
 Kind = Literal["school", "kindergarten"]
 Measure = Literal["students", "classes"]
