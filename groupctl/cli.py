@@ -555,6 +555,95 @@ def params(
     emit(params_view(result, opts.ask), opts, api.protected_files(result.directory))
 
 
+@app.command()
+@shared(*COMPUTING)
+def coverage(year: YearArg, opts: Options) -> None:
+    """义务教育阶段学校集团化办学覆盖率与目标（七（三））/ coverage against the 2025 target."""
+    from groupctl.views.coverage import coverage_view
+
+    computing(opts, lambda s: coverage_view(api.coverage(s, year), s.data, opts.ask))
+
+
+@app.command()
+@shared(*DATA)
+def timeline(
+    opts: Options,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on",
+            metavar="DATE",
+            help="日期 / a date (2023-08-01): the phases in force and the duties due that month.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """实施步骤与例行事项（七）/ the plan's phases, milestones and recurring duties."""
+    from groupctl.views.timeline import timeline_view
+
+    emit(timeline_view(api.timeline(on, opts.data), opts.ask), opts)
+
+
+@app.command()
+@shared(*DATA)
+def clauses(opts: Options) -> None:
+    """方案条款、命令与参数 / clauses, their commands and parameters."""
+    from groupctl.views.clauses import clauses_view
+
+    emit(clauses_view(api.policy_for(opts.data), opts.ask), opts)
+
+
+class ReportFormat(StrEnum):
+    markdown = "markdown"
+    md = "md"
+    html = "html"
+    xlsx = "xlsx"
+
+
+_REPORT_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+_REPORT_SUFFIXES[".xlsx"] = "xlsx"
+
+
+@app.command()
+@shared("data", "output", "lang", "sets")
+def report(
+    year: YearArg,
+    opts: Options,
+    fmt: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            show_default=False,
+            help="报告格式 / markdown, html or xlsx (default: from the -o extension).",
+        ),
+    ] = None,
+) -> None:
+    """全年报告：经费、职数、考核、津贴、覆盖率、参数（-o 报告.md/.html/.xlsx）/ the year's whole report."""
+    from groupctl.output.files import write_atomic
+    from groupctl.report import build_report, render_report
+
+    if opts.file is None:
+        raise UsageError("report needs -o FILE (.md, .html or .xlsx)")
+    implied = _REPORT_SUFFIXES.get(opts.file.suffix.lower())
+    given = None if fmt is None else ("markdown" if fmt == "md" else fmt.value)
+    if given is not None and implied is not None and given != implied:
+        raise UsageError(
+            f"--format {given} does not match the extension of {str(opts.file)!r} ({implied})"
+        )
+    chosen = given or implied
+    if chosen is None:
+        raise UsageError(
+            f"cannot tell the report format of {str(opts.file)!r} from its extension"
+            " (use .md, .html or .xlsx, or give --format)"
+        )
+    session = api.open_session(opts.data, opts.sets)
+    built = build_report(session, api.school_year(year), opts.ask)
+    write_atomic(opts.file, render_report(built, chosen, opts.lang_code), protected=session.files())
+    for note in [*built.notes, t("note.written", opts.lang_code, file=opts.file)]:
+        sys.stderr.write(note + "\n")
+
+
 def main() -> None:
     """Console-script entry point."""
     command = typer.main.get_command(app)

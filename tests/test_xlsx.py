@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from decimal import Decimal
 
 import openpyxl
@@ -94,3 +95,14 @@ def test_a_failed_xlsx_write_leaves_the_old_file(cli, tmp_path):
     assert result.exit_code == 2
     assert target.read_bytes() == b"old"
     assert json.loads(cli("funding", "2023", "-f", "json").stdout)["total"] == "750000.00"
+
+
+def test_the_same_inputs_give_the_same_bytes(cli, tmp_path):
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    assert cli("funding", "2023", "-o", str(first)).exit_code == 0
+    assert cli("funding", "2023", "-o", str(second)).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as z:  # no timestamp of the run inside, to the second
+        assert "<dcterms:created xsi:type=\"dcterms:W3CDTF\">1980-01-01T00:00:00Z" in (
+            z.read("docProps/core.xml").decode()
+        )

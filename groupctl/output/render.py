@@ -131,7 +131,7 @@ def render_csv(out: Output, lang: Lang, *, to_file: bool = False) -> str:
 # --------------------------------------------------------------------------- table
 
 
-def _table_cells(row: Row, cols: tuple[Column, ...], lang: Lang) -> list[str]:
+def table_cells(row: Row, cols: tuple[Column, ...], lang: Lang) -> list[str]:
     return [
         row.shown[c.key] if c.key in row.shown else table_cell(row.values.get(c.key), c, lang)
         for c in cols
@@ -167,7 +167,7 @@ def render_table(out: Output, lang: Lang, *, terminal: bool, width: int) -> str:
             title_style="bold" if terminal else None,
         )
         cols = section.shown_columns("table")
-        cells = [_table_cells(row, cols, lang) for row in section.rows]
+        cells = [table_cells(row, cols, lang) for row in section.rows]
         for i, col in enumerate(cols):
             # an id (a parameter path) is copied back onto the command line, a citation is
             # read as one name: keep them whole on one line while they fit in about half the width
@@ -202,13 +202,13 @@ def render_table(out: Output, lang: Lang, *, terminal: bool, width: int) -> str:
 # --------------------------------------------------------------------------- markdown
 
 
-def _md_table(section: Section, lang: Lang) -> str:
+def md_table(section: Section, lang: Lang) -> str:
     from tabulate import tabulate
 
     cols = section.shown_columns("table")
     rows = []
     for row in section.rows:
-        cells = [c.strip().replace("\n", " · ") for c in _table_cells(row, cols, lang)]
+        cells = [c.strip().replace("\n", " · ") for c in table_cells(row, cols, lang)]
         if not row.fact and cells[0]:
             cells[0] = f"**{cells[0]}**"
         rows.append(cells)
@@ -228,7 +228,7 @@ def render_markdown(out: Output, lang: Lang) -> str:
     parts = []
     if out.meta.sets:  # a what-if must not pass for the real figures
         parts.append(f"> {t('note.scenario', lang, sets=scenario(out))}\n")
-    parts.extend(_md_table(s, lang) for s in out.sections)
+    parts.extend(md_table(s, lang) for s in out.sections)
     parts.extend(line + "\n" for line in out.lines)
     if out.explain:
         lines = [f"#### {out.explain_title or t('explain.title', lang)}", ""]

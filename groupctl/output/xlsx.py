@@ -11,13 +11,14 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from datetime import datetime
 from typing import Any
 
 from groupctl.labels import Lang, t
 from groupctl.output.model import Column, Output
 from groupctl.output.render import _data_rows, data_header, scenario
 
-_NUMBER_FORMATS = {
+NUMBER_FORMATS = {
     "money": "#,##0.00",
     "count": "#,##0",
     "year": "0",
@@ -32,7 +33,10 @@ def text_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _sheet_name(name: str, taken: set[str]) -> str:
+FIXED_DATE = datetime(1980, 1, 1)  # xlsx files carry a creation date; this one never changes
+
+
+def sheet_name(name: str, taken: set[str]) -> str:
     base = _SHEET_BAD.sub("_", name)[:31] or "Sheet"
     candidate, n = base, 2
     while candidate.lower() in taken:
@@ -55,12 +59,14 @@ def render_xlsx(out: Output, lang: Lang) -> bytes:
             "strings_to_numbers": False,
         },
     )
+    # the same inputs give the same bytes: no timestamp of the run in the document properties
+    book.set_properties({"created": FIXED_DATE})
     bold = book.add_format({"bold": True})
-    formats = {kind: book.add_format({"num_format": f}) for kind, f in _NUMBER_FORMATS.items()}
+    formats = {kind: book.add_format({"num_format": f}) for kind, f in NUMBER_FORMATS.items()}
     taken: set[str] = set()
     extra = [scenario(out)] if out.meta.sets else []
     for section in out.sections:
-        sheet = book.add_worksheet(_sheet_name(section.name, taken))
+        sheet = book.add_worksheet(sheet_name(section.name, taken))
         cols: tuple[Column | None, ...] = (*section.shown_columns("data"), *(None for _ in extra))
         header = data_header(out, section, lang)
         widths = [text_width(h) for h in header]
@@ -82,7 +88,7 @@ def _write(
 ) -> None:
     if value is None:
         return
-    if col is not None and col.kind in _NUMBER_FORMATS:
+    if col is not None and col.kind in NUMBER_FORMATS:
         sheet.write_number(r, c, value, formats[col.kind])
     elif col is not None and col.kind == "decimal":
         sheet.write_number(r, c, value)
@@ -99,7 +105,7 @@ def _shown(value: Any, col: Column | None) -> str:
 
 
 def _notes_sheet(book: Any, out: Output, lang: Lang, bold: Any, taken: set[str]) -> None:
-    sheet = book.add_worksheet(_sheet_name(t("sheet.notes", lang), taken))
+    sheet = book.add_worksheet(sheet_name(t("sheet.notes", lang), taken))
     m = out.meta
     rows: list[tuple[str, str]] = []
     if m.sets:
