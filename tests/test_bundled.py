@@ -49,10 +49,11 @@ def test_the_bundled_pilots_are_the_annex():
     assert [g.type for g in pilots.groups] == ["school"] * 4 + ["kindergarten"]
 
 
-def test_bundled_headcounts_cover_2023_and_2024_for_every_campus():
+def test_bundled_headcounts_cover_2023_to_2025_for_every_campus():
+    # 2025 is the plan's target year for coverage (七（三）): the data reaches it
     data = load_data(BUNDLED_DATA)
-    assert data.enrollment.years() == (2023, 2024)
-    for year in (2023, 2024):
+    assert data.enrollment.years() == (2023, 2024, 2025)
+    for year in (2023, 2024, 2025):
         for c in data.pilots.campuses():
             assert data.enrollment.stages(year, c.id), (year, c.id)
 

@@ -293,8 +293,8 @@ def test_csv_cells_that_look_like_formulas_are_defused(cli, write_data):
             " is per school year)\n",
         ),
         (
-            ["funding", "2025"],
-            "错误：campuses.csv: no headcounts for 2025 (years with data: 2023, 2024)\n",
+            ["funding", "2026"],
+            "错误：campuses.csv: no headcounts for 2026 (years with data: 2023, 2024, 2025)\n",
         ),
         (["funding", "99999"], "错误：year must be a school year like 2023, got '99999'\n"),
         (

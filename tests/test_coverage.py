@@ -157,6 +157,7 @@ SUMMARY_2023 = """\
  ────────────────────────────────────────────
   2023–2024           16         26   61.54%
   2024–2025           16         26   61.54%
+  2025–2026           16         26   61.54%
 
 2023–2024学年 各集团的义务教育阶段学校（有小学或初中学段的校区）
 
@@ -206,6 +207,7 @@ def test_coverage_json_is_the_spec_document(cli):
     assert doc["trend"] == [
         {"year": 2023, "school_year": "2023-2024", "grouped": 16, "total": 26, "rate": "0.6154"},
         {"year": 2024, "school_year": "2024-2025", "grouped": 16, "total": 26, "rate": "0.6154"},
+        {"year": 2025, "school_year": "2025-2026", "grouped": 16, "total": 26, "rate": "0.6154"},
     ]
     assert doc["meta"]["illustrative"] == ["campuses.csv", "pilots.yaml:compulsory_schools_total"]
     eryou = doc["groups"][-1]
@@ -230,12 +232,17 @@ def test_rates_round_half_up_to_four_places_only_when_shown(cli, write_data):
     assert table.splitlines()[1] == "3 ÷ 96 = 3.13%，距 2025 年 60.00% 的目标尚差 55 所"
 
 
-def test_coverage_2025_without_headcounts_names_the_years_with_data(cli):
+def test_coverage_in_the_target_year_says_whether_the_target_is_met(cli):
     result = cli("coverage", "2025")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1] == "16 ÷ 26 = 61.54%，已达到 2025 年 60.00% 的目标"
+
+
+def test_a_year_without_headcounts_names_the_years_with_data(cli):
+    result = cli("coverage", "2026")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert (
-        result.stderr
-        == "错误：campuses.csv: no headcounts for 2025 (years with data: 2023, 2024)\n"
+    assert result.stderr == (
+        "错误：campuses.csv: no headcounts for 2026 (years with data: 2023, 2024, 2025)\n"
     )
 
 

@@ -376,7 +376,7 @@ def test_coverage_part_is_the_coverage_commands_with_a_chart_against_the_target(
     html = report(cli, tmp_path, "r.html", "2023")[0].decode()
     chart = html[html.index('<figure class="chart" id="chart-coverage">') :].split("</figure>")[0]
     # one bar a school year of campuses.csv, 0.6154 of the 340 pixels; the target at 0.6
-    assert chart.count('<rect class="bar"') == len(coverage["trend"]) == 2
+    assert chart.count('<rect class="bar"') == len(coverage["trend"]) == 3
     assert '<rect class="bar" x="250" y="6" width="209.2" height="18"/>' in chart
     assert '<line class="target" x1="454" ' in chart
     assert ">目标 60.00%（2025年）</text>" in chart
@@ -386,7 +386,7 @@ def test_coverage_part_is_the_coverage_commands_with_a_chart_against_the_target(
     assert Decimal(str(rate)) == Decimal(coverage["rate"])
     with zipfile.ZipFile(tmp_path / "r.xlsx") as z:
         charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
-    assert any("<c:f>覆盖率!$B$4:$B$5</c:f>" in c for c in charts)
+    assert any("<c:f>覆盖率!$B$4:$B$6</c:f>" in c for c in charts)
 
 
 def test_without_the_district_school_count_coverage_is_left_out(cli, tmp_path, write_data):

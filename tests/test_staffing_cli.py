@@ -818,7 +818,10 @@ def test_contradictory_parameters_are_a_clear_error(cli, args, stderr):
             " 2023-2024 school year (a reading: the pilot began in May 2023 and its funding"
             " is per school year)\n",
         ),
-        ("2025", "错误：campuses.csv: no headcounts for 2025 (years with data: 2023, 2024)\n"),
+        (
+            "2026",
+            "错误：campuses.csv: no headcounts for 2026 (years with data: 2023, 2024, 2025)\n",
+        ),
         ("next", "错误：year must be a school year like 2023, got 'next'\n"),
     ],
 )
