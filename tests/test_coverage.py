@@ -238,7 +238,7 @@ def test_coverage_in_the_target_year_says_whether_the_target_is_met(cli):
     assert result.stdout.splitlines()[1] == "16 ÷ 26 = 61.54%，已达到 2025 年 60.00% 的目标"
 
 
-def test_a_year_without_headcounts_names_the_years_with_data(cli):
+def test_the_command_names_the_years_with_data_for_a_year_without(cli):
     result = cli("coverage", "2026")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
