@@ -355,8 +355,8 @@ def test_csv_carries_base_paid_so_sums_still_give_the_totals(cli, write_data):
         "11",
     )
     # the month columns are what each month pays, so they add up to 实发基础津贴
-    assert (first["2月实发"], first["3月实发"]) == ("700.00", "0.00")
-    months = [Decimal(first[f"{m}月实发"]) for m in range(1, 13)]
+    assert (first["第2月实发"], first["第3月实发"]) == ("700.00", "0.00")
+    months = [Decimal(first[f"第{m}月实发"]) for m in range(1, 13)]
     assert sum(months) == Decimal(first["实发基础津贴"])
     assert first["合计"] == "10580.00"
 

@@ -207,7 +207,7 @@ def test_clauses_table(cli):
     assert lines[:4] == [
         "方案条款与引用它们的命令",
         "",
-        "  条款号    条款             标题                   命令",
+        "  条款号    条款             主题                   命令",
         " ──────────────────────────────────────────────────────────────────────────────",
     ]
     assert "  6.3       六（三）         激励措施（专项经费）   funding, approve" in lines
@@ -223,7 +223,7 @@ def test_clauses_table(cli):
 
 def test_clauses_csv_and_xlsx(cli, tmp_path):
     rows = cli("clauses", "-f", "csv").stdout.splitlines()
-    assert rows[0] == "条款号,条款,标题,英文标题,命令,参数"
+    assert rows[0] == "条款号,条款,主题,英文主题,命令,参数"
     assert rows[-1] == "annex,附件,试点集团一览表,table of pilot groups and campuses,groups,"
     assert (
         "7.3,七（三）,总结推广阶段,review and extension phase,coverage、timeline,coverage.target、coverage.target_year"

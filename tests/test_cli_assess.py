@@ -314,7 +314,7 @@ def test_allowance_csv_is_one_row_per_head_with_the_months_flattened(cli, tmp_pa
     lines = raw.decode("utf-8-sig").splitlines()
     assert lines[0] == (
         "校区代码,校区,集团代码,集团,角色,校（园）长,年标准,基础津贴,实发基础津贴,"
-        + ",".join(f"{m}月实发" for m in range(1, 13))
+        + ",".join(f"第{m}月实发" for m in range(1, 13))
         + ",按合格计月数,集团等次,等次系数,效能津贴,合计"
     )
     assert lines[2] == (
@@ -345,7 +345,7 @@ def test_allowance_csv_is_tidy_so_sums_give_the_json_totals(cli, sets):
         ("合计", "total"),
     ]:
         assert sum(Decimal(r[column]) for r in rows) == Decimal(totals[key]), column
-    months = sum(Decimal(r[f"{m}月实发"]) for r in rows for m in range(1, 13))
+    months = sum(Decimal(r[f"第{m}月实发"]) for r in rows for m in range(1, 13))
     assert months == Decimal(totals["base_paid"])
     if sets:  # a what-if says so on every row
         assert {r["方案"] for r in rows} == {"allowance.annual_standard.lead=12345.65"}

@@ -324,3 +324,19 @@ def test_domain_modules_of_this_issue_import_no_cli_or_rendering_library():
         " groupctl.views.timeline, groupctl.views.clauses, groupctl.clauses"
     )
     assert not {"typer", "rich", "tabulate", "click", "xlsxwriter"} & loaded
+
+
+def test_a_half_entered_later_year_leaves_the_trend_but_not_this_years_answer(cli, tmp_path):
+    import shutil
+
+    from tests.conftest import REPO
+
+    d = tmp_path / "data"
+    shutil.copytree(REPO / "data", d)
+    with (d / "campuses.csv").open("a", encoding="utf-8") as f:
+        f.write("2026,qixiao-main,primary,2400,44\n")  # a clerk has entered one row so far
+    result = cli("coverage", "2023", "--data", str(d), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [y["year"] for y in json.loads(result.stdout)["trend"]] == [2023, 2024, 2025]
+    assert "注：campuses.csv 中 2026 学年的在校生数据不全，未列入历年覆盖率" in result.stderr
+    assert cli("coverage", "2026", "--data", str(d)).exit_code == 2  # that year itself: refused

@@ -336,11 +336,19 @@ def test_parameters_part_marks_local_and_interpretation_and_cites_national_docum
     workbook = book(report(cli, tmp_path, "r.xlsx", "2023")[0], tmp_path)
     table = rows(workbook["参数"])
     header = table.index(
-        ("参数", "来源", "依据", "值", "单位", "改动", "用于", "说明", "备注", "另一种读法")
+        ("参数", "来源", "依据", "值", "数值", "单位", "改动", "用于", "说明", "备注", "另一种读法")
     )
     by_path = {r[0]: r for r in table[header + 1 :] if r[0]}
-    assert by_path["funding.supplement_includes_lead"][1:4] == ("解读", "六（三）·解读", "false")
-    assert by_path["funding.supplement_includes_lead"][9] == "true"
+    assert by_path["funding.supplement_includes_lead"][1:5] == (
+        "解读",
+        "六（三）·解读",
+        "false",
+        None,
+    )
+    assert by_path["funding.supplement_includes_lead"][10] == "true"
+    # a single number is stored as a number, so a spreadsheet can compute with it
+    assert by_path["funding.base_per_group"][3:5] == ("100000", 100000)
+    assert by_path["allowance.base_share"][4] == 0.7
     assert by_path["allowance.annual_standard.lead"][1:3] == ("本局自定", "本局自定")
     # xlsx names a national document in full, a table by its short form
     assert by_path["teachers.student_ratio.primary"][1:3] == ("国家规定", "中央编办发〔2014〕72号")

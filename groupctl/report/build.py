@@ -20,7 +20,7 @@ from groupctl.labels import Lang, label_of, school_year, t
 from groupctl.loaders import CAMPUS_SCORES, GROUP_SCORES, load_scores
 from groupctl.model import GRADES
 from groupctl.output.model import Column, Output, Section
-from groupctl.policy import Band, ParamUse, Value
+from groupctl.policy import ParamUse
 from groupctl.report.model import Bar, Chart, Figure, FigureKind, Number, Part, Report
 from groupctl.rules.allowance import AllowanceResult
 from groupctl.rules.assessment import AssessmentResult
@@ -34,6 +34,7 @@ from groupctl.views.coverage import coverage_view, percent
 from groupctl.views.coverage import rate as coverage_rate
 from groupctl.views.funding import funding_view
 from groupctl.views.groups import groups_view
+from groupctl.views.params import value_number, value_shown
 from groupctl.views.staffing import staffing_view
 from groupctl.views.timeline import school_year_duties
 
@@ -280,6 +281,7 @@ PARAMETER = (
     Column("origin", "来源", "origin", "code", codes="origin.", whole=True),
     Column("reference", "依据", "reference"),
     Column("value", "值", "value"),
+    Column("number", "数值", "number", "decimal", show="data"),  # stored as a number in xlsx
     Column("unit", "单位", "unit", show="data"),
     Column("set_by", "改动", "set by", show="data", whole=True),
     Column("used_in", "用于", "used in"),
@@ -338,13 +340,14 @@ def _parameters_part(
             shown={
                 # a table cites a national document by its short form (72号); xlsx in full
                 "reference": cite_parameter(u.origin, u.clause, u.citation, lang),
-                "value": _shown(u.value, u.unit, lang),
+                "value": value_shown(u.value, u.unit, lang),
                 "set_by": "" if u.set_by == "bundled" else u.set_by,
             },
             path=u.path,
             origin=u.origin,
             reference=cite_parameter(u.origin, u.clause, u.reference, lang),
             value=show_value(u.value),
+            number=value_number(u.value),
             unit=u.unit,
             set_by=u.set_by,
             used_in="、".join(where) if lang == "zh" else ", ".join(where),
@@ -365,15 +368,6 @@ def _parameters_part(
             )
     out.lines = lines + out.lines
     return out
-
-
-def _shown(value: Value, unit: str, lang: Lang) -> str:
-    if isinstance(value, tuple) and value and isinstance(value[0], Band):
-        text = ", ".join(f"{b.min}:{b.value}" for b in value if isinstance(b, Band))
-    else:
-        text = show_value(value)
-    label = label_of(f"unit.{unit}", lang)
-    return f"{text} {label}" if label else text
 
 
 # --------------------------------------------------------------------------- warnings

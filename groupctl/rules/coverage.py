@@ -86,9 +86,10 @@ class CoverageResult:
     met: bool  # rate ≥ target, compared exactly
     needed: int  # schools still to bring into groups to reach the target (0 when met)
     groups: tuple[GroupCoverage, ...]
-    trend: tuple[YearCoverage, ...]  # every year campuses.csv has, oldest first
+    trend: tuple[YearCoverage, ...]  # every year with figures and full headcounts, oldest first
     parameters: tuple[ParamUse, ...]
     explain: Explain
+    incomplete: tuple[int, ...] = ()  # years left out of the trend: headcounts missing
 
 
 def district_total(data: Dataset) -> int:
@@ -152,9 +153,17 @@ def compute_coverage(data: Dataset, policy: Policy, year: int) -> CoverageResult
     groups = _groups(data, year, total)
     grouped = sum(g.grouped for g in groups)
     rate = Fraction(grouped, total)
-    trend = []
+    # the trend: every other year with figures whose headcounts are complete; a year a clerk
+    # is still filling in must not stop this year's answer, so it is named, not counted
+    trend, incomplete = [], []
     for y in data.enrollment.years():
-        n = grouped if y == year else sum(g.grouped for g in _groups(data, y, total))
+        if y < policy.first_year():
+            continue
+        try:
+            n = grouped if y == year else sum(g.grouped for g in _groups(data, y, total))
+        except DataError:
+            incomplete.append(y)
+            continue
         trend.append(YearCoverage(y, n, total, Fraction(n, total)))
     needed = max(0, math.ceil(Fraction(target) * total) - grouped)
     return CoverageResult(
@@ -168,6 +177,7 @@ def compute_coverage(data: Dataset, policy: Policy, year: int) -> CoverageResult
         needed=needed,
         groups=groups,
         trend=tuple(trend),
+        incomplete=tuple(incomplete),
         parameters=params.uses(),
         explain=Explain((CLAUSE,), {"grouped": grouped, "total": total}, (TARGET, TARGET_YEAR)),
     )

@@ -95,7 +95,7 @@ COLUMNS = tuple(
         (
             Column("monthly", "每月", "monthly", "money", show="table"),
             *(
-                Column(k, f"{m}月实发", k, "money", show="data")
+                Column(k, f"第{m}月实发", k, "money", show="data")
                 for m, k in enumerate(MONTH_KEYS, 1)
             ),
         )

@@ -21,8 +21,8 @@ from groupctl.output.model import Column, Output, Section, encode
 from groupctl.policy import Policy
 from groupctl.views import Ask, meta_for
 
-TITLE_ZH = Column("title_zh", "标题", "title (zh)")
-TITLE_EN = Column("title_en", "英文标题", "title", show="data")
+TITLE_ZH = Column("title_zh", "主题", "subject (zh)")  # our summary, not the heading
+TITLE_EN = Column("title_en", "英文主题", "subject", show="data")
 CLAUSE = (
     Column("clause", "条款号", "clause", "id"),
     Column("label", "条款", "label", whole=True),

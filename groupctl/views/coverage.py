@@ -261,7 +261,7 @@ def coverage_view(result: CoverageResult, data: Dataset, ask: Ask) -> Output:
         trend_section(result, lang),
         campuses_section(result, lang),
     ]
-    return computed(
+    out = computed(
         "coverage",
         result.year,
         body,
@@ -273,3 +273,13 @@ def coverage_view(result: CoverageResult, data: Dataset, ask: Ask) -> Output:
         explain=explain_lines(result, lang) if ask.explain else [],
         explain_title=t("explain.title", lang),
     )
+    if result.incomplete:
+        years = "、".join(str(y) for y in result.incomplete)
+        out.notes.append(
+            tr(
+                lang,
+                f"注：campuses.csv 中 {years} 学年的在校生数据不全，未列入历年覆盖率",
+                f"note: campuses.csv lacks some headcounts for {years}; left out of the trend",
+            )
+        )
+    return out

@@ -53,17 +53,32 @@ def _json(value: Value, unit: str) -> Any:
     return show_value(value)
 
 
-def _shown(p: Parameter, value: Value, lang: Lang) -> str:
+def value_shown(value: Value, unit: str, lang: Lang) -> str:
     """A value as a table shows it: with its unit, bands spaced so that they wrap between
-    bands rather than inside a number, a choice by its name."""
+    bands rather than inside a number, a grade or a choice by its name."""
     if isinstance(value, tuple) and value and isinstance(value[0], Band):
-        text = ", ".join(f"{b.min}:{b.value}" for b in value if isinstance(b, Band))
-    elif p.kind == "choice" and isinstance(value, str):
+        text = ", ".join(
+            f"{b.min}:{label_of(f'grade.{b.value}', lang) if isinstance(b.value, str) else b.value}"
+            for b in value
+            if isinstance(b, Band)
+        )
+    elif isinstance(value, str):
         text = label_of(f"choice.{value}", lang)
     else:
         text = show_value(value)
-    unit = label_of(f"unit.{p.unit}", lang) if value is not None else ""
-    return f"{text} {unit}" if unit else text
+    label = label_of(f"unit.{unit}", lang) if value is not None else ""
+    return f"{text} {label}" if label else text
+
+
+def value_number(value: Value) -> Decimal | None:
+    """A single number as a spreadsheet should store it (bands, lists, flags: None)."""
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return Decimal(value)
+    return None
+
+
+def _shown(p: Parameter, value: Value, lang: Lang) -> str:
+    return value_shown(value, p.unit, lang)
 
 
 def _record(p: Parameter, d: Dated) -> dict[str, Any]:

@@ -206,6 +206,14 @@ def duties_section(
     return section
 
 
+# the plan gives no month for these: when they fall is our reading, and says so
+READING: dict[Lang, str] = {
+    "zh": "解读：方案未写明月份，“年终”按12月计，基础津贴按学年9月至次年8月逐月发放",
+    "en": "our reading: the plan names no month; 年终 (year end) is taken as December and the"
+    " base allowance as paid monthly over the school year, September to August",
+}
+
+
 def school_year_duties(year: int, lang: Lang) -> Section:
     """The duties due in school year ``year`` (September to August): the annual report's
     section of duties in the year."""
@@ -215,6 +223,7 @@ def school_year_duties(year: int, lang: Lang) -> Section:
     section.lines.append(
         tr(lang, "学年为当年9月至次年8月", "a school year runs from September to August")
     )
+    section.lines.append(READING[lang])
     return section
 
 
@@ -242,6 +251,7 @@ def _starts(result: TimelineResult, lang: Lang) -> list[str]:
             f"recurring duties of the school years from {sy} (the first with figures)",
         ),
         tr(lang, "学年为当年9月至次年8月", "a school year runs from September to August"),
+        READING[lang],
     ]
 
 
