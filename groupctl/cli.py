@@ -625,12 +625,10 @@ def report(
 
     if opts.file is None:
         raise UsageError("report needs -o FILE (.md, .html or .xlsx)")
+    # the extension tells the format, and --format may override it (issue 9): a report
+    # saved as .txt for a mail system, or an .html printed under another name
     implied = _REPORT_SUFFIXES.get(opts.file.suffix.lower())
     given = None if fmt is None else ("markdown" if fmt == "md" else fmt.value)
-    if given is not None and implied is not None and given != implied:
-        raise UsageError(
-            f"--format {given} does not match the extension of {str(opts.file)!r} ({implied})"
-        )
     chosen = given or implied
     if chosen is None:
         raise UsageError(

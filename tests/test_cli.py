@@ -621,3 +621,13 @@ def test_check_reports_policy_values_a_command_would_refuse(cli, write_data):
     # and the commands refuse the same values
     assert cli("approve", "45000", "-c", "g1-east", "--data", str(d)).exit_code == 2
     assert cli("staffing", "2023", "--data", str(d)).exit_code == 2
+
+
+def test_markdown_shows_a_name_with_a_bar_or_a_tag_literally(cli, write_data):
+    from tests.conftest import PILOTS
+
+    d = write_data(pilots=PILOTS.replace("name: 甲教育集团\n", "name: 甲|<b>教育集团\n", 1))
+    out = cli("funding", "2023", "--data", str(d), "-f", "md").stdout
+    row = next(line for line in out.splitlines() if "教育集团" in line and "甲" in line)
+    assert row.startswith("| **甲\\|&lt;b>教育集团** ")  # one cell, no HTML
+    assert row.count(" | ") == len(out.splitlines()[2].split(" | ")) - 1

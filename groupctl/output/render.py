@@ -202,13 +202,22 @@ def render_table(out: Output, lang: Lang, *, terminal: bool, width: int) -> str:
 # --------------------------------------------------------------------------- markdown
 
 
+_MD_TAG = re.compile(r"<(?=[A-Za-z/!?])")  # what CommonMark would take for the start of HTML
+
+
+def _md_text(text: str) -> str:
+    """A cell's text as markdown shows it literally: a | would end the cell and <tag would
+    start HTML; a band such as <200 stays as it reads."""
+    return _MD_TAG.sub("&lt;", text).replace("|", "\\|")
+
+
 def md_table(section: Section, lang: Lang) -> str:
     from tabulate import tabulate
 
     cols = section.shown_columns("table")
     rows = []
     for row in section.rows:
-        cells = [c.strip().replace("\n", " · ") for c in table_cells(row, cols, lang)]
+        cells = [_md_text(c.strip().replace("\n", " · ")) for c in table_cells(row, cols, lang)]
         if not row.fact and cells[0]:
             cells[0] = f"**{cells[0]}**"
         rows.append(cells)

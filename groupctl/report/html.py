@@ -33,7 +33,7 @@ body {{ margin: 0; }}
 h1 {{ font-size: 19pt; margin: 0 0 2mm; color: #17365d; }}
 h2 {{ font-size: 14pt; margin: 0 0 3mm; padding-bottom: 1mm; color: #17365d;
   border-bottom: 2px solid #2b5797; }}
-h3 {{ font-size: 11pt; margin: 4mm 0 1.5mm; }}
+h3 {{ font-size: 11pt; margin: 4mm 0 1.5mm; break-after: avoid; page-break-after: avoid; }}
 .source {{ color: #555; margin: 0 0 4mm; }}
 .what-if {{ border: 2px solid #b3261e; color: #b3261e; background: #fdecea; font-weight: bold;
   padding: 2mm 3mm; margin: 0 0 4mm; }}
@@ -42,7 +42,8 @@ nav a {{ color: inherit; text-decoration: none; }}
 section.part {{ break-before: page; page-break-before: always; margin-top: 8mm; }}
 @media print {{ section.part {{ margin-top: 0; }} }}
 section.part.first {{ break-before: auto; page-break-before: auto; }}
-.lines {{ margin: 0 0 1.5mm; color: #333; }}
+.lines {{ margin: 0 0 1.5mm; color: #333; break-after: avoid; page-break-after: avoid; }}
+svg {{ max-width: 100%; height: auto; }}
 table {{ border-collapse: collapse; width: 100%; margin: 0 0 3mm; font-size: 8.5pt; }}
 thead {{ display: table-header-group; }}
 tr {{ break-inside: avoid; page-break-inside: avoid; }}
