@@ -815,6 +815,8 @@ def inspect_data(
         _staff_coverage_warnings(pilots, staff, problems)
     for name in pilots.illustrative:
         file, _, key = name.partition(":")  # a file, or one figure in it (pilots.yaml:KEY)
+        if not (directory / file).is_file():
+            continue  # a data folder without that file has no figures of it to warn about
         what = (
             f"{key} is an illustrative example, not an official count"
             if key

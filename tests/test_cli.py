@@ -631,3 +631,18 @@ def test_markdown_shows_a_name_with_a_bar_or_a_tag_literally(cli, write_data):
     row = next(line for line in out.splitlines() if "教育集团" in line and "甲" in line)
     assert row.startswith("| **甲\\|&lt;b>教育集团** ")  # one cell, no HTML
     assert row.count(" | ") == len(out.splitlines()[2].split(" | ")) - 1
+
+
+def test_a_file_the_folder_lacks_is_not_called_illustrative(cli, tmp_path):
+    import shutil
+
+    from tests.conftest import REPO
+
+    d = tmp_path / "data"
+    shutil.copytree(REPO / "data", d)
+    (d / "staff.csv").unlink()
+    result = cli("staffing", "2023", "--data", str(d), "-f", "json")
+    assert json.loads(result.stdout)["meta"]["illustrative"] == ["campuses.csv"]
+    assert "注：campuses.csv 中的数字为示例，并非正式统计" in result.stderr
+    check = json.loads(cli("check", "--data", str(d), "-f", "json").stdout)
+    assert not [p for p in check["problems"] if p["file"] == "staff.csv"]

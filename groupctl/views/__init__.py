@@ -50,13 +50,24 @@ def meta_for(
     return Meta(
         version=__version__,
         data=None if data is None else "bundled" if data.bundled else str(data.directory),
-        illustrative=[f for f in (data.pilots.illustrative if data else ()) if f in files],
+        illustrative=_examples(data, files) if data is not None else [],
         sets=sets,
         local_parameters=_paths(uses, "local"),
         interpretations=[u.path for u in uses if u.reading],
         national_parameters=_paths(uses, "national"),
         warnings=list(data.warnings) if data is not None else [],
     )
+
+
+def _examples(data: Dataset, files: Sequence[str]) -> list[str]:
+    """The files (or figures, ``pilots.yaml:KEY``) of ``files`` that pilots.yaml marks as
+    illustrative and the data folder holds: a folder without staff.csv has no example
+    staff figures to warn about."""
+    return [
+        f
+        for f in data.pilots.illustrative
+        if f in files and (data.directory / f.partition(":")[0]).is_file()
+    ]
 
 
 def _paths(uses: Sequence[ParamUse], origin: str) -> list[str]:
@@ -160,7 +171,7 @@ def standard_notes(
     ]
     if changed:
         notes.append(t("note.changed", lang, items="; ".join(changed)))
-    examples = [f for f in data.pilots.illustrative if f in files]
+    examples = _examples(data, files)
     if examples:
         notes.append(t("note.illustrative", lang, files=", ".join(examples)))
     return notes
