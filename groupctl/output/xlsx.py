@@ -46,10 +46,11 @@ def sheet_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def render_xlsx(out: Output, lang: Lang) -> bytes:
+def new_workbook(buf: io.BytesIO, title: str | None = None) -> Any:
+    """An XlsxWriter workbook that stores text as text (never a formula, link or number)
+    and carries no timestamp of the run, so that the same inputs give the same bytes."""
     import xlsxwriter
 
-    buf = io.BytesIO()
     book = xlsxwriter.Workbook(
         buf,
         {
@@ -59,8 +60,13 @@ def render_xlsx(out: Output, lang: Lang) -> bytes:
             "strings_to_numbers": False,
         },
     )
-    # the same inputs give the same bytes: no timestamp of the run in the document properties
-    book.set_properties({"created": FIXED_DATE})
+    book.set_properties({"created": FIXED_DATE, **({"title": title} if title else {})})
+    return book
+
+
+def render_xlsx(out: Output, lang: Lang) -> bytes:
+    buf = io.BytesIO()
+    book = new_workbook(buf)
     bold = book.add_format({"bold": True})
     formats = {kind: book.add_format({"num_format": f}) for kind, f in NUMBER_FORMATS.items()}
     taken: set[str] = set()

@@ -16,7 +16,7 @@ from typing import Any
 from groupctl.labels import Lang, t
 from groupctl.output.model import Column, Section
 from groupctl.output.render import data_cell
-from groupctl.output.xlsx import FIXED_DATE, NUMBER_FORMATS, sheet_name, text_width
+from groupctl.output.xlsx import NUMBER_FORMATS, new_workbook, sheet_name, text_width
 from groupctl.report.markdown import one_line
 from groupctl.report.model import Chart, Figure, Part, Report
 from groupctl.report.tables import figure_text
@@ -65,19 +65,8 @@ class _Sheet:
 
 
 def render_xlsx(report: Report, lang: Lang) -> bytes:
-    import xlsxwriter
-
     buf = io.BytesIO()
-    book = xlsxwriter.Workbook(
-        buf,
-        {
-            "in_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-        },
-    )
-    book.set_properties({"title": report.title, "created": FIXED_DATE})
+    book = new_workbook(buf, report.title)
     styles: dict[str, Any] = {
         "title": book.add_format({"bold": True, "font_size": 14}),
         "bold": book.add_format({"bold": True}),
