@@ -1,3 +1,3 @@
-from groupctl.cli import main
+from groupctl.entry import main
 
 main()

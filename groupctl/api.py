@@ -4,6 +4,8 @@ then compute.  Nothing here knows about argument parsing or rendering.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -49,8 +51,16 @@ class Session:
 
 
 def protected_files(directory: Path | None = None) -> tuple[Path, ...]:
-    """Files no output may replace: a data directory's, and the bundled data and policy."""
-    own = data_files(directory) if directory is not None else ()
+    """Files no output may replace: those of the data directory given, of every data folder
+    that could be in force (``$GROUPCTL_DATA``, ``./data``) — also for a command that reads
+    no data — and the bundled data and policy."""
+    folders = [directory] if directory is not None else []
+    env = os.environ.get("GROUPCTL_DATA")
+    if env:
+        folders.append(Path(env))
+    with contextlib.suppress(OSError):  # a working folder since deleted has no ./data
+        folders.append(Path.cwd() / "data")
+    own = tuple(f for folder in folders for f in data_files(folder))
     return own + data_files(BUNDLED_DATA) + (BUNDLED_POLICY,)
 
 

@@ -10,6 +10,7 @@ boundary: project errors and usage errors become one line on stderr and exit cod
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import os
@@ -42,6 +43,8 @@ def _lang_in(argv: Sequence[str]) -> Lang:
 
 
 def _fail(message: str, lang: Lang) -> None:
+    if sys.stderr is None:  # started with stderr closed: the exit code says it all
+        return
     if os.environ.get("GROUPCTL_DEBUG"):
         traceback.print_exc()
     prefix = "错误：" if lang == "zh" else "error: "
@@ -80,8 +83,8 @@ class _Boundary(TyperGroup):
             hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
             _fail(exc.format_message() + hint, lang)
             code = int(getattr(exc, "exit_code", ExitCode.USAGE))
-        except typer.Abort:
-            code = ExitCode.NO
+        except typer.Abort:  # click's form of Ctrl-C (KeyboardInterrupt): quietly, as a shell would
+            code = ExitCode.INTERRUPTED
         except BrokenPipeError:
             sys.stderr.close()  # the reader went away (| head); nothing more to say
             code = ExitCode.OK
@@ -322,9 +325,18 @@ def emit(out: Output, opts: Options, protected: Sequence[Path] | None = None) ->
     else:
         from groupctl.output.render import render_text
 
+        if sys.stdout is None:  # started with stdout closed (>&-)
+            raise UsageError("standard output is closed: nowhere to write (give -o FILE)")
         terminal = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        sys.stdout.write(render_text(out, fmt, lang, terminal=terminal, width=_width()))  # type: ignore[arg-type]
-        sys.stdout.flush()
+        text = render_text(out, fmt, lang, terminal=terminal, width=_width())  # type: ignore[arg-type]
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # a full disk (>/dev/full), a device error
+            _silence_stdout()
+            raise UsageError(f"cannot write to standard output: {exc.strerror}") from None
     # the lines under a table (a refusal's reason) are for people: where the format has no
     # place for them (CSV, xlsx, JSON, which carries them in its body), they go to stderr
     said = out.lines if fmt in ("csv", "xlsx", "json") else []
@@ -332,6 +344,13 @@ def emit(out: Output, opts: Options, protected: Sequence[Path] | None = None) ->
         sys.stderr.write(note + "\n")
     if out.exit_code:
         raise typer.Exit(int(out.exit_code))
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that what is still buffered for a stream that failed
+    cannot fail again, with a warning, when the program exits."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def computing(opts: Options, build: Callable[[api.Session], Output]) -> None:

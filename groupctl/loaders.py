@@ -130,12 +130,17 @@ def _same(a: Path, b: Path) -> bool:
 
 
 def _checked_dir(path: Path, how: str) -> Path:
-    if not path.exists():
-        raise DataError(f"data directory {str(path)!r} (from {how}) does not exist")
-    if not path.is_dir():
-        raise DataError(f"data directory {str(path)!r} (from {how}) is not a directory")
-    if not (path / PILOTS).is_file():
-        raise DataError(f"data directory {str(path)!r} (from {how}) has no {PILOTS}")
+    text = str(path)
+    shown = repr(text) if len(text) <= 80 else repr(text[:40] + "…" + text[-40:])
+    try:
+        if not path.exists():
+            raise DataError(f"data directory {shown} (from {how}) does not exist")
+        if not path.is_dir():
+            raise DataError(f"data directory {shown} (from {how}) is not a directory")
+        if not (path / PILOTS).is_file():
+            raise DataError(f"data directory {shown} (from {how}) has no {PILOTS}")
+    except OSError as exc:  # a name too long, a symlink loop, no permission
+        raise DataError(f"data directory {shown} (from {how}): {exc.strerror}") from None
     return path
 
 

@@ -16,19 +16,22 @@ def write_atomic(path: Path, data: bytes, *, protected: Iterable[Path] = ()) -> 
 
     Refuses to write over any of ``protected`` (the data files the output came from).
     """
-    target = path.resolve()
-    for p in protected:
-        if p.resolve() == target:
-            raise UsageError(f"refusing to write output over the data file {str(path)!r}")
-    if target.exists() and not target.is_file():
-        raise UsageError(f"output {str(path)!r} is not a regular file (a directory or a device)")
-    folder = target.parent
-    if not folder.is_dir():
-        raise UsageError(f"output folder {str(folder)!r} does not exist")
+    shown = _short(str(path))
     try:
+        target = path.resolve()
+        for p in protected:
+            if _same(p, target):
+                raise UsageError(f"refusing to write output over the data file {shown}")
+        if target.exists() and not target.is_file():
+            raise UsageError(f"output {shown} is not a regular file (a directory or a device)")
+        folder = target.parent
+        if not folder.is_dir():
+            raise UsageError(f"output folder {_short(str(folder))} does not exist")
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise UsageError(f"cannot write {str(path)!r}: {exc.strerror}") from None
+    except OSError as exc:  # a name too long, no permission …
+        raise UsageError(f"cannot write {shown}: {exc.strerror}") from None
+    except RuntimeError:  # pathlib's word for a symlink loop
+        raise UsageError(f"cannot write {shown}: a symbolic link loop") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -39,10 +42,26 @@ def write_atomic(path: Path, data: bytes, *, protected: Iterable[Path] = ()) -> 
         else:
             os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
-    except OSError as exc:
+    except BaseException as exc:  # also Ctrl-C or SIGTERM: never leave the temporary file
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise UsageError(f"cannot write {str(path)!r}: {exc.strerror}") from None
+        if isinstance(exc, OSError):
+            raise UsageError(f"cannot write {shown}: {exc.strerror}") from None
+        raise
+
+
+def _same(p: Path, target: Path) -> bool:
+    try:
+        return p.resolve() == target
+    except (OSError, RuntimeError):
+        return False
+
+
+def _short(text: str, limit: int = 80) -> str:
+    """A path as a message quotes it: whole when short, its two ends around … when not."""
+    if len(text) <= limit:
+        return repr(text)
+    return repr(text[: limit // 2] + "…" + text[-limit // 2 :])
 
 
 def _umask() -> int:

@@ -1,0 +1,209 @@
+"""Bad input at the command line and around the output (issue 10): output files, the data
+folder, standard streams, interrupts.  Each case: one line on stderr naming what is wrong,
+exit 2 (or the shell's 130/143 for an interrupt), no traceback, no damaged or stray file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from groupctl.entry import Terminated
+from groupctl.errors import UsageError
+from groupctl.output.files import write_atomic
+from tests.conftest import REPO
+
+ENTRY = [sys.executable, "-m", "groupctl"]
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working folder whose ./data is the data folder in force (a copy of the bundled)."""
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def one_error(result, *parts: str) -> None:
+    assert result.exit_code == 2, result.stderr
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("错误："), result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    for part in parts:
+        assert part in lines[0]
+
+
+# --------------------------------------------------------------------------- class 3: -o
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("procedure", "budget", "-o", "data/campuses.csv"),  # reads no data at all
+        ("procedure", "budget", "-f", "json", "-o", "data/pilots.yaml"),
+        ("timeline", "-f", "csv", "-o", "data/staff.csv"),
+        ("clauses", "-f", "md", "-o", "data/policy.yaml"),  # absent yet: still the folder's
+        ("funding", "2023", "-f", "csv", "-o", "data/campus_scores.csv"),
+        ("groups", "-f", "csv", "-o", "./data/../data/group_scores.csv"),
+        ("report", "2023", "-f", "md", "-o", "data/post_assessment.csv"),
+    ],
+)
+def test_no_command_writes_over_a_file_of_the_data_folder_in_force(cli, folder, args):
+    before = {p.name: p.read_bytes() for p in (folder / "data").iterdir()}
+    one_error(cli(*args), "refusing to write output over the data file")
+    assert {p.name: p.read_bytes() for p in (folder / "data").iterdir()} == before
+
+
+def test_the_data_folder_named_by_groupctl_data_is_protected_too(cli, tmp_path):
+    data = tmp_path / "elsewhere"
+    shutil.copytree(REPO / "data", data)
+    before = (data / "pilots.yaml").read_bytes()
+    env = {"GROUPCTL_DATA": str(data)}
+    result = cli("procedure", "-f", "json", "-o", str(data / "pilots.yaml"), env=env)
+    one_error(result, "refusing to write output over the data file")
+    assert (data / "pilots.yaml").read_bytes() == before
+
+
+def test_a_symlink_to_a_data_file_is_the_data_file(cli, folder):
+    (folder / "innocent.csv").symlink_to(folder / "data" / "campuses.csv")
+    one_error(cli("procedure", "budget", "-o", "innocent.csv"), "refusing to write")
+
+
+# --------------------------------------------------------------------------- class 6: paths
+
+
+def test_output_onto_a_symlink_loop(cli, folder):
+    (folder / "a.csv").symlink_to(folder / "b.csv")
+    (folder / "b.csv").symlink_to(folder / "a.csv")
+    one_error(cli("funding", "2023", "-o", "a.csv"), "symbolic link loop")
+
+
+@pytest.mark.parametrize("length", [300, 5000])
+def test_output_name_too_long(cli, folder, length):
+    result = cli("funding", "2023", "-o", "x" * length + ".csv")
+    one_error(result, "cannot write", "…")
+    assert len(result.stderr) < 300  # the name is shortened, never printed whole
+
+
+@pytest.mark.parametrize("length", [300, 5000])
+def test_data_folder_name_too_long(cli, tmp_path, length):
+    result = cli("funding", "2023", "--data", str(tmp_path / ("d" * length)))
+    one_error(result, "data directory", "(from --data)")
+    assert len(result.stderr) < 300
+
+
+def test_data_folder_that_is_a_symlink_loop(cli, tmp_path):
+    (tmp_path / "d1").symlink_to(tmp_path / "d2")
+    (tmp_path / "d2").symlink_to(tmp_path / "d1")
+    one_error(cli("funding", "2023", "--data", str(tmp_path / "d1")), "data directory")
+
+
+def test_output_into_a_folder_that_does_not_exist(cli, folder):
+    one_error(cli("funding", "2023", "-o", "nowhere/x.csv"), "does not exist")
+
+
+def test_output_onto_a_directory(cli, folder):
+    (folder / "out.csv").mkdir()
+    one_error(cli("funding", "2023", "-o", "out.csv"), "not a regular file")
+
+
+# --------------------------------------------------------------------------- class 8: interrupts
+
+
+@pytest.mark.parametrize("signal_", [KeyboardInterrupt, Terminated])
+def test_an_interrupted_write_leaves_the_old_file_and_no_temporary_one(
+    tmp_path, monkeypatch, signal_
+):
+    target = tmp_path / "out.csv"
+    target.write_bytes(b"old")
+
+    def interrupted(fd: int) -> None:
+        raise signal_
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(signal_):
+        write_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
+
+
+def test_a_failed_write_says_why_and_leaves_nothing(tmp_path, monkeypatch):
+    def full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(UsageError, match="No space left on device"):
+        write_atomic(tmp_path / "out.csv", b"new")
+    assert list(tmp_path.iterdir()) == []
+
+
+def run(*args: str, stdout=subprocess.PIPE, env=None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*ENTRY, *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "GROUPCTL_DATA": "", **(env or {})},
+        cwd=REPO / "tests",  # no ./data here: the bundled copy is in force
+        timeout=30,
+    )
+
+
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_ends_the_run_quietly(sig, code):
+    # sent while the program imports and works (after the interpreter's own start-up,
+    # which no Python program can reach): never a traceback
+    p = subprocess.Popen(
+        [*ENTRY, "report", "2023", "-f", "md", "-o", os.devnull],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO / "tests",
+    )
+    time.sleep(0.15)
+    p.send_signal(sig)
+    _, err = p.communicate(timeout=30)
+    if p.returncode == 0:  # the machine was faster than the signal
+        pytest.skip("the run ended before the signal arrived")
+    assert p.returncode == code
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+
+
+# --------------------------------------------------------------------------- class 6: streams
+
+
+def test_stdout_closed():
+    result = subprocess.run(
+        [*ENTRY, "funding", "2023"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO / "tests",
+        timeout=30,
+        pass_fds=(),
+        preexec_fn=lambda: os.close(1),
+    )
+    assert result.returncode == 2
+    assert result.stderr == "错误：standard output is closed: nowhere to write (give -o FILE)\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_stdout_on_a_full_disk():
+    with open("/dev/full", "w") as full:
+        result = run("funding", "2023", "-f", "json", stdout=full)
+    assert result.returncode == 2
+    assert result.stderr.startswith("错误：cannot write to standard output: No space left")
+    assert len(result.stderr.splitlines()) == 1  # and no warning at exit
+
+
+def test_an_ascii_only_output_encoding_still_gets_the_figures():
+    result = run("funding", "2023", "-f", "csv", env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0, result.stderr
+    assert "中卫市第七小学教育集团" in result.stdout  # UTF-8, groupctl's encoding
