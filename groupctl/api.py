@@ -23,7 +23,15 @@ from groupctl.loaders import (
 from groupctl.lookup import resolve_campus
 from groupctl.model import Dataset
 from groupctl.numbers import parse_amount, parse_school_year
-from groupctl.policy import BUNDLED_POLICY, POLICY_FILE, Dated, Parameter, Policy, load_policy
+from groupctl.policy import (
+    BUNDLED_POLICY,
+    POLICY_FILE,
+    Dated,
+    Parameter,
+    Params,
+    Policy,
+    load_policy,
+)
 from groupctl.problems import Problems
 from groupctl.rules.allowance import AllowanceResult, compute_allowance
 from groupctl.rules.approval import ApprovalResult, Fund, compute_approval
@@ -196,20 +204,33 @@ def check(data_dir: Path | None = None) -> tuple[Path, bool, Problems]:
 def _check_parameters(policy: Policy, years: Sequence[int], problems: Problems) -> None:
     from groupctl.rules import allowance, approval, assessment, staffing
 
+    checks = (
+        approval.check_parameters,
+        staffing.check_parameters,
+        assessment.check_parameters,
+        allowance.check_parameters,
+        _check_funding,
+    )
     reported: set[str] = set()
     for year in years:
-        for rule in (approval, staffing, assessment, allowance):
+        for check_rule in checks:
             try:
                 params = policy.params(year)
             except PolicyError:
                 break  # a year before the policy: every command says so itself
             try:
-                rule.check_parameters(params)
+                check_rule(params)
             except PolicyError as exc:
                 if exc.message not in reported:
                     reported.add(exc.message)
                     file, line = _blame(exc)
                     problems.error(file, line, exc.message)
+
+
+def _check_funding(params: Params) -> None:
+    """What ``funding`` refuses of its parameters beyond their type and range (the policy
+    checks those as it loads): supplements in whole yuan."""
+    params.whole_bands("funding.supplement")
 
 
 def _blame(exc: PolicyError) -> tuple[str, int | None]:

@@ -11,9 +11,10 @@ result can say which parameters it used and where each came from.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -21,8 +22,8 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from groupctl.errors import PolicyError, UsageError
-from groupctl.numbers import normalize, parse_decimal, parse_whole, show
-from groupctl.yamlio import key_line, load_yaml
+from groupctl.numbers import FIRST_YEAR, LAST_YEAR, normalize, parse_decimal, parse_whole
+from groupctl.yamlio import MAX_NUMBER_TEXT, key_line, load_yaml, quote, unprintable
 
 BUNDLED_POLICY = Path(__file__).parent / "policy.yaml"
 POLICY_FILE = "policy.yaml"
@@ -35,6 +36,19 @@ Origin = Literal["plan", "national", "interpretation", "local"]
 ORIGINS: tuple[Origin, ...] = ("plan", "national", "interpretation", "local")
 
 BandValue = int | Decimal | str
+
+# No count, sum, ratio or factor of the plan is 10^12 or more, or a nonzero one below
+# 10^-12: a value beyond is a typing slip, refused before any arithmetic (a 1e30 would
+# exceed Decimal's 28 digits, a ratio of 1e-30 students per post the posts it yields).
+MAX_DIGITS = 12
+_LIMIT = Decimal(10**MAX_DIGITS)
+_SMALLEST = Decimal(1).scaleb(-MAX_DIGITS)
+# Units whose values have a range of their own (shares and factors are checked by the
+# rules that use them, with the rule's reasons).
+_UNIT_RANGE: dict[str, tuple[int, int, str]] = {
+    "rate": (0, 1, "a rate"),
+    "year": (FIRST_YEAR, LAST_YEAR, "a year"),
+}
 
 
 @dataclass(frozen=True)
@@ -74,6 +88,9 @@ class Parameter:
     choices: tuple[str, ...] = ()  # the values a ``choice`` parameter may take
     cite: str = ""  # the short form a figure cites a national document by (72号)
     alternative: str = ""  # an interpretation: the other reading's value, as --set takes it
+    # bands: whether band values are numbers (yuan, posts) or labels (grades), as the
+    # bundled definition's values are; a data folder or --set cannot change it
+    band_values: Literal["number", "text", ""] = ""
 
     @property
     def citation(self) -> str:
@@ -142,16 +159,20 @@ def _as_bool(raw: Any) -> bool | None:
 
 
 def _as_number(raw: Any, kind: Kind) -> int | Decimal | None:
+    """``raw`` as a number of ``kind``; one too large to be a value is kept as it is, for
+    the range check to refuse (never turned into an int of a million digits)."""
     if isinstance(raw, bool):
         return None
     if isinstance(raw, int):
         return raw if kind == "integer" else Decimal(raw)
     if isinstance(raw, Decimal):
-        if kind == "decimal":
+        if kind == "decimal" or raw.copy_abs() >= _LIMIT:
             return raw
         return int(raw) if raw == raw.to_integral_value() else None
     if isinstance(raw, str):
         text = normalize(raw)
+        if len(text) > MAX_NUMBER_TEXT:  # no value, and too long to convert safely
+            return None
         return parse_whole(text) if kind == "integer" else parse_decimal(text)
     return None
 
@@ -163,6 +184,11 @@ def _band_value(raw: Any) -> BandValue | None:
         return raw
     if isinstance(raw, str):
         text = normalize(raw)
+        if len(text) > MAX_NUMBER_TEXT:
+            return text
+        if text.startswith("-"):  # a negative number: the range check refuses it as such
+            negative = _band_value(text[1:])
+            return -negative if isinstance(negative, int | Decimal) else text
         n = parse_whole(text)
         if n is not None:
             return n
@@ -233,7 +259,69 @@ def _bands_fit(kind: Kind, band_by: str | None, value: Value) -> bool:
     if kind != "bands" or band_by not in ("students", "classes") or value is None:
         return True
     assert isinstance(value, tuple)
-    return all(b.min == b.min.to_integral_value() for b in value if isinstance(b, Band))
+    return all(
+        b.min.copy_abs() >= _LIMIT or b.min == b.min.to_integral_value()
+        for b in value
+        if isinstance(b, Band)
+    )
+
+
+def _number_problem(value: int | Decimal, what: str = "") -> str | None:
+    """Why a number cannot be a parameter's value: too large, or too close to 0 (a ratio
+    of 10^-30 students per post would need more posts than Decimal can count)."""
+    size = Decimal(value).copy_abs()  # exact: no context, so no overflow
+    if size >= _LIMIT:
+        return f"{what}must be below 10^{MAX_DIGITS} (at most {MAX_DIGITS} digits)"
+    if size != 0 and size < _SMALLEST:
+        return f"{what}must be 0 or at least 10^-{MAX_DIGITS}"
+    return None
+
+
+def _range_problem(param: Parameter, value: Value) -> str | None:
+    """Why a converted value is out of the parameter's declared range, with the value:
+    the one check every value passes, bundled, from a data folder, or from --set."""
+    if value is None:
+        return None
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        number = Decimal(value)
+        problem = _number_problem(number)
+        if problem is None and param.unit in _UNIT_RANGE:
+            low, high, what = _UNIT_RANGE[param.unit]
+            if not low <= number <= high:
+                problem = f"must be {what} from {low} to {high}"
+        return None if problem is None else f"{problem}, got {quote(value)}"
+    if param.kind == "bands" and isinstance(value, tuple):
+        for band in value:
+            if not isinstance(band, Band):
+                continue
+            problem = _number_problem(band.min, "band minimums ")
+            if problem is not None:
+                return f"{problem}, got {quote(band.min)}"
+            if param.band_values != "number":
+                continue
+            v = band.value
+            if not isinstance(v, int | Decimal) or isinstance(v, bool):
+                return f"band values must be numbers, got {quote(v)}"
+            problem = _number_problem(v, "band values ") or (
+                "band values must be ≥ 0" if v < 0 else None
+            )
+            if problem is not None:
+                return f"{problem}, got {quote(v)}"
+    return None
+
+
+def accept(param: Parameter, raw: Any) -> tuple[Value, str | None]:
+    """``raw`` (a YAML value or --set text) as a value of ``param``: (value, None), or
+    (None, what is wrong, quoting the value) when its type or range does not fit."""
+    code = unprintable(raw) if isinstance(raw, str) else None
+    if code is not None:  # --set text from a terminal: an invalid byte, a control code
+        return None, f"contains a character that is not text (U+{code:04X})"
+    ok, value = convert(raw, param.kind, param.nullable, param.choices)
+    if not (ok and _bands_fit(param.kind, param.band_by, value)):
+        null = " or null" if param.nullable else ""
+        return None, f"expected {_hint(param)}{null}, got {quote(raw)}"
+    problem = _range_problem(param, value)
+    return (None, problem) if problem is not None else (value, None)
 
 
 _KIND_HINT = {
@@ -259,14 +347,16 @@ def _hint(param: Parameter) -> str:
 
 
 def _date(raw: Any) -> date | None:
-    if isinstance(raw, date):
-        return raw
-    if isinstance(raw, str):
+    """A date a value takes effect on (a date, not a moment; years 1900 to 2200)."""
+    day: date | None = None
+    if isinstance(raw, date) and not isinstance(raw, datetime):
+        day = raw
+    elif isinstance(raw, str) and len(raw) <= 40:
         try:
-            return date.fromisoformat(raw.strip())
+            day = date.fromisoformat(raw.strip())
         except ValueError:
             return None
-    return None
+    return day if day is not None and FIRST_YEAR <= day.year <= LAST_YEAR else None
 
 
 # --------------------------------------------------------------------------- the policy
@@ -303,7 +393,7 @@ class Policy:
             return self.parameters[path]
         except KeyError:
             raise PolicyError(
-                f"unknown parameter {path!r}{_suggest(path, self.parameters)}"
+                f"unknown parameter {quote(path)}{_suggest(path, self.parameters)}"
             ) from None
 
     def start(self) -> date:
@@ -316,15 +406,11 @@ class Policy:
             path, eq, text = item.partition("=")
             path = path.strip()
             if not eq or not path:
-                raise UsageError(f"--set needs PATH=VALUE, got {item!r}")
+                raise UsageError(f"--set needs PATH=VALUE, got {quote(item)}")
             param = self.get(path)
-            ok, value = convert(text, param.kind, param.nullable, param.choices)
-            ok = ok and _bands_fit(param.kind, param.band_by, value)
-            if not ok:
-                raise UsageError(
-                    f"--set {path}: expected {_hint(param)}"
-                    f"{' or null' if param.nullable else ''}, got {text!r}"
-                )
+            value, problem = accept(param, text)
+            if problem is not None:
+                raise UsageError(f"--set {path}: {problem}")
             params[path] = replace(param, override=(value, "--set"))
         return replace(self, parameters=params)
 
@@ -369,6 +455,8 @@ class Policy:
 def _suggest(path: str, known: Iterable[str]) -> str:
     import difflib
 
+    if len(path) > 200:  # no parameter's path is that long: nothing close to suggest
+        return ""
     close = difflib.get_close_matches(path, list(known), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
@@ -449,7 +537,7 @@ class Params:
             if isinstance(b.value, bool) or not isinstance(b.value, int):
                 set_by = self.used[path].set_by
                 raise PolicyError(
-                    f"{path}: band values must be whole numbers, got {show(b.value)} ({set_by})",
+                    f"{path}: band values must be whole numbers, got {quote(b.value)} ({set_by})",
                     *where(self, path),
                 )
         return bands
@@ -503,17 +591,15 @@ def band_label(bands: tuple[Band, ...], index: int) -> str:
 # --------------------------------------------------------------------------- loading
 
 
-def _walk(node: Any, prefix: str) -> Iterator[tuple[str, Any, Any]]:
-    """(path, definition, parent mapping) for each parameter node below ``node``."""
+def _walk(node: Any, prefix: str) -> Iterator[tuple[str, Any, int | None]]:
+    """(path, definition, line of its key) for each parameter node below ``node``."""
     for key in node:
         path = f"{prefix}.{key}" if prefix else str(key)
         child = node[key]
-        if isinstance(child, Mapping) and "values" in child:
-            yield path, child, node
-        elif isinstance(child, Mapping):
+        if isinstance(child, Mapping) and "values" not in child:
             yield from _walk(child, path)
         else:
-            yield path, child, node
+            yield path, child, key_line(node, key)
 
 
 def _parse_values(
@@ -527,13 +613,15 @@ def _parse_values(
         start = _date(key)
         at = key_line(raw, key) or line
         if start is None:
-            raise PolicyError(f"{path}: {key!r} is not a date like 2023-04-01", origin_file, at)
-        ok, value = convert(raw[key], param.kind, param.nullable, param.choices)
-        ok = ok and _bands_fit(param.kind, param.band_by, value)
-        if not ok:
             raise PolicyError(
-                f"{path}: expected {_hint(param)}, got {show(raw[key])}", origin_file, at
+                f"{path}: {quote(key)} is not a date like 2023-04-01 (years {FIRST_YEAR} to"
+                f" {LAST_YEAR})",
+                origin_file,
+                at,
             )
+        value, problem = accept(param, raw[key])
+        if problem is not None:
+            raise PolicyError(f"{path}: {problem}", origin_file, at)
         out.append(
             Dated(start, value, "bundled", None, None)
             if origin_file == "<bundled>"
@@ -591,12 +679,26 @@ def _definition(path: str, node: Any, file: str, line: int | None) -> Parameter:
         choices=tuple(str(c) for c in choices),
         cite=str(node.get("cite") or ""),
         alternative=str(node.get("alternative") or ""),
+        band_values=_band_kind(node["values"]) if kind == "bands" else "",
     )
     values = _parse_values(node["values"], param, file, path, line)
     values.sort(key=lambda d: d.start)
-    if param.alternative and not convert(param.alternative, kind, param.nullable, param.choices)[0]:
+    if param.alternative and accept(param, param.alternative)[1] is not None:
         raise PolicyError(f"{path}: 'alternative' must be a value of the parameter", file, line)
     return replace(param, values=tuple(values))
+
+
+def _band_kind(values: Any) -> Literal["number", "text"]:
+    """Whether a bundled bands parameter's values are numbers (all of them) or labels."""
+    raw = [
+        item.get("value")
+        for bands in (values.values() if isinstance(values, Mapping) else ())
+        if isinstance(bands, list)
+        for item in bands
+        if isinstance(item, Mapping)
+    ]
+    numbers = [v for v in raw if isinstance(v, int | Decimal) and not isinstance(v, bool)]
+    return "number" if raw and len(numbers) == len(raw) else "text"
 
 
 def _overlay(base: dict[str, Parameter], doc: Any, file: str) -> None:
@@ -604,10 +706,9 @@ def _overlay(base: dict[str, Parameter], doc: Any, file: str) -> None:
         return
     if not isinstance(doc, Mapping):
         raise PolicyError("must be a mapping of parameter paths", file, 1)
-    for path, node, parent in _walk(doc, ""):
-        line = key_line(parent, path.rsplit(".", 1)[-1])
+    for path, node, line in _walk(doc, ""):
         if path not in base:
-            raise PolicyError(f"unknown parameter {path!r}{_suggest(path, base)}", file, line)
+            raise PolicyError(f"unknown parameter {quote(path)}{_suggest(path, base)}", file, line)
         param = base[path]
         if isinstance(node, Mapping) and "values" in node:
             fixed = set(node) - _OVERLAY_FIELDS
@@ -621,16 +722,20 @@ def _overlay(base: dict[str, Parameter], doc: Any, file: str) -> None:
             fresh = _parse_values(node["values"], param, file, path, line)
             merged = {d.start: d for d in param.values}
             merged.update({d.start: d for d in fresh})
+            description = node.get("description", param.description)
+            if not isinstance(description, str):
+                raise PolicyError(
+                    f"{path}: 'description' must be text, got {quote(description)}", file, line
+                )
             base[path] = replace(
                 param,
                 values=tuple(merged[k] for k in sorted(merged)),
-                description=str(node.get("description", param.description)),
+                description=description,
             )
         else:
-            ok, value = convert(node, param.kind, param.nullable, param.choices)
-            ok = ok and _bands_fit(param.kind, param.band_by, value)
-            if not ok:
-                raise PolicyError(f"{path}: expected {_hint(param)}, got {show(node)}", file, line)
+            value, problem = accept(param, node)
+            if problem is not None:
+                raise PolicyError(f"{path}: {problem}", file, line)
             base[path] = replace(
                 param, values=(Dated(param.values[0].start, value, f"{file}:{line}", file, line),)
             )
@@ -641,10 +746,8 @@ def _bundled() -> Mapping[str, Parameter]:
     """The bundled definitions, read once per process (parameters are immutable)."""
     doc = load_yaml(BUNDLED_POLICY, "<bundled>/policy.yaml")
     params: dict[str, Parameter] = {}
-    for path, node, parent in _walk(doc, ""):
-        params[path] = _definition(
-            path, node, "<bundled>", key_line(parent, path.rsplit(".", 1)[-1])
-        )
+    for path, node, line in _walk(doc, ""):
+        params[path] = _definition(path, node, "<bundled>", line)
     return MappingProxyType(params)
 
 
@@ -652,9 +755,17 @@ def load_policy(data_dir: Path | None = None) -> Policy:
     """The bundled defaults, with the data directory's policy.yaml merged over them."""
     params = dict(_bundled())
     files = [BUNDLED_POLICY]
-    if data_dir is not None and (data_dir / POLICY_FILE).is_file():
-        local = data_dir / POLICY_FILE
-        if local.resolve() != BUNDLED_POLICY.resolve():
-            _overlay(params, load_yaml(local, POLICY_FILE), POLICY_FILE)
-            files.append(local)
+    local = None if data_dir is None else data_dir / POLICY_FILE
+    # Present in any form (a directory, a dangling or looping link, unreadable), it is
+    # read, and load_yaml says what is wrong with it: never the bundled values in silence.
+    if local is not None and os.path.lexists(local) and not _same_file(local, BUNDLED_POLICY):
+        _overlay(params, load_yaml(local, POLICY_FILE), POLICY_FILE)
+        files.append(local)
     return Policy(params, tuple(files))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
