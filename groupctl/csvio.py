@@ -1,19 +1,43 @@
 """Reading the data CSV files as Excel on Chinese Windows saves them.
 
 UTF-8 with or without BOM, or GB18030 (a superset of GBK); header names in
-English or Chinese; blank lines skipped.  Every row comes back with its line.
+English or Chinese; blank lines skipped; line ends of any system (CR LF, LF, CR).
+Every row comes back with its line.
+
+Whatever a file holds, reading it ends in bounded time and memory with rows or
+problems, never an exception: the file is streamed (never read whole), a line may
+be at most ``MAX_LINE`` characters, and reading stops once the file has as many
+errors as ``Problems`` lists (see ``groupctl.problems``).
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
-from collections.abc import Mapping, Sequence
+import errno
+import os
+import re
+import stat
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
-from groupctl.numbers import normalize
+from groupctl.numbers import normalize, show
 from groupctl.problems import Problems
+
+# A data row is a few dozen characters; a line this long is garbage (or a quote that is
+# never closed), and reading it whole could take any amount of memory.
+MAX_LINE = 65_536
+# Blank lines are skipped, but a file of millions of them is no data file; skipping
+# them one by one would take seconds.
+MAX_BLANK_LINES = 100_000
+# No data file of a district comes near this size (the bundled ones are a few KB): a
+# larger one is refused before it is read, so that reading any file takes well under 2 s.
+MAX_BYTES = 64 * 1024 * 1024
+_CHUNK = 1 << 20
+_UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_WIDE = re.compile(rb"[\xe0-\xff]")
 
 
 @dataclass(frozen=True)
@@ -22,21 +46,205 @@ class CsvRow:
     values: dict[str, str]
 
 
-def decode(data: bytes) -> str | None:
-    """The text of a data file: UTF-8 (BOM optional) first, then GB18030."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+# --------------------------------------------------------------------------- the file itself
+
+
+def not_a_file(path: Path) -> str | None:
+    """Why ``path``, which is there, cannot be read as a data file; None when it can be.
+
+    A directory, a device, a pipe (reading it could wait forever), a symbolic link to
+    nothing or to itself, a file without read permission: each is an error naming the
+    file, never taken for a file that is absent.
+    """
+    try:
+        info = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a symbolic link that leads back to itself (a loop), not a file"
+        if exc.errno == errno.ENOENT and path.is_symlink():
+            target = _link_target(path)
+            return f"is a symbolic link to {target}, which does not exist"
+        if exc.errno == errno.ENAMETOOLONG:
+            return "cannot be read: its name is too long"
+        return f"cannot be read: {_reason(exc)}"
+    if stat.S_ISDIR(info.st_mode):
+        return "is a folder, not a file"
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file (a device, pipe or socket)"
+    if not os.access(path, os.R_OK):
+        return "cannot be read: permission denied"
     return None
 
 
-def _delimiter(text: str) -> str:
+def exists(path: Path) -> bool:
+    """Whether anything is at ``path``: a file, a folder, even a broken symbolic link."""
+    return os.path.lexists(path)  # False, not an exception, for a name it cannot look up
+
+
+def _reason(exc: Exception) -> str:
+    """Why reading failed, without the (possibly long) file name Python adds."""
+    return getattr(exc, "strerror", None) or show(str(exc))
+
+
+def _link_target(path: Path) -> str:
+    try:
+        return show(os.readlink(path))
+    except OSError:
+        return "a file"
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    """The line (from 1) that byte ``offset`` of ``data`` is on, counting CR LF, LF and CR
+    alike as line ends."""
+    head = data[:offset]
+    return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
+
+
+def _encoding(path: Path, display: str, problems: Problems) -> tuple[str, int] | None:
+    """The file's encoding (UTF-8 first, then GB18030, as Excel on Chinese Windows saves
+    them), decided over the whole file in bounded memory, and its number of lines; None
+    after reporting."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        problems.error(
+            display,
+            None,
+            f"is {size:,} bytes, more than the {MAX_BYTES // 2**20} MB a data file may have"
+            " (a real one is a few KB): is this the right file?",
+        )
+        return None
+    with path.open("rb") as f:
+        head = f.read(3)
+    if head.startswith(_UTF16):
+        problems.error(
+            display,
+            None,
+            "is UTF-16 text (Excel's 'Unicode text'): save it as 'CSV UTF-8' instead",
+        )
+        return None
+    line, lines, widest = _first_bad(path, "utf-8")
+    if line is None:
+        # GBK text can happen to be UTF-8 too (学前 is the bytes of ѧǰ): Chinese text in
+        # UTF-8 is three bytes a character, so UTF-8 without any such character is read as
+        # GB18030 when it is that as well.
+        if widest == 2 and _first_bad(path, "gb18030")[0] is None:
+            return "gb18030", lines
+        return "utf-8-sig", lines
+    # A file that mixes the two (lines pasted from another file) is rarely either whole:
+    # GB18030 mostly fails on UTF-8 text too, further on.
+    gb_line, lines, _ = _first_bad(path, "gb18030")
+    if gb_line is None:
+        return "gb18030", lines
+    if gb_line == line:
+        problems.error(
+            display, line, "is neither UTF-8 nor GB18030 text: save the file as 'CSV UTF-8'"
+        )
+    else:  # the later line is where the second encoding (or the garbage) begins
+        problems.error(
+            display,
+            max(line, gb_line),
+            f"the file mixes two encodings (line {line} is not UTF-8, line {gb_line} is not"
+            " GB18030) or is no text at all: save it as 'CSV UTF-8'",
+        )
+    return None
+
+
+def _first_bad(path: Path, encoding: str) -> tuple[int | None, int, int]:
+    """The first line of ``path`` that is not ``encoding`` text (None when all of it is),
+    the number of lines read, and the widest UTF-8 sequence read: 1 byte (ASCII only),
+    2, or 3 and more (a lead byte from 0xE0: Chinese text, or a BOM)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    lines, carry_cr, ended, widest = 1, False, True, 1
+    with path.open("rb") as f:
+        while True:
+            chunk = f.read(_CHUNK)
+            pending = len(decoder.getstate()[0])  # bytes of a character cut by the last chunk
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                good = chunk[: max(0, exc.start - pending)]
+                line = lines + _line_of(good, len(good)) - 1
+                line -= 1 if carry_cr and good.startswith(b"\n") else 0
+                return line, line, widest
+            if not chunk:
+                return None, lines - (1 if ended else 0), widest
+            if widest < 3 and not chunk.isascii():
+                widest = 3 if _WIDE.search(chunk) else 2
+            lines += _line_of(chunk, len(chunk)) - 1
+            if carry_cr and chunk.startswith(b"\n"):
+                lines -= 1
+            carry_cr = chunk.endswith(b"\r")
+            ended = chunk.endswith((b"\n", b"\r"))
+
+
+# --------------------------------------------------------------------------- lines and rows
+
+
+class _Lines:
+    """The lines of an open text file, each at most ``MAX_LINE`` characters: a longer
+    line, or one with a NUL or a byte-order mark in it, is reported and skipped.
+    ``number`` is the line last handed out."""
+
+    def __init__(self, f: IO[str], total: int, display: str, problems: Problems) -> None:
+        self.f = f
+        self.total = total  # lines in the file
+        self.display = display
+        self.problems = problems
+        self.number = 0
+        self.blank = 0
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        while True:
+            text = self.f.readline(MAX_LINE + 1)
+            if not text:
+                raise StopIteration
+            self.number += 1
+            if len(text) > MAX_LINE and not text.endswith(("\n", "\r")):
+                self._skip_rest()
+                self.problems.error(
+                    self.display,
+                    self.number,
+                    f"the line is longer than {MAX_LINE:,} characters: not a data row"
+                    ' (is a quote (") not closed, or is this not a CSV file?)',
+                )
+                continue
+            if "\x00" in text:
+                self.problems.error(
+                    self.display,
+                    self.number,
+                    "a NUL character in the line: this is not a text CSV file"
+                    " (save the sheet as 'CSV UTF-8')",
+                )
+                continue
+            if self.number == 1 and text.startswith("\ufeff"):  # GB18030's own BOM
+                text = text[1:]
+            if "\ufeff" in text:
+                self.problems.error(
+                    self.display,
+                    self.number,
+                    "a byte-order mark (U+FEFF) inside the file: were two files joined?"
+                    " (remove it, and any second header row)",
+                )
+                continue
+            return text
+
+    def _skip_rest(self) -> None:
+        """Read on to the end of an over-long line, a piece at a time."""
+        while True:
+            text = self.f.readline(MAX_LINE)
+            if not text or text.endswith(("\n", "\r")):
+                return
+
+    def left(self) -> int:
+        """How many lines are left unread."""
+        return max(0, self.total - self.number)
+
+
+def _delimiter(first: str) -> str:
     """Comma, unless the header row plainly uses tabs or semicolons instead."""
-    first = next((ln for ln in text.splitlines() if ln.strip()), "")
     if "," in first:
         return ","
     for candidate in ("\t", ";", "；"):
@@ -49,72 +257,202 @@ def _header_key(text: str) -> str:
     return normalize(text).lower().replace(" ", "")
 
 
+def _blank(record: Sequence[str]) -> bool:
+    return not any(cell.strip() for cell in record)
+
+
 def read_rows(
     path: Path,
     display: str,
     columns: Mapping[str, Sequence[str]],
     problems: Problems,
     optional: Mapping[str, Sequence[str]] | None = None,
-) -> list[CsvRow] | None:
-    """Rows of ``path`` keyed by canonical column name.
+) -> Iterator[CsvRow] | None:
+    """Rows of ``path`` keyed by canonical column name, read as they are iterated.
 
     ``columns`` maps each canonical name to the header aliases it accepts; ``optional``
     does the same for columns a file may leave out (a row of such a file reads them as
     empty).  Returns None (after reporting) when the file cannot be read as a table.
+    The rows stop early, after reporting where, once ``problems`` is ``full`` for the
+    file: report each row's problems before taking the next.
     """
-    optional = optional or {}
-    required = columns
-    columns = {**columns, **optional}
     try:
-        data = path.read_bytes()
+        why = not_a_file(path)
+        if why is not None:
+            problems.error(display, None, why)
+            return None
+        found = _encoding(path, display, problems)
+        if found is None:
+            return None
+        encoding, lines = found
+        f = path.open(encoding=encoding, errors="replace", newline="")
     except OSError as exc:
-        problems.error(display, None, f"cannot read: {exc.strerror}")
+        problems.error(display, None, f"cannot be read: {_reason(exc)}")
         return None
-    text = decode(data)
-    if text is None:
-        problems.error(display, None, "neither UTF-8 nor GB18030 text")
+    try:
+        reader = _Reader(f, lines, display, columns, optional or {}, problems)
+        header = reader.header()
+    except (OSError, UnicodeError) as exc:
+        f.close()
+        problems.error(display, None, f"cannot be read: {_reason(exc)}")
         return None
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    aliases = {_header_key(a): canon for canon, names in columns.items() for a in (canon, *names)}
-    header: list[str | None] | None = None
-    rows: list[CsvRow] = []
-    end = 0
-    for record in reader:
-        line, end = end + 1, reader.line_num
-        if not any(cell.strip() for cell in record):
-            continue
-        if any("\n" in cell or "\r" in cell for cell in record):
-            problems.error(
-                display, line, f'a quote (") is not closed: the row runs on to line {end}'
-            )
-            if header is None:
-                return None
-            continue
-        if header is None:
-            header = []
-            for cell in record:
-                canon = aliases.get(_header_key(cell))
-                if canon is None:
-                    problems.warning(display, line, f"unknown column {cell.strip()!r} is ignored")
-                elif canon in header:
-                    problems.error(display, line, f"column {canon!r} appears twice")
-                    return None
-                header.append(canon)
-            missing = [c for c in required if c not in header]
-            if missing:
-                problems.error(display, line, f"missing column(s): {', '.join(missing)}")
-                return None
-            continue
-        if len(record) > len(header) and any(c.strip() for c in record[len(header) :]):
-            problems.error(display, line, f"{len(record)} fields, but the header has {len(header)}")
-            continue
-        values = dict.fromkeys(optional, "") | {
-            canon: (record[i].strip() if i < len(record) else "")
-            for i, canon in enumerate(header)
-            if canon is not None
-        }
-        rows.append(CsvRow(line, values))
     if header is None:
-        problems.error(display, None, "empty file: no header row")
+        f.close()
         return None
-    return rows
+    return reader.rows(header)
+
+
+class _Reader:
+    """One pass over a CSV file: the header, then the rows as they are asked for."""
+
+    def __init__(
+        self,
+        f: IO[str],
+        lines: int,
+        display: str,
+        columns: Mapping[str, Sequence[str]],
+        optional: Mapping[str, Sequence[str]],
+        problems: Problems,
+    ) -> None:
+        self.f = f
+        self.display = display
+        self.required = columns
+        self.optional = optional
+        self.problems = problems
+        self.lines = _Lines(f, lines, display, problems)
+        self.records: Iterator[list[str]] | None = None
+        self.end = 0
+
+    def _next(self) -> tuple[int, list[str]] | None:
+        """The next non-blank record and its first line; None at the end of the file, or
+        once there are too many problems to go on."""
+        assert self.records is not None
+        while True:
+            if self.problems.full(self.display):
+                self.problems.stopped(self.display, self.lines.number + 1, self.lines.left())
+                return None
+            line = self.end + 1
+            try:
+                record = next(self.records)
+            except StopIteration:
+                return None
+            except csv.Error as exc:
+                self.end = self.lines.number
+                if "field larger than field limit" in str(exc):
+                    why = f"a cell is longer than {csv.field_size_limit():,} characters"
+                    message = f'{why} (is a quote (") not closed?)'
+                else:
+                    message = f"not a CSV row: {show(str(exc))}"
+                self.problems.error(self.display, line, message)
+                continue
+            self.end = self.lines.number
+            if _blank(record):
+                self.lines.blank += 1
+                if self.lines.blank > MAX_BLANK_LINES:
+                    self._too_blank(line, "")
+                    return None
+                continue
+            # where the record starts: lines skipped as unreadable are not part of it
+            line = max(line, self.end - _physical(record) + 1)
+            return line, record
+
+    def header(self) -> list[str | None] | None:
+        first, errors = None, self.problems.errors_in(self.display)
+        for text in self.lines:
+            if text.strip():
+                first = text
+                break
+            self.lines.blank += 1
+            if self.lines.blank > MAX_BLANK_LINES or self.problems.full(self.display):
+                break
+        if first is None:
+            if self.problems.full(self.display):
+                self.problems.stopped(self.display, self.lines.number + 1, self.lines.left())
+            elif self.lines.blank > MAX_BLANK_LINES:
+                self._too_blank(self.lines.number, " and no header row")
+            elif self.problems.errors_in(self.display) == errors:  # not said already
+                self.problems.error(self.display, None, "empty file: no header row")
+            return None
+        self.end = self.lines.number - 1
+        self.records = csv.reader(_chain(first, self.lines), delimiter=_delimiter(first))
+        got = self._next()
+        if got is None:
+            if self.problems.errors_in(self.display) == errors:  # not said already
+                self.problems.error(self.display, None, "empty file: no header row")
+            return None
+        line, record = got
+        if _runs_on(record):
+            self._runs_on(line)
+            return None
+        columns = {**self.required, **self.optional}
+        aliases = {
+            _header_key(a): canon for canon, names in columns.items() for a in (canon, *names)
+        }
+        header: list[str | None] = []
+        for cell in record:
+            canon = aliases.get(_header_key(cell))
+            if canon is None:
+                self.problems.warning(
+                    self.display, line, f"unknown column {show(cell.strip())} is ignored"
+                )
+            elif canon in header:
+                self.problems.error(self.display, line, f"column {canon!r} appears twice")
+                return None
+            header.append(canon)
+        missing = [c for c in self.required if c not in header]
+        if missing:
+            self.problems.error(self.display, line, f"missing column(s): {', '.join(missing)}")
+            return None
+        return header
+
+    def _too_blank(self, line: int, what: str) -> None:
+        left = self.lines.left()
+        self.problems.error(
+            self.display,
+            line,
+            f"more than {MAX_BLANK_LINES:,} blank lines{what}: this is no data file"
+            f" (the {left:,} lines after this one were not read)",
+        )
+
+    def _runs_on(self, line: int) -> None:
+        self.problems.error(
+            self.display, line, f'a quote (") is not closed: the row runs on to line {self.end}'
+        )
+
+    def rows(self, header: list[str | None]) -> Iterator[CsvRow]:
+        width = len(header)
+        try:
+            while (got := self._next()) is not None:
+                line, record = got
+                if _runs_on(record):
+                    self._runs_on(line)
+                    continue
+                if len(record) > width and not _blank(record[width:]):
+                    self.problems.error(
+                        self.display, line, f"{len(record)} fields, but the header has {width}"
+                    )
+                    continue
+                values = dict.fromkeys(self.optional, "") | {
+                    canon: (record[i].strip() if i < len(record) else "")
+                    for i, canon in enumerate(header)
+                    if canon is not None
+                }
+                yield CsvRow(line, values)
+        except (OSError, UnicodeError) as exc:
+            self.problems.error(self.display, self.end + 1, f"cannot be read: {_reason(exc)}")
+        finally:
+            self.f.close()
+
+
+def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
+    yield first
+    yield from rest
+
+
+def _runs_on(record: Sequence[str]) -> bool:
+    return any("\n" in cell or "\r" in cell for cell in record)
+
+
+def _physical(record: Sequence[str]) -> int:
+    """How many physical lines a record spans (1 unless a quoted cell holds line ends)."""
+    return 1 + sum(cell.count("\n") + cell.count("\r") - cell.count("\r\n") for cell in record)

@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
-from groupctl.csvio import read_rows
+from groupctl.csvio import exists, read_rows
 from groupctl.errors import DataError
 from groupctl.model import (
     GRADE_NAMES,
@@ -45,6 +45,8 @@ from groupctl.model import (
     StageRow,
 )
 from groupctl.numbers import (
+    MAX_COUNT,
+    is_whole_text,
     name_key,
     normalize,
     parse_school_year,
@@ -53,7 +55,7 @@ from groupctl.numbers import (
     show,
 )
 from groupctl.problems import Problems
-from groupctl.yamlio import item_line, key_line, load_yaml, node_line
+from groupctl.yamlio import item_line, key_line, load_yaml, node_line, quote
 
 PILOTS = "pilots.yaml"
 CAMPUSES = "campuses.csv"
@@ -117,7 +119,9 @@ def locate_data(option: Path | None, cwd: Path | None = None) -> tuple[Path, boo
     if env:
         return _checked_dir(Path(env), "GROUPCTL_DATA"), False
     local = (cwd or Path.cwd()) / "data"
-    if (local / PILOTS).is_file():
+    # ./data is in force as soon as it holds a pilots.yaml, whatever that is: a broken one
+    # is an error naming it, never a silent fall-back to the bundled data
+    if os.path.lexists(local / PILOTS):
         return local, _same(local, BUNDLED_DATA)
     return BUNDLED_DATA, True
 
@@ -131,13 +135,13 @@ def _same(a: Path, b: Path) -> bool:
 
 def _checked_dir(path: Path, how: str) -> Path:
     text = str(path)
-    shown = repr(text) if len(text) <= 80 else repr(text[:40] + "…" + text[-40:])
+    shown = repr(text) if len(text) <= 160 else repr(text[:80] + "…" + text[-80:])
     try:
         if not path.exists():
             raise DataError(f"data directory {shown} (from {how}) does not exist")
         if not path.is_dir():
             raise DataError(f"data directory {shown} (from {how}) is not a directory")
-        if not (path / PILOTS).is_file():
+        if not os.path.lexists(path / PILOTS):  # one that is there but no file: read_pilots says
             raise DataError(f"data directory {shown} (from {how}) has no {PILOTS}")
     except OSError as exc:  # a name too long, a symlink loop, no permission
         raise DataError(f"data directory {shown} (from {how}): {exc.strerror}") from None
@@ -149,6 +153,7 @@ def _checked_dir(path: Path, how: str) -> Path:
 _GROUP_KEYS = {"id", "name", "type", "campuses"}
 _CAMPUS_KEYS = {"id", "name", "school", "aliases", "role", "head", "from", "until"}
 _TOP_KEYS = {"district", "compulsory_schools_total", "groups", "illustrative"}
+_ID_LENGTH = 64
 
 
 def _word(value: Any) -> Any:
@@ -176,7 +181,7 @@ class _Pilots:
             return None
         value = node[key]
         if not isinstance(value, str) or not value.strip():
-            self.err(key_line(node, key), f"{key!r} must be non-empty text, got {show(value)}")
+            self.err(key_line(node, key), f"{key!r} must be non-empty text, got {quote(value)}")
             return None
         return value.strip()
 
@@ -187,7 +192,7 @@ class _Pilots:
         year = None if isinstance(value, bool) else parse_school_year(str(value))
         if year is None:
             self.err(
-                key_line(node, key), f"{key!r} must be a school year like 2023, got {show(value)}"
+                key_line(node, key), f"{key!r} must be a school year like 2023, got {quote(value)}"
             )
             return None
         return year
@@ -196,13 +201,15 @@ class _Pilots:
         for key in node:
             if key not in allowed:
                 known = ", ".join(sorted(allowed))
-                self.err(key_line(node, key), f"unknown key {key!r} in {what} (known: {known})")
+                self.err(
+                    key_line(node, key), f"unknown key {quote(key)} in {what} (known: {known})"
+                )
 
     def unique(self, table: dict[str, int | None], value: str, line: int | None, what: str) -> None:
         if value in table:
             first = table[value]
             at = f" (first at line {first})" if first is not None else ""
-            self.err(line, f"duplicate {what} {value!r}{at}")
+            self.err(line, f"duplicate {what} {quote(value)}{at}")
         else:
             table[value] = line
 
@@ -212,7 +219,10 @@ class _Pilots:
             return None
         line = key_line(node, "id")
         if not _ID.fullmatch(value):
-            self.err(line, f"id {value!r} must use only a-z, 0-9 and '-'")
+            self.err(line, f"id {quote(value)} must use only a-z, 0-9 and '-'")
+            return None
+        if len(value) > _ID_LENGTH:  # ids are shown in every table and message
+            self.err(line, f"id {quote(value)} is longer than {_ID_LENGTH} characters")
             return None
         self.unique(self.ids, value, line, "id")
         return value
@@ -227,12 +237,14 @@ class _Pilots:
         total = None
         if doc.get("compulsory_schools_total") is not None:
             raw = doc["compulsory_schools_total"]
-            if isinstance(raw, int) and not isinstance(raw, bool) and raw > 0:
+            # a district has tens or hundreds of schools; a million is a typing slip
+            if isinstance(raw, int) and not isinstance(raw, bool) and 0 < raw <= 1_000_000:
                 total = raw
             else:
                 self.err(
                     key_line(doc, "compulsory_schools_total"),
-                    f"'compulsory_schools_total' must be a whole number > 0, got {show(raw)}",
+                    "'compulsory_schools_total' must be a whole number from 1 to 1,000,000,"
+                    f" got {quote(raw)}",
                 )
         illustrative: tuple[str, ...] = ()
         if doc.get("illustrative") is not None:
@@ -268,7 +280,7 @@ class _Pilots:
         if gtype not in GROUP_TYPES:
             known = " | ".join(GROUP_TYPES)
             self.err(
-                key_line(node, "type") or line, f"group type must be {known}, got {show(gtype)}"
+                key_line(node, "type") or line, f"group type must be {known}, got {quote(gtype)}"
             )
             gtype = None
         cnode = node.get("campuses")
@@ -307,13 +319,13 @@ class _Pilots:
         role = _word(node.get("role"))
         if role not in ROLES:
             self.err(
-                key_line(node, "role") or line, f"role must be lead | member, got {show(role)}"
+                key_line(node, "role") or line, f"role must be lead | member, got {quote(role)}"
             )
             role = None
         head = self.text(node, "head", line)
         if head is not None and head not in HEAD_TITLES:
             known = " | ".join(HEAD_TITLES)
-            self.err(key_line(node, "head"), f"head title must be {known}, got {show(head)}")
+            self.err(key_line(node, "head"), f"head title must be {known}, got {quote(head)}")
             head = None
         start, end = self.year(node, "from"), self.year(node, "until")
         if start is not None and end is not None and start > end:
@@ -348,7 +360,8 @@ class _Pilots:
                 at = f" (line {owner[1]})" if owner[1] is not None else ""
                 self.err(
                     key_line(node, "aliases") or campus.line,
-                    f"campus {campus.id!r} shares the name {name!r} with campus {owner[0]!r}{at}",
+                    f"campus {campus.id!r} shares the name {quote(name)} with campus"
+                    f" {owner[0]!r}{at}",
                 )
             else:
                 self.campus_names[name] = (campus.id, campus.line)
@@ -398,9 +411,19 @@ def _campus_lookup(pilots: Pilots) -> dict[str, Campus]:
 
 
 def whole(text: str, column: str, display: str, line: int, problems: Problems) -> int | None:
+    """A count of a data file: a whole number from 0 to ``MAX_COUNT`` (a larger one is a
+    slip, and would take the rules' arithmetic out of exact range)."""
     value = parse_whole(text)
-    if value is None:
-        problems.error(display, line, f"{column} must be a whole number ≥ 0, got {text!r}")
+    if value is None and not is_whole_text(text):
+        problems.error(display, line, f"{column} must be a whole number ≥ 0, got {show(text)}")
+        return None
+    if value is None or value > MAX_COUNT:
+        problems.error(
+            display,
+            line,
+            f"{column} must be at most {MAX_COUNT:,} (no campus has more), got {show(text)}",
+        )
+        return None
     return value
 
 
@@ -419,14 +442,16 @@ class _Rows:
         year = parse_school_year(text)
         if year is None:
             self.problems.error(
-                self.display, line, f"year must be a school year like 2023, got {text!r}"
+                self.display, line, f"year must be a school year like 2023, got {show(text)}"
             )
         return year
 
     def campus(self, text: str, line: int) -> Campus | None:
         campus = self.campuses.get(name_key(text))
         if campus is None:
-            self.problems.error(self.display, line, f"unknown campus {text!r} (not in {PILOTS})")
+            self.problems.error(
+                self.display, line, f"unknown campus {show(text)} (not in {PILOTS})"
+            )
         return campus
 
     def first(self, key: tuple[object, ...], line: int, what: str) -> bool:
@@ -448,7 +473,7 @@ class _Rows:
 
 def read_enrollment(directory: Path, pilots: Pilots, problems: Problems) -> Enrollment | None:
     path = directory / CAMPUSES
-    if not path.is_file():
+    if not exists(path):  # anything else there (a folder, a broken link) read_rows names
         problems.error(CAMPUSES, None, f"missing: the data directory needs {CAMPUSES}")
         return None
     rows = read_rows(path, CAMPUSES, CAMPUS_COLUMNS, problems)
@@ -463,7 +488,7 @@ def read_enrollment(directory: Path, pilots: Pilots, problems: Problems) -> Enro
         stage = STAGE_ALIASES.get(normalize(v["stage"]).lower())
         if stage is None:
             known = " | ".join(STAGES)
-            problems.error(CAMPUSES, line, f"stage must be {known}, got {v['stage']!r}")
+            problems.error(CAMPUSES, line, f"stage must be {known}, got {show(v['stage'])}")
         students = whole(v["students"], "students", CAMPUSES, line, problems)
         classes = whole(v["classes"], "classes", CAMPUSES, line, problems)
         if year is None or campus is None or stage is None or students is None or classes is None:
@@ -557,7 +582,7 @@ def decided_grade(text: str, display: str, line: int, problems: Problems) -> Gra
         problems.error(
             display,
             line,
-            f"decided_grade must be {names} ({', '.join(GRADES)}) or empty, got {text!r}",
+            f"decided_grade must be {names} ({', '.join(GRADES)}) or empty, got {show(text)}",
         )
     return grade
 
@@ -603,7 +628,9 @@ def read_group_scores(
         year = check.year(v["year"], line)
         group = groups.get(normalize(v["group"]))
         if group is None:
-            problems.error(GROUP_SCORES, line, f"unknown group {v['group']!r} (not in {PILOTS})")
+            problems.error(
+                GROUP_SCORES, line, f"unknown group {show(v['group'])} (not in {PILOTS})"
+            )
         party = score(v["party_building"], "party_building", GROUP_SCORES, line, problems)
         overall = score(v["comprehensive"], "comprehensive", GROUP_SCORES, line, problems)
         decided = decided_grade(v["decided_grade"], GROUP_SCORES, line, problems)
@@ -638,7 +665,9 @@ def _missing_score_warnings(pilots: Pilots, scores: Scores, problems: Problems) 
 
 
 def _present(directory: Path, name: str, needed_by: str | None, problems: Problems) -> bool:
-    if (directory / name).is_file():
+    """Whether the data directory has something called ``name``.  A folder or a broken
+    link of that name is there (``read_rows`` says what is wrong with it), not absent."""
+    if exists(directory / name):
         return True
     if needed_by is not None:
         problems.error(
@@ -692,7 +721,9 @@ def _month(text: str, line: int, problems: Problems) -> int | None:
     month = parse_whole(s[:-1] if s.endswith("月") else s)
     if month is None or not 1 <= month <= MONTHS:
         problems.error(
-            POST_ASSESSMENT, line, f"month must be a whole number from 1 to {MONTHS}, got {text!r}"
+            POST_ASSESSMENT,
+            line,
+            f"month must be a whole number from 1 to {MONTHS}, got {show(text)}",
         )
         return None
     return month
@@ -703,7 +734,7 @@ def _post_result(text: str, line: int, problems: Problems) -> PostResult | None:
     result = POST_RESULT_WORDS.get(key)
     if result is None:
         names, codes = ", ".join(POST_RESULT_NAMES.values()), ", ".join(POST_RESULTS)
-        problems.error(POST_ASSESSMENT, line, f"result must be {names} ({codes}), got {text!r}")
+        problems.error(POST_ASSESSMENT, line, f"result must be {names} ({codes}), got {show(text)}")
     return result
 
 
@@ -713,7 +744,7 @@ def read_post_assessment(
     """post_assessment.csv, or None when the directory has none (it is optional) or it is
     unreadable.  A (year, campus, month) may have one row only."""
     path = directory / POST_ASSESSMENT
-    if not path.is_file():
+    if not exists(path):  # a folder or broken link of that name is an error (read_rows)
         return None
     rows = read_rows(path, POST_ASSESSMENT, POST_ASSESSMENT_COLUMNS, problems)
     if rows is None:
@@ -755,7 +786,7 @@ def load_scores(data: Dataset, needed_by: str) -> Scores:
 def read_staff(directory: Path, pilots: Pilots, problems: Problems) -> Staff | None:
     """staff.csv, or None when the directory has none (it is optional) or it is unreadable."""
     path = directory / STAFF
-    if not path.is_file():
+    if not exists(path):  # a folder or broken link of that name is an error (read_rows)
         return None
     rows = read_rows(path, STAFF, STAFF_COLUMNS, problems)
     if rows is None:

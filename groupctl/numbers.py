@@ -6,6 +6,7 @@ Everything here is exact: whole numbers are ``int``, fractional ones ``Decimal``
 from __future__ import annotations
 
 import re
+import reprlib
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -27,16 +28,73 @@ def name_key(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
+SHOWN = 60  # the most characters of a value an error message quotes
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxdict, _SHORT.maxlist, _SHORT.maxtuple, _SHORT.maxset = 2, 3, 3, 3, 3
+_SHORT.maxstring = _SHORT.maxother = SHOWN
+_SHORT.maxlong = 40
+
+
 def show(value: object) -> str:
-    """A value as an error message quotes it: text in quotes, numbers plain."""
-    if isinstance(value, Decimal | int) and not isinstance(value, bool):
-        return str(value)
-    return repr(value)
+    """A value as an error message quotes it: text in quotes, numbers plain, and never more
+    than ``SHOWN`` characters (text: and its two quotes, ``'999999…'``), however long the
+    value or however deeply nested (a YAML alias bomb is never expanded into a message)."""
+    if isinstance(value, str):
+        quoted = repr(value[:SHOWN])  # escapes (\x00) can make it longer than the text
+        if len(value) <= SHOWN and len(quoted) <= SHOWN + 2:
+            return quoted
+        return quoted[:SHOWN] + "…" + quoted[-1]
+    if isinstance(value, Decimal) or (isinstance(value, int) and not isinstance(value, bool)):
+        if isinstance(value, int) and value.bit_length() > 4 * SHOWN:
+            return f"a number of more than {SHOWN} digits"  # str() of it could be refused
+        return clip(str(value), SHOWN)
+    return clip(_SHORT.repr(value), SHOWN)
+
+
+def clip(text: str, width: int = SHOWN) -> str:
+    """``text`` cut to at most ``width`` characters, ending in "…" when cut."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# The most digits a number read from a file or the command line may have.  Far beyond
+# any figure of the plan (and beyond Decimal's 28, so that a parameter can be given
+# exactly to its 31st decimal), far below Python's 4300-digit limit on int(): a longer
+# string is refused as no number rather than crashing or stalling the arithmetic.
+MAX_DIGITS = 100
+_MAX_NUMBER_TEXT = MAX_DIGITS + MAX_DIGITS // 3 + 1  # with its thousands commas and point
+
+
+def _number_text(text: str) -> str | None:
+    """``text`` normalised, or None when it is too long to be a number at all."""
+    s = text.strip()
+    if len(s) > 4 * _MAX_NUMBER_TEXT:  # not worth normalising (NFKC shrinks no digits)
+        return None
+    s = normalize(s)
+    if len(s) > _MAX_NUMBER_TEXT or sum(ch.isdigit() for ch in s) > MAX_DIGITS:
+        return None
+    return s
+
+
+def is_whole_text(text: str) -> bool:
+    """Whether ``text`` is written as a whole number ≥ 0 (digits, maybe grouped by
+    thousands), whatever its size: to tell "too large" from "not a number"."""
+    match = _NUMBER.fullmatch(normalize(text))
+    return match is not None and match.group(2) is None
+
+
+# The largest count of students, classes, teachers or party members a data file may give
+# for one row.  No campus comes near it (the largest schools in China have some tens of
+# thousands of pupils); a larger figure is a typing or pasting slip, and refusing it keeps
+# every rule's arithmetic far inside exact Decimal range (10^30 students crashed staffing).
+MAX_COUNT = 1_000_000
 
 
 def parse_whole(text: str) -> int | None:
-    """A whole number ≥ 0 (``1200``, ``1,200``, ``１２００``), or None if it is not one."""
-    s = normalize(text)
+    """A whole number ≥ 0 (``1200``, ``1,200``, ``１２００``), or None if it is not one
+    (or has more than ``MAX_DIGITS`` digits)."""
+    s = _number_text(text)
+    if s is None:
+        return None
     match = _NUMBER.fullmatch(s)
     if match is None or match.group(2) is not None:
         return None
@@ -62,9 +120,10 @@ def parse_school_year(text: str) -> int | None:
 
 
 def parse_decimal(text: str) -> Decimal | None:
-    """A non-negative decimal (``88.5``, ``1,200.25``), or None if it is not one."""
-    s = normalize(text)
-    if not _NUMBER.fullmatch(s):
+    """A non-negative decimal (``88.5``, ``1,200.25``), or None if it is not one (or has
+    more than ``MAX_DIGITS`` digits)."""
+    s = _number_text(text)
+    if s is None or not _NUMBER.fullmatch(s):
         return None
     return Decimal(s.replace(",", ""))
 
@@ -105,21 +164,21 @@ def parse_amount(text: str) -> Decimal:
     match = _NUMBER.fullmatch(s)
     if match is None:
         raise ValueError(
-            f"{text!r} is not a sum of money (write e.g. 45000, 45,000.50, 4.5万, ￥45000)"
+            f"{show(text)} is not a sum of money (write e.g. 45000, 45,000.50, 4.5万, ￥45000)"
         )
     # Check the digits before any arithmetic, so that Decimal's 28-digit context
     # never rounds: 39999.9999999999999999999999999 must not become 40000.00.
     whole, fraction = match.group(1).replace(",", ""), match.group(2) or ""
     shift = 4 if scale == _WAN else 0
     if len(fraction.rstrip("0")) > 2 + shift:
-        raise ValueError(f"{text!r} has more than two decimals of yuan (fen)")
+        raise ValueError(f"{show(text)} has more than two decimals of yuan (fen)")
     if len(whole.lstrip("0")) + shift > len(str(MAX_AMOUNT)) - 1:
-        raise ValueError(f"{text!r} is too large to be an expenditure")
+        raise ValueError(f"{show(text)} is too large to be an expenditure")
     value = Decimal(s.replace(",", "")) * scale
     if value <= 0:
-        raise ValueError(f"{text!r} is not a positive sum of money")
+        raise ValueError(f"{show(text)} is not a positive sum of money")
     if value >= MAX_AMOUNT:
-        raise ValueError(f"{text!r} is too large to be an expenditure")
+        raise ValueError(f"{show(text)} is too large to be an expenditure")
     return value.quantize(CENT)
 
 
@@ -149,16 +208,16 @@ def parse_score(text: str) -> Decimal:
 
     Accepts full-width digits (``８８．５``); raises ValueError with a reason otherwise.
     """
-    s = normalize(text)
-    match = _SCORE.fullmatch(s)
-    if match is None:
-        raise ValueError(f"must be a number from 0 to 100, got {text!r}")
+    s = _number_text(text)
+    match = None if s is None else _SCORE.fullmatch(s)
+    if s is None or match is None:
+        raise ValueError(f"must be a number from 0 to 100, got {show(text)}")
     decimals = match.group(1) or ""
     if len(decimals.rstrip("0")) > 2:
-        raise ValueError(f"has more than two decimals, got {text!r}")
+        raise ValueError(f"has more than two decimals, got {show(text)}")
     value = Decimal(s)
     if value > SCORE_MAX:
-        raise ValueError(f"must be from 0 to 100, got {text!r}")
+        raise ValueError(f"must be from 0 to 100, got {show(text)}")
     return value.quantize(CENT)
 
 

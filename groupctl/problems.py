@@ -3,6 +3,12 @@
 Loaders report every problem they find to a ``Problems`` list and go on where
 they can; ``groupctl check`` shows them all, every other command stops at the
 first error.
+
+A file full of mistakes (a spreadsheet saved over the wrong file, garbage pasted in)
+could report a million of them: only the first ``MAX_LISTED`` errors and as many
+warnings of each file are kept, followed by one line saying how many more there were.
+A reader that sees a file is ``full`` stops reading it (``stopped`` says where), so a
+bad file of any size is refused in bounded time and memory.
 """
 
 from __future__ import annotations
@@ -13,6 +19,9 @@ from typing import Literal
 from groupctl.errors import DataError
 
 Severity = Literal["error", "warning"]
+
+# Problems listed per file and severity; fifty are more than anyone reads before fixing.
+MAX_LISTED = 50
 
 
 @dataclass(frozen=True)
@@ -27,14 +36,78 @@ class Problem:
 
 
 @dataclass
+class _Overflow:
+    """What was left out of one file's list: the index of its summary line in ``items``."""
+
+    index: int
+    more: int = 0  # problems reported past the limit
+    stopped_at: int | None = None  # the line where reading stopped
+    unread: int = 0  # lines after it that were not read
+
+
+@dataclass
 class Problems:
     items: list[Problem] = field(default_factory=list)
+    limit: int = MAX_LISTED
+    _counts: dict[tuple[str, Severity], int] = field(default_factory=dict, repr=False)
+    _overflow: dict[tuple[str, Severity], _Overflow] = field(default_factory=dict, repr=False)
 
     def error(self, file: str, line: int | None, message: str) -> None:
-        self.items.append(Problem("error", file, line, message))
+        self._add(Problem("error", file, line, message))
 
     def warning(self, file: str, line: int | None, message: str) -> None:
-        self.items.append(Problem("warning", file, line, message))
+        self._add(Problem("warning", file, line, message))
+
+    def _add(self, problem: Problem) -> None:
+        key = (problem.file, problem.severity)
+        count = self._counts.get(key, 0)
+        self._counts[key] = count + 1
+        if count < self.limit:
+            self.items.append(problem)
+            return
+        self._summary(key).more += 1
+        self._update(key)
+
+    def full(self, file: str) -> bool:
+        """True once ``file`` has as many errors as are listed: reading on is pointless."""
+        return self._counts.get((file, "error"), 0) >= self.limit
+
+    def stopped(self, file: str, line: int, unread: int) -> None:
+        """Reading ``file`` stopped at ``line`` (it is ``full``), leaving ``unread`` lines."""
+        key: tuple[str, Severity] = (file, "error")
+        summary = self._summary(key)
+        summary.stopped_at, summary.unread = line, unread
+        self._update(key)
+
+    def errors_in(self, file: str) -> int:
+        """How many errors ``file`` has had, listed or not."""
+        return self._counts.get((file, "error"), 0)
+
+    def count(self, severity: Severity) -> int:
+        """How many problems of ``severity`` were reported, listed or not (at least: a file
+        whose reading stopped early may hold more)."""
+        return sum(n for (_, s), n in self._counts.items() if s == severity)
+
+    def _summary(self, key: tuple[str, Severity]) -> _Overflow:
+        summary = self._overflow.get(key)
+        if summary is None:
+            summary = _Overflow(len(self.items))
+            self.items.append(Problem(key[1], key[0], None, ""))
+            self._overflow[key] = summary
+        return summary
+
+    def _update(self, key: tuple[str, Severity]) -> None:
+        s = self._overflow[key]
+        kind = key[1] if s.more == 1 else f"{key[1]}s"
+        parts = [f"… and {s.more:,} more {kind} not listed"] if s.more else []
+        if s.stopped_at is not None:
+            rest = f"{s.unread:,} more line{'s' if s.unread != 1 else ''}"
+            parts.append(
+                f"{'r' if parts else '… r'}eading stopped at line {s.stopped_at} after"
+                f" {self.limit} errors:"
+                f" the rest of the file ({rest}) was not checked"
+            )
+        self.items[s.index] = Problem(key[1], key[0], None, "; ".join(parts))
 
     @property
     def errors(self) -> list[Problem]:

@@ -27,7 +27,8 @@ def check_view(directory: Path, bundled: bool, problems: Problems, ask: Ask) -> 
         table.add(
             severity=p.severity, where=p.location(), file=p.file, line=p.line, message=p.message
         )
-    errors, warnings = len(problems.errors), len(problems.warnings)
+    # every problem found, listed or not (a file whose reading stopped early may hold more)
+    errors, warnings = problems.count("error"), problems.count("warning")
     summary = t("check.summary", lang, errors=errors, warnings=warnings)
     body = {
         "directory": where,
