@@ -57,7 +57,7 @@ def _same(p: Path, target: Path) -> bool:
         return False
 
 
-def _short(text: str, limit: int = 80) -> str:
+def _short(text: str, limit: int = 160) -> str:
     """A path as a message quotes it: whole when short, its two ends around … when not."""
     if len(text) <= limit:
         return repr(text)
