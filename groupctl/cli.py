@@ -48,7 +48,15 @@ def _fail(message: str, lang: Lang) -> None:
     if os.environ.get("GROUPCTL_DEBUG"):
         traceback.print_exc()
     prefix = "错误：" if lang == "zh" else "error: "
-    sys.stderr.write(prefix + " ".join(message.split()) + "\n")
+    sys.stderr.write(prefix + _bounded(" ".join(message.split()), 400) + "\n")
+
+
+def _bounded(line: str, limit: int) -> str:
+    """A message line as printed: whole up to ``limit`` characters, else its two ends around
+    …, so that a 100,000-character argument or name echoed back cannot flood the terminal."""
+    if len(line) <= limit:
+        return line
+    return line[: limit * 2 // 3] + "…" + line[-(limit // 3) :]
 
 
 class _Boundary(TyperGroup):
@@ -341,7 +349,7 @@ def emit(out: Output, opts: Options, protected: Sequence[Path] | None = None) ->
     # place for them (CSV, xlsx, JSON, which carries them in its body), they go to stderr
     said = out.lines if fmt in ("csv", "xlsx", "json") else []
     for note in [*said, *out.notes]:
-        sys.stderr.write(note + "\n")
+        sys.stderr.write(_bounded(note, 2000) + "\n")
     if out.exit_code:
         raise typer.Exit(int(out.exit_code))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
@@ -156,6 +157,20 @@ _TOP_KEYS = {"district", "compulsory_schools_total", "groups", "illustrative"}
 _ID_LENGTH = 64
 
 
+MAX_NAME = 100  # the longest name in the plan's annex has 23 characters
+
+
+def _name_problem(text: str) -> str | None:
+    """Why ``text`` cannot be a name in the tables: too long, or holding a control or
+    formatting character (a right-to-left override would reorder what a clerk reads)."""
+    if len(text) > MAX_NAME:
+        return f"must be at most {MAX_NAME} characters"
+    bad = next((c for c in text if unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs")), None)
+    if bad is not None:
+        return f"must not contain the control or formatting character U+{ord(bad):04X}"
+    return None
+
+
 def _word(value: Any) -> Any:
     """A keyword as typed (``Lead``, ``ＳＣＨＯＯＬ``) in canonical form; other values as they are."""
     return normalize(value).lower() if isinstance(value, str) else value
@@ -182,6 +197,10 @@ class _Pilots:
         value = node[key]
         if not isinstance(value, str) or not value.strip():
             self.err(key_line(node, key), f"{key!r} must be non-empty text, got {quote(value)}")
+            return None
+        problem = _name_problem(value.strip())
+        if problem is not None:
+            self.err(key_line(node, key), f"{key!r} {problem}, got {quote(value)}")
             return None
         return value.strip()
 

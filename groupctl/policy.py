@@ -88,6 +88,7 @@ class Parameter:
     choices: tuple[str, ...] = ()  # the values a ``choice`` parameter may take
     cite: str = ""  # the short form a figure cites a national document by (72号)
     alternative: str = ""  # an interpretation: the other reading's value, as --set takes it
+    range: tuple[Decimal, Decimal] | None = None  # the sensible values (numbers, band values)
     # bands: whether band values are numbers (yuan, posts) or labels (grades), as the
     # bundled definition's values are; a data folder or --set cannot change it
     band_values: Literal["number", "text", ""] = ""
@@ -277,6 +278,32 @@ def _number_problem(value: int | Decimal, what: str = "") -> str | None:
     return None
 
 
+MAX_TEXT = 40  # a purpose or a grade's name: a phrase, never a paragraph
+
+
+def _declared(param: Parameter, number: Decimal, what: str = "") -> str | None:
+    """Outside the range policy.yaml declares for the parameter (``range: [low, high]``)."""
+    if param.range is None:
+        return None
+    low, high = param.range
+    if low <= number <= high:
+        return None
+    return f"{what or 'the value '}must be from {low} to {high} ({param.unit})"
+
+
+def _declared_range(
+    raw: Any, path: str, file: str, line: int | None
+) -> tuple[Decimal, Decimal] | None:
+    if raw is None:
+        return None
+    bounds = [_as_number(b, "decimal") for b in raw] if isinstance(raw, list) else []
+    if len(bounds) != 2 or not all(isinstance(b, Decimal) for b in bounds):
+        raise PolicyError(f"{path}: 'range' must be [low, high]", file, line)
+    low, high = bounds
+    assert isinstance(low, Decimal) and isinstance(high, Decimal)
+    return low, high
+
+
 def _range_problem(param: Parameter, value: Value) -> str | None:
     """Why a converted value is out of the parameter's declared range, with the value:
     the one check every value passes, bundled, from a data folder, or from --set."""
@@ -289,7 +316,12 @@ def _range_problem(param: Parameter, value: Value) -> str | None:
             low, high, what = _UNIT_RANGE[param.unit]
             if not low <= number <= high:
                 problem = f"must be {what} from {low} to {high}"
+        problem = problem or _declared(param, number)
         return None if problem is None else f"{problem}, got {quote(value)}"
+    if isinstance(value, tuple) and param.kind == "texts":
+        for text in value:
+            if isinstance(text, str) and len(text) > MAX_TEXT:
+                return f"each name must be at most {MAX_TEXT} characters, got {quote(text)}"
     if param.kind == "bands" and isinstance(value, tuple):
         for band in value:
             if not isinstance(band, Band):
@@ -298,12 +330,18 @@ def _range_problem(param: Parameter, value: Value) -> str | None:
             if problem is not None:
                 return f"{problem}, got {quote(band.min)}"
             if param.band_values != "number":
+                if isinstance(band.value, str) and len(band.value) > MAX_TEXT:
+                    return (
+                        f"band names must be at most {MAX_TEXT} characters, got {quote(band.value)}"
+                    )
                 continue
             v = band.value
             if not isinstance(v, int | Decimal) or isinstance(v, bool):
                 return f"band values must be numbers, got {quote(v)}"
-            problem = _number_problem(v, "band values ") or (
-                "band values must be ≥ 0" if v < 0 else None
+            problem = (
+                _number_problem(v, "band values ")
+                or ("band values must be ≥ 0" if v < 0 else None)
+                or _declared(param, Decimal(v), "band values ")
             )
             if problem is not None:
                 return f"{problem}, got {quote(v)}"
@@ -372,6 +410,7 @@ _META = {
     "note",
     "cite",
     "alternative",
+    "range",
     "values",
     "nullable",
     "band_by",
@@ -679,6 +718,7 @@ def _definition(path: str, node: Any, file: str, line: int | None) -> Parameter:
         choices=tuple(str(c) for c in choices),
         cite=str(node.get("cite") or ""),
         alternative=str(node.get("alternative") or ""),
+        range=_declared_range(node.get("range"), path, file, line),
         band_values=_band_kind(node["values"]) if kind == "bands" else "",
     )
     values = _parse_values(node["values"], param, file, path, line)

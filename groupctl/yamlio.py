@@ -236,6 +236,8 @@ def load_yaml(path: Path, display: str) -> Any:
         raise DataError(f"invalid YAML: {_cut(problem, 120)}", display, line) from None
     except YAMLError:
         raise DataError("invalid YAML", display) from None
+    except TypeError:  # a key that is itself a list or a mapping (`? - a`): no data file has one
+        raise DataError("invalid YAML: a key that is a list or a mapping", display) from None
 
 
 def key_line(mapping: Any, key: object) -> int | None:

@@ -207,3 +207,70 @@ def test_an_ascii_only_output_encoding_still_gets_the_figures():
     result = run("funding", "2023", "-f", "csv", env={"PYTHONIOENCODING": "ascii"})
     assert result.returncode == 0, result.stderr
     assert "中卫市第七小学教育集团" in result.stdout  # UTF-8, groupctl's encoding
+
+
+# --------------------------------------------------------------------------- found by an adversary
+
+LONG = "a" * 100_000
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("funding", LONG),
+        (LONG,),
+        ("approve", "5000", "-c", "镇" * 30_000),
+        ("procedure", LONG),
+        ("funding", "2023", "-f", LONG),
+        ("funding", "2023", f"--{LONG}"),
+        ("clauses", LONG),
+        ("funding", "2023", "--set", f"assessment.grades=90:{LONG},0:fail"),
+    ],
+)
+def test_a_huge_argument_is_echoed_back_shortened(cli, args):
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1 and len(result.stderr) < 500
+    assert "…" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("teachers.student_ratio.primary=0.00000000001", "must be from 1 to 100"),
+        ("leaders.heads=0", "must be from 1 to 5"),
+        ("leaders.school=0:999999999999", "band values must be from 0 to 20"),
+        ("class_size.max.primary=0", "must be from 10 to 100"),
+        ("funding.base_per_group=100000001", "must be from 0 to 100000000"),
+    ],
+)
+def test_a_nonsensical_parameter_is_refused_by_its_declared_range(cli, setting, message):
+    one_error(cli("staffing", "2023", "--set", setting), message)
+
+
+def test_a_nonsensical_parameter_in_policy_yaml_is_an_error_check_reports(cli, tmp_path):
+    d = tmp_path / "data"
+    shutil.copytree(REPO / "data", d)
+    (d / "policy.yaml").write_text("class_size:\n  max:\n    primary: 0\n", encoding="utf-8")
+    one_error(cli("staffing", "2023", "--data", str(d)), "policy.yaml:3:", "from 10 to 100")
+    check = cli("check", "--data", str(d))
+    assert check.exit_code == 1 and "policy.yaml" in check.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("中卫市第四中学教育集团镇罗校区\u202e", "control or formatting character U+202E"),
+        ("镇" * 40_000, "at most 100 characters"),
+    ],
+)
+def test_a_name_that_would_garble_the_tables_is_refused(cli, tmp_path, name, message):
+    d = tmp_path / "data"
+    shutil.copytree(REPO / "data", d)
+    text = (d / "pilots.yaml").read_text(encoding="utf-8")
+    (d / "pilots.yaml").write_text(
+        text.replace("name: 中卫市第四中学教育集团镇罗校区", f"name: {name}", 1), encoding="utf-8"
+    )
+    result = cli("funding", "2023", "--data", str(d))
+    one_error(result, "pilots.yaml:", message)
+    assert len(result.stderr) < 500

@@ -163,8 +163,10 @@ PILOTS_CASES = [
     # a plain key is at most 1024 characters (YAML); an explicit one may be longer
     pilots("p-long-plain-key", DISTRICT, f"{DISTRICT}\n{'k' * 100_000}: 1", "kkk", "invalid YAML"),
     pilots("p-long-key", DISTRICT, f"{DISTRICT}\n? {'k' * 100_000}\n: 1", "? kkk", "unknown key"),
-    pilots("p-long-head", HEAD, f"head: {'长' * 30_000}", "长长", "head title must be"),
-    pilots("p-long-id", "id: g1-main", f"id: {'a' * 5000}", "aaaa", "longer than 64"),
+    pilots("p-long-head", HEAD, f"head: {'长' * 30_000}", "长长", "must be at most 100 characters"),
+    pilots(
+        "p-long-id", "id: g1-main", f"id: {'a' * 5000}", "aaaa", "must be at most 100 characters"
+    ),
     pilots(
         "p-duplicate-key-long-value",
         DISTRICT,

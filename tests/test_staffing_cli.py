@@ -787,7 +787,8 @@ def test_a_campus_missing_from_staff_csv_is_named(cli, write_data):
     [
         (
             ["--set", "teachers.student_ratio.junior=0"],
-            "错误：teachers.student_ratio.junior must be above 0, got 0 (--set)\n",
+            "错误：--set teachers.student_ratio.junior: the value must be from 1 to 100"
+            " (students per post), got 0\n",
         ),
         (
             ["--set", "teachers.class_ratio.senior=0"],  # refused though no campus has seniors

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from groupctl.errors import DataError, PolicyError
+from groupctl.errors import DataError, PolicyError, UsageError
 from groupctl.loaders import load_data
 from groupctl.model import Campus, Dataset, Enrollment, Group, Pilots, StageRow
 from groupctl.policy import Params, Policy, load_policy
@@ -243,16 +243,34 @@ def test_just_below_a_half_rounds_down(write_data):
 
 
 @pytest.mark.parametrize(
-    "item",
+    ("item", "error", "message"),
     [
-        "teachers.student_ratio.primary=0",
-        "teachers.class_ratio.primary=0",
-        "teachers.student_ratio.primary=0.00",
+        # a student ratio below 1 is refused as the parameter's declared range says
+        (
+            "teachers.student_ratio.primary=0",
+            UsageError,
+            r"^--set teachers.student_ratio.primary: the value must be from 1 to 100",
+        ),
+        (
+            "teachers.student_ratio.primary=0.00",
+            UsageError,
+            r"^--set teachers.student_ratio.primary: the value must be from 1 to 100",
+        ),
+        (
+            "teachers.student_ratio.primary=0.00000000001",
+            UsageError,
+            r"^--set teachers.student_ratio.primary: the value must be from 1 to 100",
+        ),
+        # a class ratio may be unset, but never 0: the staffing rule refuses it
+        (
+            "teachers.class_ratio.primary=0",
+            PolicyError,
+            r"^teachers.class_ratio.primary must be above 0, got 0 \(--set\)$",
+        ),
     ],
 )
-def test_a_zero_ratio_is_refused_with_a_policy_error(write_data, item):
-    path = item.split("=")[0]
-    with pytest.raises(PolicyError, match=rf"^{path} must be above 0, got 0 \(--set\)$"):
+def test_a_zero_ratio_is_refused(write_data, item, error, message):
+    with pytest.raises(error, match=message):
         east(write_data, "2023,g1-east,primary,236,12\n", sets=[item])
 
 
@@ -264,8 +282,8 @@ def test_a_zero_ratio_in_a_policy_file_names_the_file(write_data):
     with pytest.raises(PolicyError) as err:
         compute_staffing(load_data(d), load_policy(d), 2023)
     assert (err.value.file, err.value.line) == ("policy.yaml", 3)  # the place, as data
-    assert (
-        err.value.message == "teachers.student_ratio.junior must be above 0, got 0 (policy.yaml:3)"
+    assert err.value.message == (
+        "teachers.student_ratio.junior: the value must be from 1 to 100 (students per post), got 0"
     )
 
 

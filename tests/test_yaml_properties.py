@@ -240,12 +240,12 @@ def test_district_names(folder, name):
     text = PILOTS.replace("district: 测试区", f"district: {json.dumps(name, ensure_ascii=False)}")
     problems = Problems()
     pilots = read_pilots(write(folder, "pilots.yaml", text), problems)
+    # a name in the tables: no control or formatting character, at most 100 characters
     printable = (
-        all(
-            c in "\t" or (unicodedata.category(c) not in ("Cc", "Cs") and c not in "\ufffe\uffff")
-            for c in name
-        )
-        and "\x85" not in name
+        all(unicodedata.category(c) not in ("Cc", "Cf", "Co", "Cs") for c in name.strip())
+        and all(c not in "\ufffe\uffff\x85" for c in name)
+        and len(name.strip()) <= 100
+        and all(c in "\t" or unicodedata.category(c) != "Cc" for c in name)
     )
     if printable and name.strip():
         assert pilots is not None and pilots.district == name.strip()
@@ -281,12 +281,22 @@ def load_one(folder: Path, text: str, path: str) -> object:
     return policy.get(path).dated(2024).value
 
 
+def declared(path: str, number: Decimal) -> bool:
+    """Whether ``number`` is within the parameter's declared range (and below LIMIT)."""
+    low, high = load_policy().get(path).range or (Decimal(0), Decimal(LIMIT))
+    return low <= number <= high and number < LIMIT
+
+
 @settings(max_examples=60)
 @given(scalar())
 def test_a_whole_number_parameter(folder, value):
     got = load_one(folder, f"funding:\n  base_per_group: {value}\n", "funding.base_per_group")
     number = as_number(value, quoted=True)
-    if number is not None and number == number.to_integral_value() and 0 <= number < LIMIT:
+    if (
+        number is not None
+        and number == number.to_integral_value()
+        and declared("funding.base_per_group", number)
+    ):
         assert got == int(number)
     else:
         assert isinstance(got, GroupctlError)
@@ -297,7 +307,7 @@ def test_a_whole_number_parameter(folder, value):
 def test_a_decimal_parameter(folder, value):
     got = load_one(folder, f"finance:\n  bureau_threshold: {value}\n", "finance.bureau_threshold")
     number = as_number(value, quoted=True)
-    if number is not None and 0 <= number < LIMIT:
+    if number is not None and declared("finance.bureau_threshold", number):
         assert got == number
     else:
         assert isinstance(got, GroupctlError)
@@ -318,7 +328,7 @@ def test_supplement_bands(folder, bands):
         bands
         and len(set(mins)) == len(mins)
         and min(mins) == 0
-        and all(0 <= v < LIMIT for _, v in bands)
+        and all(declared("funding.supplement", Decimal(v)) for _, v in bands)
     )
     if valid:
         expected = tuple(Band(Decimal(lo), v) for lo, v in sorted(bands, reverse=True))
