@@ -8,13 +8,17 @@ for every format, rather than failing on the first label.  Everything else — t
 error boundary, the commands — is in ``groupctl.cli``.
 """
 
-from __future__ import annotations
-
-import contextlib
-import os
 import signal
-import sys
-from types import FrameType
+
+# While the program loads, Ctrl-C ends it at once, as the system ends any program: no
+# traceback, and the shell reports 130. Once loaded, it becomes KeyboardInterrupt again,
+# so that a file being written is cleaned up (``main``).
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+import contextlib  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from types import FrameType  # noqa: E402
 
 INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 TERMINATED = 143  # 128 + SIGTERM
@@ -48,10 +52,11 @@ def _quiet_exit(code: int) -> None:
 
 def main() -> None:
     try:
-        signal.signal(signal.SIGTERM, _terminate)
         _utf8_streams()
         from groupctl.cli import main as run
 
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, _terminate)
         run()
     except KeyboardInterrupt:
         _quiet_exit(INTERRUPTED)

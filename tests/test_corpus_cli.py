@@ -172,7 +172,9 @@ def test_a_signal_ends_the_run_quietly(sig, code):
     _, err = p.communicate(timeout=30)
     if p.returncode == 0:  # the machine was faster than the signal
         pytest.skip("the run ended before the signal arrived")
-    assert p.returncode == code
+    # while loading, the system ends it by the signal itself (the shell reports 128 + N);
+    # once running, groupctl exits with that code after cleaning up
+    assert p.returncode in (code, -sig)
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
 
 
