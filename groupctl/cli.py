@@ -29,6 +29,7 @@ from typer.core import TyperGroup
 from groupctl import __version__, api
 from groupctl.errors import GroupctlError, UsageError
 from groupctl.labels import Lang, t
+from groupctl.numbers import clip_middle
 from groupctl.output.model import ExitCode, Output
 from groupctl.views import Ask
 
@@ -54,9 +55,7 @@ def _fail(message: str, lang: Lang) -> None:
 def _bounded(line: str, limit: int) -> str:
     """A message line as printed: whole up to ``limit`` characters, else its two ends around
     …, so that a 100,000-character argument or name echoed back cannot flood the terminal."""
-    if len(line) <= limit:
-        return line
-    return line[: limit * 2 // 3] + "…" + line[-(limit // 3) :]
+    return line if len(line) <= limit else clip_middle(line, limit * 2 // 3, limit // 3)
 
 
 class _Boundary(TyperGroup):

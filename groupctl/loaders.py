@@ -9,11 +9,12 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
-from groupctl.csvio import exists, read_rows
+from groupctl.csvio import CsvRow, exists, read_rows
 from groupctl.errors import DataError
 from groupctl.model import (
     GRADE_NAMES,
@@ -47,6 +48,7 @@ from groupctl.model import (
 )
 from groupctl.numbers import (
     MAX_COUNT,
+    clip_middle,
     is_whole_text,
     name_key,
     normalize,
@@ -136,7 +138,7 @@ def _same(a: Path, b: Path) -> bool:
 
 def _checked_dir(path: Path, how: str) -> Path:
     text = str(path)
-    shown = repr(text) if len(text) <= 160 else repr(text[:80] + "…" + text[-80:])
+    shown = repr(clip_middle(text, 80, 80))
     try:
         if not path.exists():
             raise DataError(f"data directory {shown} (from {how}) does not exist")
@@ -762,10 +764,7 @@ def read_post_assessment(
 ) -> PostAssessment | None:
     """post_assessment.csv, or None when the directory has none (it is optional) or it is
     unreadable.  A (year, campus, month) may have one row only."""
-    path = directory / POST_ASSESSMENT
-    if not exists(path):  # a folder or broken link of that name is an error (read_rows)
-        return None
-    rows = read_rows(path, POST_ASSESSMENT, POST_ASSESSMENT_COLUMNS, problems)
+    rows = _optional_rows(directory, POST_ASSESSMENT, POST_ASSESSMENT_COLUMNS, problems)
     if rows is None:
         return None
     check = _Rows(POST_ASSESSMENT, pilots, problems)
@@ -802,12 +801,20 @@ def load_scores(data: Dataset, needed_by: str) -> Scores:
 # --------------------------------------------------------------------------- staff.csv
 
 
+def _optional_rows(
+    directory: Path, name: str, columns: Mapping[str, Sequence[str]], problems: Problems
+) -> Iterator[CsvRow] | None:
+    """The rows of an optional CSV, or None when the directory has none or it cannot be
+    read as a table; a folder or broken link of that name is there (read_rows names it)."""
+    path = directory / name
+    if not exists(path):
+        return None
+    return read_rows(path, name, columns, problems)
+
+
 def read_staff(directory: Path, pilots: Pilots, problems: Problems) -> Staff | None:
     """staff.csv, or None when the directory has none (it is optional) or it is unreadable."""
-    path = directory / STAFF
-    if not exists(path):  # a folder or broken link of that name is an error (read_rows)
-        return None
-    rows = read_rows(path, STAFF, STAFF_COLUMNS, problems)
+    rows = _optional_rows(directory, STAFF, STAFF_COLUMNS, problems)
     if rows is None:
         return None
     check = _Rows(STAFF, pilots, problems)

@@ -56,6 +56,12 @@ def clip(text: str, width: int = SHOWN) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def clip_middle(text: str, head: int, tail: int) -> str:
+    """``text`` whole when it has at most ``head`` + ``tail`` characters, else its first
+    ``head`` and last ``tail`` around "…": a path keeps its file name, a message its end."""
+    return text if len(text) <= head + tail else text[:head] + "…" + text[-tail:]
+
+
 # The most digits a number read from a file or the command line may have.  Far beyond
 # any figure of the plan (and beyond Decimal's 28, so that a parameter can be given
 # exactly to its 31st decimal), far below Python's 4300-digit limit on int(): a longer

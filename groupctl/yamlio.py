@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from groupctl.errors import DataError
-from groupctl.numbers import show
+from groupctl.numbers import clip, show
 
 # The bundled policy.yaml is 12 KB, a district's pilots.yaml a few KB.  The library reads
 # some 10 µs a byte and 40 µs a value (key, scalar, list): with these bounds any file is
@@ -59,10 +59,6 @@ def unprintable(text: str) -> int | None:
     surrogate), as its code point; None when there is none."""
     found = _UNPRINTABLE.search(text)
     return None if found is None else ord(found.group())
-
-
-def _cut(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def quote(value: object) -> str:
@@ -108,7 +104,7 @@ def _yaml() -> Any:
             tag = getattr(event, "ctag", None)
             if tag is not None and str(tag) not in _PLAIN_TAGS:
                 shown = str(tag).replace(_PLAIN, "!!", 1)
-                raise _Refused(TAGS.format(tag=_cut(shown, 40)), event.start_mark)
+                raise _Refused(TAGS.format(tag=clip(shown, 40)), event.start_mark)
             self.nesting += 1
             try:
                 if self.nesting > MAX_DEPTH:
@@ -233,7 +229,7 @@ def load_yaml(path: Path, display: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-        raise DataError(f"invalid YAML: {_cut(problem, 120)}", display, line) from None
+        raise DataError(f"invalid YAML: {clip(problem, 120)}", display, line) from None
     except YAMLError:
         raise DataError("invalid YAML", display) from None
     except TypeError:  # a key that is itself a list or a mapping (`? - a`): no data file has one

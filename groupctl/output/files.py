@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from groupctl.errors import UsageError
+from groupctl.numbers import clip_middle
 
 
 def write_atomic(path: Path, data: bytes, *, protected: Iterable[Path] = ()) -> None:
@@ -57,11 +58,9 @@ def _same(p: Path, target: Path) -> bool:
         return False
 
 
-def _short(text: str, limit: int = 160) -> str:
+def _short(text: str) -> str:
     """A path as a message quotes it: whole when short, its two ends around … when not."""
-    if len(text) <= limit:
-        return repr(text)
-    return repr(text[: limit // 2] + "…" + text[-limit // 2 :])
+    return repr(clip_middle(text, 80, 80))
 
 
 def _umask() -> int:

@@ -27,7 +27,7 @@ from groupctl.rules.assessment import AssessmentResult
 from groupctl.rules.coverage import CoverageResult
 from groupctl.rules.funding import FundingResult
 from groupctl.rules.staffing import CampusStaffing, StaffingResult
-from groupctl.views import Ask, show_value
+from groupctl.views import Ask, sets_doc, show_value
 from groupctl.views.allowance import allowance_view
 from groupctl.views.assessment import assessment_view
 from groupctl.views.coverage import coverage_view, percent
@@ -417,8 +417,5 @@ def _omitted(p: Part, reason: str) -> Part:
 def _scenario(ask: Ask) -> str | None:
     if not ask.sets:
         return None
-    items = []
-    for item in ask.sets:
-        path, _, value = item.partition("=")
-        items.append(f"{path.strip()}={value.strip()}")
+    items = [f"{s['path']}={s['value']}" for s in sets_doc(ask)]
     return t("note.scenario", ask.lang, sets="; ".join(items))

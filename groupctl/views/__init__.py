@@ -37,21 +37,26 @@ class Ask:
     sets: tuple[str, ...] = ()
 
 
+def sets_doc(ask: Ask) -> list[dict[str, str]]:
+    """The --set items as meta carries them: [{"path", "value"}], blanks trimmed."""
+    out = []
+    for item in ask.sets:
+        path, _, value = item.partition("=")
+        out.append({"path": path.strip(), "value": value.strip()})
+    return out
+
+
 def meta_for(
     data: Dataset | None, uses: Sequence[ParamUse], ask: Ask, files: Sequence[str] = ()
 ) -> Meta:
     """The envelope's meta block: where the figures come from, and what was changed."""
     from groupctl import __version__
 
-    sets = []
-    for item in ask.sets:
-        path, _, value = item.partition("=")
-        sets.append({"path": path.strip(), "value": value.strip()})
     return Meta(
         version=__version__,
         data=None if data is None else "bundled" if data.bundled else str(data.directory),
         illustrative=_examples(data, files) if data is not None else [],
-        sets=sets,
+        sets=sets_doc(ask),
         local_parameters=_paths(uses, "local"),
         interpretations=[u.path for u in uses if u.reading],
         national_parameters=_paths(uses, "national"),

@@ -17,7 +17,7 @@ from groupctl.labels import Lang, label_of, school_year, t, tr
 from groupctl.numbers import fixed
 from groupctl.output.model import Column, Meta, Output, Section, encode
 from groupctl.policy import Band, Dated, Parameter, Value
-from groupctl.views import Ask, show_value
+from groupctl.views import Ask, sets_doc, show_value
 
 PARAMETER = (
     Column("path", "参数", "parameter", "id"),
@@ -129,10 +129,7 @@ def _meta(result: ParamsResult, ask: Ask) -> Meta:
     return Meta(
         version=__version__,
         data="bundled" if result.bundled else str(result.directory),
-        sets=[
-            {"path": p.strip(), "value": v.strip()}
-            for p, _, v in (item.partition("=") for item in ask.sets)
-        ],
+        sets=sets_doc(ask),
         local_parameters=[p.path for p, _ in result.entries if p.origin == "local"],
         interpretations=[
             p.path
