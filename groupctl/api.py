@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from groupctl.catalogue import render
 from groupctl.errors import GroupctlError, PolicyError, UsageError
 from groupctl.loaders import (
     BUNDLED_DATA,
@@ -211,7 +212,7 @@ def _check_parameters(policy: Policy, years: Sequence[int], problems: Problems) 
         allowance.check_parameters,
         _check_funding,
     )
-    reported: set[str] = set()
+    reported: set[str] = set()  # each message once, compared in one language
     for year in years:
         for check_rule in checks:
             try:
@@ -221,8 +222,9 @@ def _check_parameters(policy: Policy, years: Sequence[int], problems: Problems) 
             try:
                 check_rule(params)
             except PolicyError as exc:
-                if exc.message not in reported:
-                    reported.add(exc.message)
+                said = render(exc.message, "en")
+                if said not in reported:
+                    reported.add(said)
                     file, line = _blame(exc)
                     problems.error(file, line, exc.message)
 

@@ -83,7 +83,7 @@ class _Boundary(TyperGroup):
             )
             code = rv if isinstance(rv, int) else ExitCode.OK
         except GroupctlError as exc:
-            _fail(str(exc), lang)
+            _fail(exc.render(lang), lang)
             code = ExitCode.USAGE
         except typer.TyperException as exc:  # typer's public base of every usage error
             ctx = getattr(exc, "ctx", None)

@@ -2,15 +2,23 @@
 
 Domain code raises these; only the CLI entry point turns them into one line on
 stderr and exit code 2.  Each error may carry the file and line it is about.
+
+The message is a catalogue ``Msg`` (a key and its fields), put into words in the
+user's language only at the edge: ``error.render(lang)``.  ``str(error)`` is the
+English form, for logs and developers.
 """
 
 from __future__ import annotations
+
+from groupctl.catalogue import Lang, Msg, render
 
 
 class GroupctlError(Exception):
     """Bad usage or bad input: the user can fix it (exit 2)."""
 
-    def __init__(self, message: str, file: str | None = None, line: int | None = None) -> None:
+    def __init__(
+        self, message: Msg | str, file: str | None = None, line: int | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.file = file
@@ -23,8 +31,12 @@ class GroupctlError(Exception):
             return f"{self.file}: "
         return f"{self.file}:{self.line}: "
 
+    def render(self, lang: Lang) -> str:
+        """The whole message, with its place, in ``lang``."""
+        return f"{self.location()}{render(self.message, lang)}"
+
     def __str__(self) -> str:
-        return f"{self.location()}{self.message}"
+        return self.render("en")
 
 
 class DataError(GroupctlError):

@@ -887,7 +887,7 @@ def inspect_data(
         problems.warning(file, None, what)
     names = (PILOTS, CAMPUSES, STAFF)
     files = tuple(directory / n for n in names if (directory / n).is_file())
-    warnings = tuple(f"{w.location()}: {w.message}" for w in problems.warnings)
+    warnings = tuple(problems.warnings)
     dataset = Dataset(directory, pilots, enrollment, bundled, files, staff, warnings)
     return (None if problems.errors else dataset), problems
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from groupctl.catalogue import Join, msg
 from groupctl.errors import UsageError
 from groupctl.model import Campus, Pilots
 from groupctl.numbers import name_key
@@ -44,7 +45,7 @@ def resolve_campus(pilots: Pilots, query: str) -> Campus:
     """The campus named by its id, full name, school name, alias, or a unique fragment."""
     q = name_key(query)
     if not q:
-        raise UsageError("--campus needs a campus id, name or part of a name")
+        raise UsageError(msg("campus.empty"))
     campuses = list(pilots.campuses())
     keys = {c.id: [name_key(n) for n in c.names()] for c in campuses}
     exact = _unique([c for c in campuses if q in keys[c.id]])
@@ -55,7 +56,9 @@ def resolve_campus(pilots: Pilots, query: str) -> Campus:
         return partial[0]
     if not partial:
         close = _closest(q, campuses)
-        hint = f"; did you mean {', '.join(c.name for c in close)}?" if close else ""
-        raise UsageError(f"no campus matches {query!r} (see 'groupctl groups'){hint}")
-    listed = ", ".join(f"{c.id} ({c.name})" for c in partial)
-    raise UsageError(f"campus {query!r} is ambiguous: it matches {listed}")
+        if close:
+            names = Join(tuple(msg("campus.with_id", name=c.name, id=c.id) for c in close))
+            raise UsageError(msg("campus.unknown.suggest", query=query, names=names))
+        raise UsageError(msg("campus.unknown", query=query))
+    listed = Join(tuple(msg("campus.with_id", name=c.name, id=c.id) for c in partial))
+    raise UsageError(msg("campus.ambiguous", query=query, listed=listed))

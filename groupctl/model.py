@@ -11,6 +11,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
+from groupctl.problems import Problem
+
 Role = Literal["lead", "member"]
 GroupType = Literal["school", "kindergarten"]
 Stage = Literal["kindergarten", "primary", "junior", "senior"]
@@ -170,7 +172,7 @@ class Dataset:
     bundled: bool = False
     files: tuple[Path, ...] = ()
     staff: Staff | None = None  # None when the directory has no staff.csv
-    warnings: tuple[str, ...] = ()  # what `check` would warn about, as "file:line: message"
+    warnings: tuple[Problem, ...] = ()  # what `check` would warn about
 
     def campus(self, campus_id: str) -> Campus:
         return next(c for c in self.pilots.campuses() if c.id == campus_id)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from groupctl.catalogue import Lang, Msg, msg, render
 from groupctl.errors import DataError
 
 Severity = Literal["error", "warning"]
@@ -29,10 +30,14 @@ class Problem:
     severity: Severity
     file: str
     line: int | None
-    message: str
+    message: Msg | str
 
     def location(self) -> str:
         return self.file if self.line is None else f"{self.file}:{self.line}"
+
+    def render(self, lang: Lang) -> str:
+        """``file:line: message`` in ``lang``."""
+        return f"{self.location()}: {render(self.message, lang)}"
 
 
 @dataclass
@@ -52,10 +57,10 @@ class Problems:
     _counts: dict[tuple[str, Severity], int] = field(default_factory=dict, repr=False)
     _overflow: dict[tuple[str, Severity], _Overflow] = field(default_factory=dict, repr=False)
 
-    def error(self, file: str, line: int | None, message: str) -> None:
+    def error(self, file: str, line: int | None, message: Msg | str) -> None:
         self._add(Problem("error", file, line, message))
 
-    def warning(self, file: str, line: int | None, message: str) -> None:
+    def warning(self, file: str, line: int | None, message: Msg | str) -> None:
         self._add(Problem("warning", file, line, message))
 
     def _add(self, problem: Problem) -> None:
@@ -98,16 +103,22 @@ class Problems:
 
     def _update(self, key: tuple[str, Severity]) -> None:
         s = self._overflow[key]
-        kind = key[1] if s.more == 1 else f"{key[1]}s"
-        parts = [f"… and {s.more:,} more {kind} not listed"] if s.more else []
-        if s.stopped_at is not None:
-            rest = f"{s.unread:,} more line{'s' if s.unread != 1 else ''}"
-            parts.append(
-                f"{'r' if parts else '… r'}eading stopped at line {s.stopped_at} after"
-                f" {self.limit} errors:"
-                f" the rest of the file ({rest}) was not checked"
+        more = msg(f"problems.more.{key[1]}", count=f"{s.more:,}") if s.more else None
+        stopped = (
+            msg(
+                "problems.stopped",
+                line=s.stopped_at,
+                limit=self.limit,
+                unread=f"{s.unread:,}",
             )
-        self.items[s.index] = Problem(key[1], key[0], None, "; ".join(parts))
+            if s.stopped_at is not None
+            else None
+        )
+        if more is not None and stopped is not None:
+            summary = msg("problems.more_and_stopped", more=more, stopped=stopped)
+        else:
+            summary = more or stopped or msg("problems.more.error", count="0")
+        self.items[s.index] = Problem(key[1], key[0], None, summary)
 
     @property
     def errors(self) -> list[Problem]:

@@ -218,7 +218,10 @@ def test_campus_by_id_name_school_or_fragment(query, campus):
 def test_an_ambiguous_fragment_lists_the_candidates():
     with pytest.raises(UsageError) as err:
         resolve_campus(DATA.pilots, "宣和")
-    assert err.value.message.startswith("campus '宣和' is ambiguous: it matches xuanhe-main (")
+    assert str(err.value).startswith(
+        "campus '宣和' is ambiguous: it matches 中卫市宣和教育集团总校"
+    )
+    assert "(xuanhe-main)" in str(err.value)
     assert err.value.message.count("xuanhe-") == 5
 
 
@@ -381,7 +384,7 @@ def test_explain_says_which_threshold_triggered_each_step(cli):
         ),
         (
             ["approve", "100", "-c", "上海"],
-            "错误：no campus matches '上海' (see 'groupctl groups')\n",
+            "错误：没有与“上海”相符的校区（见 groupctl groups）\n",
         ),
         (
             ["approve", "100", "-c", "镇罗", "--fund", "special"],
@@ -403,7 +406,8 @@ def test_approve_refusals_exit_2(cli, args, stderr):
 def test_an_ambiguous_campus_exits_2_listing_candidates(cli):
     result = cli("approve", "100", "-c", "兴仁")
     assert result.exit_code == 2
-    assert result.stderr.startswith("错误：campus '兴仁' is ambiguous: it matches xingren-main (")
+    assert result.stderr.startswith("错误：“兴仁”可指多个校区：中卫市兴仁教育集团")
+    assert "（xingren-main）" in result.stderr
     assert len(result.stderr.splitlines()) == 1
 
 

@@ -517,7 +517,7 @@ def test_a_bad_csv_is_one_clear_error(cli: Callable[..., object], data: Path, ca
 
 
 def check_problems(cli: Callable[..., object], data: Path) -> tuple[int, list[dict[str, object]]]:
-    result = cli("check", "--data", str(data), "-f", "json")
+    result = cli("check", "--data", str(data), "-f", "json", "--lang", "en")
     assert "Traceback" not in result.stderr
     body = json.loads(result.stdout)
     body = body.get("body", body)

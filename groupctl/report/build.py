@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from groupctl import __version__, api
+from groupctl.catalogue import render
 from groupctl.clauses import cite_parameter
 from groupctl.errors import GroupctlError
 from groupctl.labels import Lang, label_of, school_year, t
@@ -21,6 +22,7 @@ from groupctl.loaders import CAMPUS_SCORES, GROUP_SCORES, load_scores
 from groupctl.model import GRADES
 from groupctl.output.model import Column, Output, Section
 from groupctl.policy import ParamUse
+from groupctl.problems import Problem
 from groupctl.report.model import Bar, Chart, Figure, FigureKind, Number, Part, Report
 from groupctl.rules.allowance import AllowanceResult
 from groupctl.rules.assessment import AssessmentResult
@@ -184,7 +186,9 @@ def _previous(session: api.Session, year: int, ask: Ask) -> tuple[_Year | None, 
     try:
         return _year(session, before, ask, _scores_missing(session, before, lang)), ""
     except GroupctlError as exc:  # last year's data is not this report's: say so, go on
-        return None, t("report.summary.previous_failed", lang, school_year=sy, reason=str(exc))
+        return None, t(
+            "report.summary.previous_failed", lang, school_year=sy, reason=exc.render(lang)
+        )
 
 
 def _coverage(session: api.Session, year: int) -> CoverageResult | None:
@@ -379,17 +383,14 @@ WARNING = (
 )
 
 
-def _warnings_part(warnings: Sequence[str], part: Callable[..., Part], lang: Lang) -> Part:
+def _warnings_part(warnings: Sequence[Problem], part: Callable[..., Part], lang: Lang) -> Part:
     out = part("warnings")
     if not warnings:
         out.lines.append(t("report.warnings.none", lang))
         return out
     table = Section(t("report.sheet.warnings", lang), t("report.warnings.title", lang), WARNING)
     for w in warnings:
-        where, sep, message = w.partition(": ")
-        if not sep or " " in where:
-            where, message = "", w
-        table.add(where=where, message=message)
+        table.add(where=w.location(), message=render(w.message, lang))
     out.sections.append(table)
     return out
 

@@ -60,7 +60,7 @@ def meta_for(
         local_parameters=_paths(uses, "local"),
         interpretations=[u.path for u in uses if u.reading],
         national_parameters=_paths(uses, "national"),
-        warnings=list(data.warnings) if data is not None else [],
+        warnings=[w.render(ask.lang) for w in data.warnings] if data is not None else [],
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from groupctl.catalogue import Msg, render
 from groupctl.labels import t
 from groupctl.output.model import Column, ExitCode, Output, Section, encode
 from groupctl.problems import Problems
@@ -15,6 +16,7 @@ PROBLEM = (
     Column("file", "文件", "file", show="data"),
     Column("line", "行", "line", "year", show="data"),
     Column("message", "问题", "problem"),
+    Column("code", "代码", "code", show="data"),  # the catalogue key: stable for scripts
 )
 
 
@@ -23,10 +25,19 @@ def check_view(directory: Path, bundled: bool, problems: Problems, ask: Ask) -> 
     where = "bundled" if bundled else str(directory)
     table = Section(t("col.message", lang), t("check.title", lang, directory=where), PROBLEM)
     ordered = sorted(problems.items, key=lambda p: p.severity != "error")
-    for p in ordered:
-        table.add(
-            severity=p.severity, where=p.location(), file=p.file, line=p.line, message=p.message
-        )
+    records = [
+        {
+            "severity": p.severity,
+            "where": p.location(),
+            "file": p.file,
+            "line": p.line,
+            "message": render(p.message, lang),
+            "code": p.message.key if isinstance(p.message, Msg) else None,
+        }
+        for p in ordered
+    ]
+    for record in records:
+        table.add_record(record)
     # every problem found, listed or not (a file whose reading stopped early may hold more)
     errors, warnings = problems.count("error"), problems.count("warning")
     summary = t("check.summary", lang, errors=errors, warnings=warnings)
@@ -35,7 +46,7 @@ def check_view(directory: Path, bundled: bool, problems: Problems, ask: Ask) -> 
         "ok": not errors,
         "errors": errors,
         "warnings": warnings,
-        "problems": [encode(p, PROBLEM, lang) for p in ordered],
+        "problems": [encode(r, PROBLEM, lang) for r in records],
     }
     meta = meta_for(None, (), ask)
     meta.data = where

@@ -1,0 +1,94 @@
+"""The one message catalogue: every label, error, warning and note in Chinese and English.
+
+Each entry is a key with its Chinese (default) and English text, ``str.format`` fields
+in braces, the same fields in both.  The entries live in parts (``labels``, ``errors``,
+``data``, ``cli``…) so that each area keeps its own texts beside the others; they are
+merged here into one table, and a key may be defined once only (``tests/test_catalogue.py``
+checks that, and that every entry has both languages with the same fields).
+
+Domain code never picks a language: it raises errors and reports problems carrying a
+``Msg`` — a key and its fields — and the edge (the CLI, a view) renders it in the
+language the user asked for with ``render``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal
+
+from groupctl.catalogue import cli, data, errors, labels, rules
+
+Lang = Literal["zh", "en"]
+
+PARTS = {
+    "labels": labels.ENTRIES,
+    "errors": errors.ENTRIES,
+    "data": data.ENTRIES,
+    "cli": cli.ENTRIES,
+    "rules": rules.ENTRIES,
+}
+
+
+def _merge() -> dict[str, tuple[str, str]]:
+    merged: dict[str, tuple[str, str]] = {}
+    for part, entries in PARTS.items():
+        for key, pair in entries.items():
+            if key in merged:
+                raise RuntimeError(f"catalogue key {key!r} is defined twice (again in {part})")
+            merged[key] = pair
+    return merged
+
+
+CATALOGUE: Mapping[str, tuple[str, str]] = MappingProxyType(_merge())
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message not yet put into words: a catalogue key and the fields it fills in.
+
+    A field may itself be a ``Msg`` (a label inside a sentence) and is rendered in the
+    same language."""
+
+    key: str
+    fields: Mapping[str, object] = field(default_factory=dict)
+
+    def render(self, lang: Lang) -> str:
+        zh, en = CATALOGUE[self.key]
+        text = zh if lang == "zh" else en
+        if not self.fields:
+            return text
+        return text.format(**{k: render(v, lang) for k, v in self.fields.items()})
+
+    def __str__(self) -> str:  # for logs and developers; users see ``render(lang)``
+        return self.render("en")
+
+
+@dataclass(frozen=True)
+class Join:
+    """A list inside a message: each item rendered, joined by 、 in Chinese, ", " in English."""
+
+    items: tuple[object, ...]
+
+    def render(self, lang: Lang) -> str:
+        return ("、" if lang == "zh" else ", ").join(render(i, lang) for i in self.items)
+
+
+def msg(key: str, /, **fields: object) -> Msg:
+    """The message ``key`` with its fields; a key not in the catalogue fails at once."""
+    if key not in CATALOGUE:
+        raise KeyError(f"no catalogue entry {key!r}")
+    return Msg(key, fields)
+
+
+def render(value: object, lang: Lang) -> str:
+    """A message, or any value shown inside one, in ``lang``."""
+    if isinstance(value, (Msg, Join)):
+        return value.render(lang)
+    return str(value)
+
+
+def text(key: str, lang: Lang, /, **fields: object) -> str:
+    """The catalogue text of ``key`` in ``lang`` with its fields filled in."""
+    return Msg(key, fields).render(lang)
