@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
-from groupctl.catalogue import cli, data, errors, labels, rules
+from groupctl.catalogue import cli, data, errors, labels, policy, rules, views, yamlio
 
 Lang = Literal["zh", "en"]
 
@@ -28,6 +28,9 @@ PARTS = {
     "data": data.ENTRIES,
     "cli": cli.ENTRIES,
     "rules": rules.ENTRIES,
+    "views": views.ENTRIES,
+    "policy": policy.ENTRIES,
+    "yamlio": yamlio.ENTRIES,
 }
 
 

@@ -1,0 +1,5 @@
+"""Catalogue part: policy messages (Chinese, English).  See ``groupctl.catalogue``."""
+
+from __future__ import annotations
+
+ENTRIES: dict[str, tuple[str, str]] = {}
