@@ -6,41 +6,90 @@ draws it in the chosen format.  The output options are declared once, in ``_SHAR
 and added to each command by ``shared``.  ``_Boundary.main`` is the one error
 boundary: project errors and usage errors become one line on stderr and exit code 2
 (``GROUPCTL_DEBUG=1`` adds the traceback).
+
+Every text the user reads is in the ``--lang`` language, Chinese by default, known from
+the command line before it is parsed (``_lang_in``): the framework's usage errors are put
+into catalogue sentences from the exception's public attributes (``_usage_message``), an
+unknown command or option value gets a suggestion (``groupctl.suggest``), and ``--help`` is
+drawn by ``groupctl.clihelp`` — wrapped by display cells, with examples.  Notes on stderr
+and the ``--explain`` lines on a terminal are wrapped at word or character boundaries to
+its width (``groupctl.wrapping``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import inspect
 import os
+import re
 import shutil
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from groupctl import __version__, api
+from groupctl.catalogue import Join, Msg, msg, render
 from groupctl.errors import GroupctlError, UsageError
 from groupctl.labels import Lang, t
 from groupctl.numbers import clip_middle
 from groupctl.output.model import ExitCode, Output
+from groupctl.suggest import closest
 from groupctl.views import Ask
 
 # --------------------------------------------------------------------------- error boundary
 
 
 def _lang_in(argv: Sequence[str]) -> Lang:
+    """The language asked for anywhere on the command line (``--lang en``, ``--lang=EN``),
+    known before parsing, so that even a usage error and ``--help`` speak it."""
     for i, arg in enumerate(argv):
-        if arg == "--lang=en" or (arg == "--lang" and i + 1 < len(argv) and argv[i + 1] == "en"):
+        if arg == "--":
+            break
+        value = arg[len("--lang=") :] if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        if value is not None and value.strip().lower() == "en":
             return "en"
     return "zh"
+
+
+# the language of this run, for --help (the framework asks for help text with no way to
+# pass it along): set by ``_Boundary.main`` from the command line before parsing
+_LANG: list[Lang] = ["zh"]
+
+
+def _stderr_width() -> int | None:
+    """The width to wrap stderr lines to: the terminal's, when stderr is one."""
+    try:
+        if sys.stderr is None or not sys.stderr.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) >= 20:
+        return int(columns)
+    try:
+        return max(os.get_terminal_size(sys.stderr.fileno()).columns, 20)
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def _say(line: str) -> None:
+    """One message on stderr: wrapped at word and character boundaries on a terminal."""
+    width = _stderr_width()
+    if width is not None:
+        from groupctl.wrapping import wrap_text
+
+        line = wrap_text(line, width)
+    sys.stderr.write(line + "\n")
 
 
 def _fail(message: str, lang: Lang) -> None:
@@ -48,14 +97,64 @@ def _fail(message: str, lang: Lang) -> None:
         return
     if os.environ.get("GROUPCTL_DEBUG"):
         traceback.print_exc()
-    prefix = "错误：" if lang == "zh" else "error: "
-    sys.stderr.write(prefix + _bounded(" ".join(message.split()), 400) + "\n")
+    _say(t("cli.error", lang, message=_bounded(" ".join(message.split()), 400)))
 
 
 def _bounded(line: str, limit: int) -> str:
     """A message line as printed: whole up to ``limit`` characters, else its two ends around
     …, so that a 100,000-character argument or name echoed back cannot flood the terminal."""
     return line if len(line) <= limit else clip_middle(line, limit * 2 // 3, limit // 3)
+
+
+def _param_label(param: Any) -> str:
+    """How an error names a parameter: an argument by its metavar (YEAR), an option by its
+    names (--campus / -c)."""
+    if param.param_type_name == "argument":
+        return str(param.metavar or str(param.name).upper())
+    return " / ".join(param.opts)
+
+
+def _with_help(message: Msg, ctx: Any) -> Msg:
+    return (
+        message if ctx is None else msg("cli.see_help", message=message, command=ctx.command_path)
+    )
+
+
+def _usage_message(exc: typer.TyperException, lang: Lang) -> str:
+    """A usage error of the framework in the user's language, from the exception's public
+    attributes: ``param`` (with ``param_type`` when it is missing), ``option_name`` (with
+    ``possibilities`` when there is no such option), else its message."""
+    ctx = getattr(exc, "ctx", None)
+    param = getattr(exc, "param", None)
+    option = getattr(exc, "option_name", None)
+    message: Msg
+    if param is not None and hasattr(exc, "param_type"):
+        kind = "argument" if param.param_type_name == "argument" else "option"
+        message = msg(f"cli.missing.{kind}", name=_param_label(param))
+    elif param is not None:
+        message = msg("cli.bad_value", name=_param_label(param))
+    elif option is not None and hasattr(exc, "possibilities"):
+        known = [] if ctx is None else [o for p in ctx.command.get_params(ctx) for o in p.opts]
+        close = closest(option, [o for o in known if o.startswith("--")] or known)
+        message = (
+            msg("cli.no_option.suggest", name=option, names=Join(tuple(close)))
+            if close
+            else msg("cli.no_option", name=option)
+        )
+    elif option is not None:
+        # the parser raises it without a context: its message tells the two kinds apart
+        flag = "does not take" in str(getattr(exc, "message", ""))
+        message = msg(
+            "cli.option_takes_no_value" if flag else "cli.option_needs_value", name=option
+        )
+    else:
+        detail = exc.format_message()
+        extra = re.fullmatch(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", detail, re.S)
+        if extra:
+            message = msg("cli.extra_arguments", args=extra.group(1))
+        else:
+            message = msg("cli.usage", detail=detail)
+    return render(_with_help(message, ctx), lang)
 
 
 class _Boundary(TyperGroup):
@@ -72,6 +171,7 @@ class _Boundary(TyperGroup):
     ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         lang = _lang_in(argv)
+        _LANG[0] = lang
         try:
             rv = super().main(
                 args=argv,
@@ -86,9 +186,7 @@ class _Boundary(TyperGroup):
             _fail(exc.render(lang), lang)
             code = ExitCode.USAGE
         except typer.TyperException as exc:  # typer's public base of every usage error
-            ctx = getattr(exc, "ctx", None)
-            hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-            _fail(exc.format_message() + hint, lang)
+            _fail(_usage_message(exc, lang), lang)
             code = int(getattr(exc, "exit_code", ExitCode.USAGE))
         except typer.Abort:  # click's form of Ctrl-C (KeyboardInterrupt): quietly, as a shell would
             code = ExitCode.INTERRUPTED
@@ -98,44 +196,64 @@ class _Boundary(TyperGroup):
         except Exception as exc:  # a bug: still one line, unless debugging
             if os.environ.get("GROUPCTL_DEBUG"):
                 raise
-            _fail(
-                f"internal error: {type(exc).__name__}: {exc} (GROUPCTL_DEBUG=1 shows details)",
-                lang,
-            )
+            _fail(t("cli.internal", lang, kind=type(exc).__name__, detail=exc), lang)
             code = ExitCode.BUG
         if standalone_mode:
             sys.exit(int(code))
         return int(code)
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """An unknown command is an error in the user's language, with the closest names."""
+        name = args[0] if args else ""
+        unknown = name and not name.startswith("-") and self.get_command(ctx, name) is None
+        if unknown and not ctx.resilient_parsing:  # (completion asks quietly)
+            close = closest(name, list(self.commands))
+            message = (
+                msg("cli.no_command.suggest", name=name, names=Join(tuple(close)))
+                if close
+                else msg("cli.no_command", name=name)
+            )
+            raise UsageError(_with_help(message, ctx))
+        return super().resolve_command(ctx, args)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from groupctl.clihelp import group_help
+
+        formatter.write(group_help(ctx, self, _LANG[0], _width()))
+
+
+class _Command(TyperCommand):
+    """A command whose ``--help`` is groupctl's own (``groupctl.clihelp``)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from groupctl.clihelp import command_help
+
+        formatter.write(command_help(ctx, self, _LANG[0], _width()))
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        from groupctl.clihelp import summary
+
+        return summary(self.name or "", _LANG[0])
+
 
 app = typer.Typer(
     cls=_Boundary,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (bash, zsh)
     invoke_without_command=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
-    help="沙坡头区集团化办学：专项经费、职数、审批与考核，每个数字注明方案条款。"
-    " / Shapotou district education groups: funding, posts, approvals and grades, each"
-    " figure traced to its clause of the plan.",
+    help="沙坡头区集团化办学 groupctl",  # the words are clihelp's, in the user's language
 )
+command = functools.partial(app.command, cls=_Command)
 
 
 # --------------------------------------------------------------------------- shared options
 
 
-class FormatChoice(StrEnum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-    markdown = "markdown"
-    md = "md"
-    xlsx = "xlsx"
-
-
-class LangChoice(StrEnum):
-    zh = "zh"
-    en = "en"
-
+FORMATS = ("table", "csv", "json", "markdown", "md", "xlsx")
+LANGS = ("zh", "en")
+FUNDS = ("school", "special")
+REPORT_FORMATS = ("markdown", "md", "html", "xlsx")
 
 _SUFFIX_FORMATS = {
     ".csv": "csv",
@@ -147,21 +265,49 @@ _SUFFIX_FORMATS = {
 }
 
 
+def _choice(name: str, choices: Sequence[str]) -> Callable[..., str | None]:
+    """An option value that must be one of ``choices``, in any case (``--lang EN``); any
+    other is an error in the user's language with the closest choice."""
+
+    def check(ctx: typer.Context, value: str | None) -> str | None:
+        if value is None or ctx.resilient_parsing:
+            return value
+        folded = value.strip().lower()
+        if folded in choices:
+            return folded
+        close = closest(value, choices)
+        listed = Join(tuple(choices))
+        message = (
+            msg(
+                "cli.choice.suggest",
+                name=name,
+                choices=listed,
+                value=value,
+                names=Join(tuple(close)),
+            )
+            if close
+            else msg("cli.choice", name=name, choices=listed, value=value)
+        )
+        raise UsageError(_with_help(message, ctx))
+
+    return check
+
+
 @dataclass(frozen=True)
 class Options:
     """The output options every command shares (declared once, in ``_SHARED``)."""
 
     data: Path | None = None
-    fmt: FormatChoice | None = None
+    fmt: str | None = None
     output: Path | None = None
-    lang: LangChoice = LangChoice.zh
+    lang: str | None = None
     explain: bool = False
     sets: tuple[str, ...] = ()
     compare: bool = False
 
     @property
     def lang_code(self) -> Lang:
-        return "en" if self.lang is LangChoice.en else "zh"
+        return "en" if self.lang == "en" else "zh"
 
     @property
     def ask(self) -> Ask:
@@ -174,44 +320,39 @@ class Options:
 
     def format(self) -> str:
         """The format to draw: --format, else the -o file's extension, else a table."""
-        given = None if self.fmt is None else ("markdown" if self.fmt == "md" else self.fmt.value)
+        given = None if self.fmt is None else ("markdown" if self.fmt == "md" else self.fmt)
         implied = None if self.file is None else _SUFFIX_FORMATS.get(self.file.suffix.lower())
         if given is not None and implied is not None and given != implied:
             raise UsageError(
-                f"--format {given} does not match the extension of {str(self.file)!r}"
-                f" ({implied}); give a file name ending in the format's extension"
+                msg("cli.format_mismatch", given=given, file=str(self.file), implied=implied)
             )
         if given is None and self.file is not None and implied is None:
-            raise UsageError(
-                f"cannot tell the format of {str(self.file)!r} from its extension"
-                f" (use {', '.join(_SUFFIX_FORMATS)}, or give --format)"
-            )
+            suffixes = Join(tuple(_SUFFIX_FORMATS))
+            raise UsageError(msg("cli.format_unknown", file=str(self.file), suffixes=suffixes))
         fmt = given or implied or "table"
         if fmt == "xlsx" and self.file is None:
-            raise UsageError("xlsx is a file format: give -o FILE.xlsx")
+            raise UsageError(msg("cli.xlsx_needs_file"))
         return fmt
 
 
+# Each option's help text is a catalogue entry (help.opt.NAME), drawn by groupctl.clihelp.
 _SHARED: dict[str, tuple[Any, Any]] = {
     "data": (
         Annotated[
             Path | None,
-            typer.Option(
-                "--data",
-                show_default=False,
-                help="数据目录 / data directory (default: $GROUPCTL_DATA, ./data, bundled).",
-            ),
+            typer.Option("--data", metavar="DIR", show_default=False),
         ],
         None,
     ),
     "fmt": (
         Annotated[
-            FormatChoice | None,
+            str | None,
             typer.Option(
                 "--format",
                 "-f",
+                metavar="FORMAT",
                 show_default=False,
-                help="输出格式 / output format (default: table, or from the -o extension).",
+                callback=_choice("--format", FORMATS),
             ),
         ],
         None,
@@ -219,50 +360,28 @@ _SHARED: dict[str, tuple[Any, Any]] = {
     "output": (
         Annotated[
             Path | None,
-            typer.Option(
-                "--output",
-                "-o",
-                show_default=False,
-                help="写入文件 / write to FILE (.csv .json .md .xlsx).",
-            ),
+            typer.Option("--output", "-o", metavar="FILE", show_default=False),
         ],
         None,
     ),
     "lang": (
-        Annotated[LangChoice, typer.Option("--lang", help="标签语言 / label language.")],
-        LangChoice.zh,
-    ),
-    "explain": (
         Annotated[
-            bool,
+            str | None,
             typer.Option(
-                "--explain", help="计算过程与条款 / show each figure's derivation and clause."
-            ),
-        ],
-        False,
-    ),
-    "sets": (
-        Annotated[
-            list[str] | None,
-            typer.Option(
-                "--set",
-                metavar="PATH=VALUE",
-                show_default=False,
-                help="临时修改参数，可重复 / override a policy parameter for this run.",
+                "--lang", metavar="zh|en", show_default=False, callback=_choice("--lang", LANGS)
             ),
         ],
         None,
     ),
-    "compare": (
+    "explain": (Annotated[bool, typer.Option("--explain")], False),
+    "sets": (
         Annotated[
-            bool,
-            typer.Option(
-                "--compare",
-                help="与 --set 合用：原值、新值与差额 / with --set: baseline beside modified.",
-            ),
+            list[str] | None,
+            typer.Option("--set", metavar="PATH=VALUE", show_default=False),
         ],
-        False,
+        None,
     ),
+    "compare": (Annotated[bool, typer.Option("--compare")], False),
 }
 OUTPUT = ("fmt", "output", "lang")
 DATA = ("data", *OUTPUT)
@@ -284,13 +403,23 @@ def shared(*names: str) -> Callable[[F], F]:
             for n in names
         ]
 
+        context = inspect.Parameter(
+            "groupctl_ctx", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context
+        )
+
         @functools.wraps(fn)
         def command(*args: Any, **kwargs: Any) -> None:
+            ctx: typer.Context = kwargs.pop("groupctl_ctx")
             given = {n: kwargs.pop(n) for n in names}
             given["sets"] = tuple(given.get("sets") or ())
+            # --lang and --data may come before the command too: its own win
+            root = ctx.find_root().params
+            for name in ("lang", "data"):
+                if name in given and given[name] is None:
+                    given[name] = root.get(name)
             fn(*args, opts=Options(**given), **kwargs)
 
-        params = [*own, *added]
+        params = [*own, *added, context]
         command.__signature__ = sig.replace(parameters=params)  # type: ignore[attr-defined]
         command.__annotations__ = {p.name: p.annotation for p in params}
         return command  # type: ignore[return-value]
@@ -333,9 +462,11 @@ def emit(out: Output, opts: Options, protected: Sequence[Path] | None = None) ->
         from groupctl.output.render import render_text
 
         if sys.stdout is None:  # started with stdout closed (>&-)
-            raise UsageError("standard output is closed: nowhere to write (give -o FILE)")
+            raise UsageError(msg("cli.stdout_closed"))
         terminal = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         text = render_text(out, fmt, lang, terminal=terminal, width=_width())  # type: ignore[arg-type]
+        if fmt == "table" and sys.stdout.isatty():
+            text = _fit(text, _width())
         try:
             sys.stdout.write(text)
             sys.stdout.flush()
@@ -343,14 +474,30 @@ def emit(out: Output, opts: Options, protected: Sequence[Path] | None = None) ->
             raise
         except OSError as exc:  # a full disk (>/dev/full), a device error
             _silence_stdout()
-            raise UsageError(f"cannot write to standard output: {exc.strerror}") from None
+            full = exc.errno == errno.ENOSPC  # the usual case, in the user's language
+            reason = msg("cli.disk_full") if full else exc.strerror
+            raise UsageError(msg("cli.stdout_failed", reason=reason)) from None
     # the lines under a table (a refusal's reason) are for people: where the format has no
     # place for them (CSV, xlsx, JSON, which carries them in its body), they go to stderr
     said = out.lines if fmt in ("csv", "xlsx", "json") else []
     for note in [*said, *out.notes]:
-        sys.stderr.write(_bounded(note, 2000) + "\n")
+        _say(_bounded(note, 2000))
     if out.exit_code:
         raise typer.Exit(int(out.exit_code))
+
+
+def _fit(text: str, width: int) -> str:
+    """A table's text for a terminal with each line wider than it (an ``--explain`` line, a
+    long note under a table) wrapped at a word or between CJK characters, rather than cut
+    by the terminal inside a word; lines with colour codes are the table's own and fit."""
+    from groupctl.wrapping import cells, wrap
+
+    lines = text.split("\n")
+    if all(cells(line) <= width or "\x1b" in line for line in lines):
+        return text
+    return "\n".join(
+        part for line in lines for part in (wrap(line, width) if "\x1b" not in line else [line])
+    )
 
 
 def _silence_stdout() -> None:
@@ -363,7 +510,7 @@ def _silence_stdout() -> None:
 def computing(opts: Options, build: Callable[[api.Session], Output]) -> None:
     """Open the data, build the command's Output, and with --compare set it beside the baseline."""
     if opts.compare and not opts.sets:
-        raise UsageError("--compare needs at least one --set PATH=VALUE to compare against")
+        raise UsageError(msg("cli.compare_needs_set"))
     session = api.open_session(opts.data, opts.sets)
     out = build(session)
     if opts.compare:
@@ -385,12 +532,14 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     ctx: typer.Context,
-    version: Annotated[
-        bool,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
+    lang: Annotated[
+        str | None,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="显示版本 / show the version."
+            "--lang", metavar="zh|en", show_default=False, callback=_choice("--lang", LANGS)
         ),
-    ] = False,
+    ] = None,
+    data: Annotated[Path | None, typer.Option("--data", metavar="DIR", show_default=False)] = None,
 ) -> None:
     """沙坡头区集团化办学 groupctl."""
     if ctx.invoked_subcommand is None:  # bare `groupctl`: the help, and the usage exit code
@@ -398,135 +547,90 @@ def _root(
         raise typer.Exit(int(ExitCode.USAGE))
 
 
-YearArg = Annotated[
-    str,
-    typer.Argument(
-        metavar="YEAR",
-        help="学年（按起始年份，2023 = 2023–2024学年）/ school year by its first calendar year.",
-        show_default=False,
-    ),
-]
+YearArg = Annotated[str, typer.Argument(metavar="YEAR", show_default=False)]
+
+# What each command does, its options and examples are catalogue texts (help.COMMAND…),
+# drawn by groupctl.clihelp in the --lang language; a docstring here is for developers.
 
 
-@app.command()
+@command()
 @shared(*DATA)
 def groups(opts: Options) -> None:
-    """试点集团与校区、角色、校长属性（附件）/ the groups, their campuses, roles and head titles."""
+    """The groups, their campuses, roles and head titles (附件)."""
     from groupctl.views.groups import groups_view
 
     session = api.open_session(opts.data)
     emit(groups_view(session.data, opts.ask), opts, session.files())
 
 
-@app.command()
+@command()
 @shared(*DATA)
 def check(opts: Options) -> None:
-    """检查所有数据文件，列出错误与警告（文件:行）；有错误时退出码 1 / validate every data file."""
+    """Validate every data file; exit 1 on errors."""
     from groupctl.views.check import check_view
 
     directory, bundled, problems = api.check(opts.data)
     emit(check_view(directory, bundled, problems, opts.ask), opts, api.protected_files(directory))
 
 
-@app.command()
+@command()
 @shared(*COMPUTING)
 def funding(year: YearArg, opts: Options) -> None:
-    """各集团该学年专项经费：基础、增补、合计（六（三））/ each group's special funding."""
+    """Each group's special funding (六（三）)."""
     from groupctl.views.funding import funding_view
 
     computing(opts, lambda s: funding_view(api.funding(s, year), s.data, opts.ask))
 
 
-@app.command()
+@command()
 @shared(*COMPUTING)
 def staffing(year: YearArg, opts: Options) -> None:
-    """各校区职数、教师编制、两教一保、党组织与班额（六（四）2、3）/ each campus's posts and party organisation."""
+    """Each campus's posts and party organisation (六（四）2、3)."""
     from groupctl.views.staffing import staffing_view
 
     computing(opts, lambda s: staffing_view(api.staffing(s, year), s.data, opts.ask))
 
 
-class FundChoice(StrEnum):
-    school = "school"
-    special = "special"
-
-
-@app.command()
+@command()
 @shared(*COMPUTING)
 def approve(
-    amount: Annotated[
-        str,
-        typer.Argument(
-            metavar="AMOUNT",
-            help="金额 / the sum: 45000 45,000 45000.50 4.5万 ￥45000 45000元",
-            show_default=False,
-        ),
-    ],
-    campus: Annotated[
-        str,
-        typer.Option(
-            "--campus",
-            "-c",
-            help="校区 / campus: id, name, school or a unique part (镇罗).",
-            show_default=False,
-        ),
-    ],
+    amount: Annotated[str, typer.Argument(metavar="AMOUNT", show_default=False)],
+    campus: Annotated[str, typer.Option("--campus", "-c", metavar="CAMPUS", show_default=False)],
     opts: Options,
     fund: Annotated[
-        FundChoice,
+        str,
         typer.Option(
-            "--fund", help="资金 / which money pays: school 学校资金, special 集团专项经费."
+            "--fund",
+            metavar="school|special",
+            show_default=False,
+            callback=_choice("--fund", FUNDS),
         ),
-    ] = FundChoice.school,
+    ] = "school",
     purpose: Annotated[
         str | None,
-        typer.Option(
-            "--purpose",
-            "-p",
-            help="专项经费用途 / what the special fund pays for: a name or a unique part (课题).",
-            show_default=False,
-        ),
+        typer.Option("--purpose", "-p", metavar="PURPOSE", show_default=False),
     ] = None,
-    year: Annotated[
-        str | None,
-        typer.Option(
-            "--year",
-            help="学年 / school year whose thresholds apply (default: the current one).",
-            show_default=False,
-        ),
-    ] = None,
+    year: Annotated[str | None, typer.Option("--year", metavar="YEAR", show_default=False)] = None,
 ) -> None:
-    """一笔支出的审批路径（六（四）1、六（三））/ the approval path of one expenditure.
-
-    专项经费的用途可写全称或唯一的片段（课题）；不在所列事项内时仍给出路径并提示由一事一议审定，
-    本局关闭清单（finance.special_fund_purposes_closed=true）时才拒绝并以退出码 1 结束。
-    A special-fund purpose matches by name or unique fragment; one outside the plan's open
-    list still gets its path with a warning, and is refused (exit 1) only when the bureau
-    closes the list.
-    """
+    """The approval path of one expenditure (六（四）1、六（三）)."""
     from groupctl.views.approval import approval_view
 
     def build(s: api.Session) -> Output:
-        result = api.approve(s, amount, campus, fund.value, purpose, year)
+        result = api.approve(
+            s, amount, campus, "special" if fund == "special" else "school", purpose, year
+        )
         return approval_view(result, s.data, opts.ask)
 
     computing(opts, build)
 
 
-@app.command()
+@command()
 @shared(*OUTPUT)
 def procedure(
     opts: Options,
-    name: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[NAME]",
-            help="budget | final-accounts | naming | leader-appointment | middle-appointment | teacher-plan；省略则列出全部 / omit to list them.",
-            show_default=False,
-        ),
-    ] = None,
+    name: Annotated[str | None, typer.Argument(metavar="[NAME]", show_default=False)] = None,
 ) -> None:
-    """固定程序的步骤：预决算、命名、干部任命、教师调配 / a fixed procedure's ordered steps."""
+    """A fixed procedure's ordered steps, or the list of them."""
     from groupctl.rules.procedures import procedure as find
     from groupctl.views.procedures import procedure_view, procedures_list_view
 
@@ -534,138 +638,120 @@ def procedure(
     emit(out, opts)
 
 
-@app.command()
+@command()
 @shared(*COMPUTING)
 def assess(year: YearArg, opts: Options) -> None:
-    """集团与学校双线考核：总分与等次（六（五））/ group and campus scores and grades."""
+    """Group and campus scores and grades (六（五）)."""
     from groupctl.views.assessment import assessment_view
 
     computing(opts, lambda s: assessment_view(api.assess(s, year), s.data, opts.ask))
 
 
-@app.command()
+@command()
 @shared(*COMPUTING)
 def allowance(year: YearArg, opts: Options) -> None:
-    """校（园）长津贴：基础津贴逐月、效能津贴按集团等次（六（四）4）/ each head's base and efficiency allowance."""
+    """Each head's base and efficiency allowance (六（四）4)."""
     from groupctl.views.allowance import allowance_view
 
     computing(opts, lambda s: allowance_view(api.allowance(s, year), s.data, opts.ask))
 
 
-@app.command()
+@command()
 @shared(*DATA, "sets")
 def params(
     opts: Options,
-    path: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[PATH]",
-            help="参数路径或其前缀（funding、teachers.student_ratio）；给出完整路径时另列历次取值"
-            " / a parameter path or the start of paths; a full path also shows its dated values.",
-            show_default=False,
-        ),
-    ] = None,
-    year: Annotated[
-        str | None,
-        typer.Option(
-            "--year",
-            help="学年 / school year (default: the current one).",
-            show_default=False,
-        ),
-    ] = None,
+    path: Annotated[str | None, typer.Argument(metavar="[PATH]", show_default=False)] = None,
+    year: Annotated[str | None, typer.Option("--year", metavar="YEAR", show_default=False)] = None,
 ) -> None:
-    """各参数的取值、来源与依据 / every parameter in force, where it comes from."""
+    """Every parameter in force, where it comes from."""
     from groupctl.views.params import params_view
 
     result = api.params(opts.data, opts.sets, year, path)
     emit(params_view(result, opts.ask), opts, api.protected_files(result.directory))
 
 
-@app.command()
+@command()
 @shared(*COMPUTING)
 def coverage(year: YearArg, opts: Options) -> None:
-    """义务教育阶段学校集团化办学覆盖率与目标（七（三））/ coverage against the 2025 target."""
+    """Coverage against the 2025 target (七（三）)."""
     from groupctl.views.coverage import coverage_view
 
     computing(opts, lambda s: coverage_view(api.coverage(s, year), s.data, opts.ask))
 
 
-@app.command()
+@command()
 @shared(*DATA)
 def timeline(
     opts: Options,
-    on: Annotated[
-        str | None,
-        typer.Option(
-            "--on",
-            metavar="DATE",
-            help="日期 / a date (2023-08-01): the phases in force and the duties due that month.",
-            show_default=False,
-        ),
-    ] = None,
+    on: Annotated[str | None, typer.Option("--on", metavar="DATE", show_default=False)] = None,
 ) -> None:
-    """实施步骤与例行事项（七）/ the plan's phases, milestones and recurring duties."""
+    """The plan's phases, milestones and recurring duties (七)."""
     from groupctl.views.timeline import timeline_view
 
     emit(timeline_view(api.timeline(on, opts.data), opts.ask), opts)
 
 
-@app.command()
+@command()
 @shared(*DATA)
 def clauses(opts: Options) -> None:
-    """方案条款、命令与参数 / clauses, their commands and parameters."""
+    """Clauses, their commands and parameters."""
     from groupctl.views.clauses import clauses_view
 
     emit(clauses_view(api.policy_for(opts.data), opts.ask), opts)
-
-
-class ReportFormat(StrEnum):
-    markdown = "markdown"
-    md = "md"
-    html = "html"
-    xlsx = "xlsx"
 
 
 _REPORT_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 _REPORT_SUFFIXES[".xlsx"] = "xlsx"
 
 
-@app.command()
+@command()
 @shared("data", "output", "lang", "sets")
 def report(
     year: YearArg,
     opts: Options,
     fmt: Annotated[
-        ReportFormat | None,
+        str | None,
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             show_default=False,
-            help="报告格式 / markdown, html or xlsx (default: from the -o extension).",
+            callback=_choice("--format", REPORT_FORMATS),
         ),
     ] = None,
 ) -> None:
-    """全年报告：经费、职数、考核、津贴、覆盖率、参数（-o 报告.md/.html/.xlsx）/ the year's whole report."""
+    """The year's whole report (-o 报告.md/.html/.xlsx)."""
     from groupctl.output.files import write_atomic
     from groupctl.report import build_report, render_report
 
     if opts.file is None:
-        raise UsageError("report needs -o FILE (.md, .html or .xlsx)")
+        raise UsageError(msg("cli.report_needs_file"))
     # the extension tells the format, and --format may override it (issue 9): a report
     # saved as .txt for a mail system, or an .html printed under another name
     implied = _REPORT_SUFFIXES.get(opts.file.suffix.lower())
-    given = None if fmt is None else ("markdown" if fmt == "md" else fmt.value)
+    given = None if fmt is None else ("markdown" if fmt == "md" else fmt)
     chosen = given or implied
     if chosen is None:
-        raise UsageError(
-            f"cannot tell the report format of {str(opts.file)!r} from its extension"
-            " (use .md, .html or .xlsx, or give --format)"
-        )
+        raise UsageError(msg("cli.report_format_unknown", file=str(opts.file)))
     session = api.open_session(opts.data, opts.sets)
     built = build_report(session, api.school_year(year), opts.ask)
     write_atomic(opts.file, render_report(built, chosen, opts.lang_code), protected=session.files())
     for note in [*built.notes, t("note.written", opts.lang_code, file=opts.file)]:
-        sys.stderr.write(note + "\n")
+        _say(note)
+
+
+@command()
+@shared("lang")
+def init(
+    directory: Annotated[Path, typer.Argument(metavar="DIR", show_default=False)],
+    opts: Options,
+) -> None:
+    """Copy the bundled data files into a new or empty DIR, and say what to edit next."""
+    from groupctl.init import init_data, init_report
+
+    target, copied = init_data(directory)
+    report = init_report(target, copied, opts.lang_code)
+    sys.stdout.write(_fit(report, _width()) if sys.stdout.isatty() else report)
 
 
 def main() -> None:

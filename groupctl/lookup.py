@@ -4,7 +4,8 @@ A campus answers to its id, its full name, its school's name and any alias in
 pilots.yaml (SPEC §2), compared as ``numbers.name_key`` compares names: full- and
 half-width brackets alike, spaces ignored.  An exact name wins; otherwise a fragment
 must match exactly one campus.  An ambiguous fragment is an error that lists the
-candidates; an unknown name is an error that suggests the closest names.
+candidates; an unknown name is an error that suggests the closest names
+(``groupctl.suggest``, the one helper every suggestion uses).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from groupctl.catalogue import Join, msg
 from groupctl.errors import UsageError
 from groupctl.model import Campus, Pilots
 from groupctl.numbers import name_key
+from groupctl.suggest import closest
 
 
 def _unique(matches: Sequence[Campus]) -> list[Campus]:
@@ -27,18 +29,7 @@ def _unique(matches: Sequence[Campus]) -> list[Campus]:
 def _closest(query: str, campuses: Sequence[Campus]) -> list[Campus]:
     """The campuses with a name that has a stretch most like ``query`` (a fragment with one
     wrong character, 镇锣 → 镇罗校区), for a suggestion; at most three."""
-    from difflib import SequenceMatcher
-
-    def likeness(name: str) -> float:
-        width = min(len(query), len(name))
-        windows = {name[i : i + width] for i in range(len(name) - width + 1)}
-        return max(SequenceMatcher(None, query, w).ratio() for w in windows)
-
-    scored = [(max(likeness(name_key(n)) for n in c.names()), c) for c in campuses]
-    best = max((score for score, _ in scored), default=0.0)
-    if best < 0.5:
-        return []
-    return _unique([c for score, c in scored if score == best])[:3]
+    return closest(query, campuses, lambda c: c.names(), cutoff=0.5, fragment=True)
 
 
 def resolve_campus(pilots: Pilots, query: str) -> Campus:

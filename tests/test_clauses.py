@@ -36,8 +36,9 @@ RUNS: list[tuple[str, ...]] = [
     ("timeline", "--on", "2023-12-15"),
     ("timeline", "--on", "2024-07-01"),
 ]
-# commands that cite no clause of their own: validation, parameters, this listing, the report
-NO_CLAUSE = {"check", "params", "clauses", "report"}
+# commands that cite no clause of their own: validation, parameters, this listing, the report,
+# a new data folder
+NO_CLAUSE = {"check", "params", "clauses", "report", "init"}
 
 
 def citations(node: Any, parameter: bool = False) -> Iterator[tuple[str, bool]]:

@@ -234,8 +234,7 @@ def test_a_format_that_disagrees_with_the_extension_is_refused(cli, tmp_path):
     result = cli("funding", "2023", "-f", "json", "-o", str(target))
     assert result.exit_code == 2
     assert result.stderr == (
-        f"错误：--format json does not match the extension of {str(target)!r} (csv);"
-        " give a file name ending in the format's extension\n"
+        f"错误：--format json 与文件“{target}”的扩展名（csv）不符；请用与格式相符的扩展名\n"
     )
     assert not target.exists()
 
@@ -247,7 +246,7 @@ def test_md_is_markdown(cli):
 def test_xlsx_needs_a_file(cli):
     result = cli("funding", "2023", "-f", "xlsx")
     assert result.exit_code == 2
-    assert result.stderr == "错误：xlsx is a file format: give -o FILE.xlsx\n"
+    assert result.stderr == "错误：xlsx 是文件格式：请用 -o 文件名.xlsx\n"
 
 
 def test_output_file_is_replaced_whole(cli, tmp_path):
@@ -262,14 +261,17 @@ def test_output_never_overwrites_a_data_file(cli, write_data):
     before = (d / "campuses.csv").read_bytes()
     result = cli("funding", "2023", "--data", str(d), "-o", str(d / "campuses.csv"))
     assert result.exit_code == 2
-    assert result.stderr.startswith("错误：refusing to write output over the data file")
+    assert (
+        result.stderr
+        == f"错误：不能把输出写到数据文件“{d / 'campuses.csv'}”上（会覆盖数据）：请另选文件名\n"
+    )
     assert (d / "campuses.csv").read_bytes() == before
 
 
 def test_output_into_a_missing_folder_is_a_clear_error(cli, tmp_path):
     result = cli("funding", "2023", "-o", str(tmp_path / "nope" / "x.csv"))
     assert result.exit_code == 2
-    assert result.stderr.startswith("错误：output folder")
+    assert result.stderr == f"错误：输出文件夹“{tmp_path / 'nope'}”不存在\n"
 
 
 def test_csv_cells_that_look_like_formulas_are_defused(cli, write_data):
@@ -288,34 +290,40 @@ def test_csv_cells_that_look_like_formulas_are_defused(cli, write_data):
     [
         (
             ["funding", "2022"],
-            "错误：no figures for school year 2022-2023: the plan's figures start with the"
-            " 2023-2024 school year (a reading: the pilot began in May 2023 and its funding"
-            " is per school year)\n",
+            "错误：2022-2023 学年没有数字：方案的数字从 2023-2024 学年开始"
+            "（这是本工具的解读：试点于 2023 年 5 月开始，经费按学年计）\n",
         ),
         (
             ["funding", "2026"],
-            "错误：campuses.csv: no headcounts for 2026 (years with data: 2023, 2024, 2025)\n",
+            "错误：campuses.csv: 没有 2026 学年的在校生数据（有数据的学年：2023、2024、2025）\n",
         ),
-        (["funding", "99999"], "错误：year must be a school year like 2023, got '99999'\n"),
+        (
+            ["funding", "99999"],
+            "错误：学年应写作 2023 这样的年份（也可写 2023-2024），而不是“99999”\n",
+        ),
         (
             ["funding", "2023", "--set", "funding.base_per_group=lots"],
-            "错误：--set funding.base_per_group: expected a whole number ≥ 0, got 'lots'\n",
+            "错误：--set funding.base_per_group：应为不小于 0 的整数，而不是“lots”\n",
         ),
         (
             ["funding", "2023", "--set", "funding.nothing=1"],
-            "错误：unknown parameter 'funding.nothing' (did you mean 'funding.supplement'?)\n",
+            "错误：没有参数“funding.nothing”。您是否要找：funding.supplement\n",
         ),
         (
             ["funding", "2023", "--data", "/nonexistent"],
-            "错误：data directory '/nonexistent' (from --data) does not exist\n",
+            "错误：数据文件夹“/nonexistent”（来自 --data）不存在\n",
         ),
         (
             ["fundin", "2023"],
-            "错误：No such command 'fundin'. Did you mean 'funding'? (see 'groupctl --help')\n",
+            "错误：没有“fundin”这个命令。您是否要找：funding（见 groupctl --help）\n",
         ),
         (
             ["funding", "2023", "--lang", "en", "--set", "x.y=1"],
-            "error: unknown parameter 'x.y'\n",
+            "error: unknown parameter 'x.y' (see 'groupctl params')\n",
+        ),
+        (
+            ["funding", "2023", "--lang", "en", "--set", "funding.base_per_group=lots"],
+            "error: --set funding.base_per_group: expected a whole number ≥ 0, got 'lots'\n",
         ),
     ],
 )
@@ -329,7 +337,7 @@ def test_bad_input_is_one_line_on_stderr_and_exit_2(cli, args, stderr):
 def test_a_missing_year_is_a_usage_error(cli):
     result = cli("funding")
     assert result.exit_code == 2
-    assert result.stderr == "错误：Missing argument 'YEAR'. (see 'groupctl funding --help')\n"
+    assert result.stderr == "错误：缺少参数 YEAR（见 groupctl funding --help）\n"
 
 
 def test_a_data_error_names_file_and_line(cli, write_data):
@@ -340,7 +348,12 @@ def test_a_data_error_names_file_and_line(cli, write_data):
     )
     result = cli("funding", "2023", "--data", str(d))
     assert result.exit_code == 2
-    assert result.stderr == "错误：campuses.csv:3: students must be a whole number ≥ 0, got '12a'\n"
+    # as SPEC §4 has it: the column as the header writes it, the value in the language's quotes
+    assert result.stderr == "错误：campuses.csv:3: students 应为不小于 0 的整数，而不是“12a”\n"
+    result = cli("funding", "2023", "--data", str(d), "--lang", "en")
+    assert (
+        result.stderr == "error: campuses.csv:3: students must be a whole number ≥ 0, got '12a'\n"
+    )
 
 
 def test_a_year_without_headcounts_for_one_campus_names_it(cli, write_data):
@@ -351,7 +364,7 @@ def test_a_year_without_headcounts_for_one_campus_names_it(cli, write_data):
     assert result.exit_code == 2
     assert (
         result.stderr
-        == "错误：campuses.csv: no headcount for 2024 for campus g1-new (甲教育集团新校区)\n"
+        == "错误：campuses.csv: 没有校区 g1-new（甲教育集团新校区）2024 学年的在校生数据\n"
     )
 
 
@@ -379,7 +392,7 @@ def test_no_traceback_reaches_the_user_but_debug_shows_it():
     loud = _run("funding", "2022", GROUPCTL_DEBUG="1")
     assert loud.returncode == 2
     assert "Traceback" in loud.stderr
-    assert loud.stderr.splitlines()[-1].startswith("错误：no figures for school year")
+    assert loud.stderr.splitlines()[-1].startswith("错误：2022-2023 学年没有数字")
 
 
 def test_version(cli):
@@ -439,8 +452,8 @@ def test_check_on_the_bundled_data_warns_but_passes(cli):
         f == "pilots.yaml" and "xingren-youeryuan" in m and "执行校长" in m for f, m in messages
     )
     for name in ("campuses.csv", "staff.csv", "campus_scores.csv", "group_scores.csv"):
-        assert (name, "its figures are illustrative examples, not official counts") in messages
-    total = "compulsory_schools_total is an illustrative example, not an official count"
+        assert (name, "其中的数字是示例，不是正式统计") in messages
+    total = "compulsory_schools_total 是示例数字，不是正式统计"
     assert ("pilots.yaml", total) in messages
     assert result.stderr == "0 个错误，6 个警告\n"
 
@@ -499,7 +512,7 @@ def test_output_refuses_what_is_not_a_regular_file(cli, tmp_path):
     for target in (fifo, tmp_path):
         result = cli("funding", "2023", "-f", "csv", "-o", str(target))
         assert result.exit_code == 2
-        assert "is not a regular file" in result.stderr
+        assert f"错误：输出“{target}”不是普通文件（是文件夹或设备）\n" == result.stderr
     assert fifo.exists() and not fifo.is_file()
 
 
@@ -511,7 +524,10 @@ def test_output_dash_means_stdout(cli, tmp_path):
 def test_an_unknown_output_extension_needs_a_format(cli, tmp_path):
     result = cli("funding", "2023", "-o", str(tmp_path / "f.ods"))
     assert result.exit_code == 2
-    assert "cannot tell the format" in result.stderr
+    assert result.stderr == (
+        f"错误：无法从“{tmp_path / 'f.ods'}”的扩展名判断输出格式"
+        "（可用 .csv、.json、.md、.markdown、.txt、.xlsx，或用 --format 指定）\n"
+    )
     assert not (tmp_path / "f.ods").exists()
     assert cli("funding", "2023", "-o", str(tmp_path / "f.txt")).exit_code == 0
     assert (tmp_path / "f.txt").read_text(encoding="utf-8") == golden("funding_2023.txt")
@@ -537,7 +553,11 @@ def test_year_spellings(cli, year):
 def test_bad_years(cli, year):
     result = cli("funding", year)
     assert result.exit_code == 2
-    assert result.stderr == f"错误：year must be a school year like 2023, got {year!r}\n"
+    assert (
+        result.stderr == f"错误：学年应写作 2023 这样的年份（也可写 2023-2024），而不是“{year}”\n"
+    )
+    result = cli("funding", year, "--lang", "en")
+    assert result.stderr == f"error: year must be a school year like 2023, got {year!r}\n"
 
 
 def test_groupctl_data_pointing_at_a_file(cli, tmp_path):
@@ -545,19 +565,13 @@ def test_groupctl_data_pointing_at_a_file(cli, tmp_path):
     f.write_text("x")
     result = cli("funding", "2023", env={"GROUPCTL_DATA": str(f)})
     assert result.exit_code == 2
-    assert (
-        result.stderr
-        == f"错误：data directory {str(f)!r} (from GROUPCTL_DATA) is not a directory\n"
-    )
+    assert result.stderr == f"错误：数据文件夹“{f}”（来自 GROUPCTL_DATA）不是文件夹\n"
 
 
 def test_negative_money_is_refused(cli):
     result = cli("funding", "2023", "--set", "funding.base_per_group=-5")
     assert result.exit_code == 2
-    assert (
-        result.stderr
-        == "错误：--set funding.base_per_group: expected a whole number ≥ 0, got '-5'\n"
-    )
+    assert result.stderr == "错误：--set funding.base_per_group：应为不小于 0 的整数，而不是“-5”\n"
 
 
 def test_nan_in_a_policy_file_is_a_data_error_not_a_crash(cli, write_data):
@@ -565,7 +579,7 @@ def test_nan_in_a_policy_file_is_a_data_error_not_a_crash(cli, write_data):
     result = cli("funding", "2023", "--data", str(d))
     assert result.exit_code == 2
     assert result.stderr == (
-        "错误：policy.yaml:2: funding.base_per_group: expected a whole number ≥ 0, got '.nan'\n"
+        "错误：policy.yaml:2: funding.base_per_group：应为不小于 0 的整数，而不是“.nan”\n"
     )
     checked = cli("check", "--data", str(d), "-f", "json")
     assert checked.exit_code == 1
@@ -579,7 +593,7 @@ def test_a_lead_joining_after_its_members_is_an_error_not_a_silent_drop(cli, wri
     result = cli("funding", "2023", "--data", str(d))
     assert result.exit_code == 2
     assert result.stderr.startswith("错误：pilots.yaml:")
-    assert "'g1-east' can be in group 'g1' in a year its lead 'g1-main' is not" in result.stderr
+    assert "校区 g1-east 有的年度在集团 g1 中，而其牵头校区 g1-main 那年不在" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -615,8 +629,8 @@ def test_check_reports_policy_values_a_command_would_refuse(cli, write_data):
     assert errors == [
         ("policy.yaml", 7, "finance.large_expense_threshold"),
         ("policy.yaml", 9, "party.committee_min_members"),
-        ("policy.yaml", 2, "the"),  # the assessment weights must add up to 1 …
-        ("policy.yaml", 5, "allowance.efficiency_factor.good:"),
+        ("policy.yaml", 2, "集团考核的三项权重之和须为"),  # the weights must add up to 1 …
+        ("policy.yaml", 5, "allowance.efficiency_factor.good：3"),
     ]
     # and the commands refuse the same values
     assert cli("approve", "45000", "-c", "g1-east", "--data", str(d)).exit_code == 2

@@ -57,7 +57,7 @@ def one_error(result, *parts: str) -> None:
 )
 def test_no_command_writes_over_a_file_of_the_data_folder_in_force(cli, folder, args):
     before = {p.name: p.read_bytes() for p in (folder / "data").iterdir()}
-    one_error(cli(*args), "refusing to write output over the data file")
+    one_error(cli(*args), "不能把输出写到数据文件")
     assert {p.name: p.read_bytes() for p in (folder / "data").iterdir()} == before
 
 
@@ -67,13 +67,15 @@ def test_the_data_folder_named_by_groupctl_data_is_protected_too(cli, tmp_path):
     before = (data / "pilots.yaml").read_bytes()
     env = {"GROUPCTL_DATA": str(data)}
     result = cli("procedure", "-f", "json", "-o", str(data / "pilots.yaml"), env=env)
-    one_error(result, "refusing to write output over the data file")
+    one_error(result, "不能把输出写到数据文件")
     assert (data / "pilots.yaml").read_bytes() == before
 
 
 def test_a_symlink_to_a_data_file_is_the_data_file(cli, folder):
     (folder / "innocent.csv").symlink_to(folder / "data" / "campuses.csv")
-    one_error(cli("procedure", "budget", "-o", "innocent.csv"), "refusing to write")
+    one_error(
+        cli("procedure", "budget", "-o", "innocent.csv"), "不能把输出写到数据文件“innocent.csv”上"
+    )
 
 
 # --------------------------------------------------------------------------- class 6: paths
@@ -82,36 +84,38 @@ def test_a_symlink_to_a_data_file_is_the_data_file(cli, folder):
 def test_output_onto_a_symlink_loop(cli, folder):
     (folder / "a.csv").symlink_to(folder / "b.csv")
     (folder / "b.csv").symlink_to(folder / "a.csv")
-    one_error(cli("funding", "2023", "-o", "a.csv"), "symbolic link loop")
+    one_error(cli("funding", "2023", "-o", "a.csv"), "无法写入“a.csv”：符号链接绕成了环")
 
 
 @pytest.mark.parametrize("length", [300, 5000])
 def test_output_name_too_long(cli, folder, length):
     result = cli("funding", "2023", "-o", "x" * length + ".csv")
-    one_error(result, "cannot write", "…")
+    one_error(result, "无法写入", "…", "：名称太长")
     assert len(result.stderr) < 300  # the name is shortened, never printed whole
 
 
 @pytest.mark.parametrize("length", [300, 5000])
 def test_data_folder_name_too_long(cli, tmp_path, length):
     result = cli("funding", "2023", "--data", str(tmp_path / ("d" * length)))
-    one_error(result, "data directory", "(from --data)")
+    one_error(result, "错误：数据文件夹“", "（来自 --data）：名称太长")
     assert len(result.stderr) < 300
 
 
 def test_data_folder_that_is_a_symlink_loop(cli, tmp_path):
     (tmp_path / "d1").symlink_to(tmp_path / "d2")
     (tmp_path / "d2").symlink_to(tmp_path / "d1")
-    one_error(cli("funding", "2023", "--data", str(tmp_path / "d1")), "data directory")
+    one_error(cli("funding", "2023", "--data", str(tmp_path / "d1")), "错误：数据文件夹“")
 
 
 def test_output_into_a_folder_that_does_not_exist(cli, folder):
-    one_error(cli("funding", "2023", "-o", "nowhere/x.csv"), "does not exist")
+    one_error(cli("funding", "2023", "-o", "nowhere/x.csv"), "输出文件夹“", "”不存在")
 
 
 def test_output_onto_a_directory(cli, folder):
     (folder / "out.csv").mkdir()
-    one_error(cli("funding", "2023", "-o", "out.csv"), "not a regular file")
+    one_error(
+        cli("funding", "2023", "-o", "out.csv"), "输出“out.csv”不是普通文件（是文件夹或设备）"
+    )
 
 
 # --------------------------------------------------------------------------- class 8: interrupts
@@ -139,8 +143,9 @@ def test_a_failed_write_says_why_and_leaves_nothing(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full)
-    with pytest.raises(UsageError, match="No space left on device"):
+    with pytest.raises(UsageError, match="no space left on the disk") as err:
         write_atomic(tmp_path / "out.csv", b"new")
+    assert err.value.render("zh").endswith("”：磁盘空间已满")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -193,7 +198,7 @@ def test_stdout_closed():
         preexec_fn=lambda: os.close(1),
     )
     assert result.returncode == 2
-    assert result.stderr == "错误：standard output is closed: nowhere to write (give -o FILE)\n"
+    assert result.stderr == "错误：标准输出已关闭，无处输出（请用 -o 文件名）\n"
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
@@ -201,7 +206,7 @@ def test_stdout_on_a_full_disk():
     with open("/dev/full", "w") as full:
         result = run("funding", "2023", "-f", "json", stdout=full)
     assert result.returncode == 2
-    assert result.stderr.startswith("错误：cannot write to standard output: No space left")
+    assert result.stderr == "错误：无法写入标准输出：磁盘已满\n"
     assert len(result.stderr.splitlines()) == 1  # and no warning at exit
 
 
@@ -239,11 +244,14 @@ def test_a_huge_argument_is_echoed_back_shortened(cli, args):
 @pytest.mark.parametrize(
     ("setting", "message"),
     [
-        ("teachers.student_ratio.primary=0.00000000001", "must be from 1 to 100"),
-        ("leaders.heads=0", "must be from 1 to 5"),
-        ("leaders.school=0:999999999999", "band values must be from 0 to 20"),
-        ("class_size.max.primary=0", "must be from 10 to 100"),
-        ("funding.base_per_group=100000001", "must be from 0 to 100000000"),
+        (
+            "teachers.student_ratio.primary=0.00000000001",
+            "取值应在 1 至 100 生/编制之间，而不是“1E-11”",
+        ),
+        ("leaders.heads=0", "取值应在 1 至 5 名之间"),
+        ("leaders.school=0:999999999999", "分档数值应在 0 至 20 名之间"),
+        ("class_size.max.primary=0", "取值应在 10 至 100 人/班之间"),
+        ("funding.base_per_group=100000001", "取值应在 0 至 100000000 元之间"),
     ],
 )
 def test_a_nonsensical_parameter_is_refused_by_its_declared_range(cli, setting, message):
@@ -254,7 +262,9 @@ def test_a_nonsensical_parameter_in_policy_yaml_is_an_error_check_reports(cli, t
     d = tmp_path / "data"
     shutil.copytree(REPO / "data", d)
     (d / "policy.yaml").write_text("class_size:\n  max:\n    primary: 0\n", encoding="utf-8")
-    one_error(cli("staffing", "2023", "--data", str(d)), "policy.yaml:3:", "from 10 to 100")
+    one_error(
+        cli("staffing", "2023", "--data", str(d)), "policy.yaml:3:", "取值应在 10 至 100 人/班之间"
+    )
     check = cli("check", "--data", str(d))
     assert check.exit_code == 1 and "policy.yaml" in check.stdout
 
@@ -262,8 +272,8 @@ def test_a_nonsensical_parameter_in_policy_yaml_is_an_error_check_reports(cli, t
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("中卫市第四中学教育集团镇罗校区\u202e", "control or formatting character U+202E"),
-        ("镇" * 40_000, "at most 100 characters"),
+        ("中卫市第四中学教育集团镇罗校区\u202e", "name 不能含控制字符或格式字符 U+202E"),
+        ("镇" * 40_000, "name 至多 100 个字符"),
     ],
 )
 def test_a_name_that_would_garble_the_tables_is_refused(cli, tmp_path, name, message):

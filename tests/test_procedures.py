@@ -91,6 +91,6 @@ def test_an_unknown_procedure_exits_2_naming_the_known_ones(cli):
     result = cli("procedure", "holiday")
     assert result.exit_code == 2
     assert result.stderr == (
-        "错误：unknown procedure 'holiday' (known: naming, budget, final-accounts, "
-        "leader-appointment, middle-appointment, teacher-plan)\n"
+        "错误：没有“holiday”这个程序（可用：naming、budget、final-accounts、"
+        "leader-appointment、middle-appointment、teacher-plan）\n"
     )

@@ -224,7 +224,7 @@ def test_without_staff_file_the_staff_columns_are_left_out_with_the_views_note(
     d = write_data()
     text, err = report(cli, tmp_path, "r.md", "2023", "--data", str(d))
     md = text.decode()
-    assert "- 注：数据目录中没有 staff.csv，在编教师、缺口和党组织从缺" in md
+    assert "- 注：数据目录中没有 staff.csv，在编教师、余缺和党组织无数据" in md
     assert "在编教师（名）" not in md
     assert NO_SCORES in err
 
@@ -372,7 +372,10 @@ def test_parameters_part_marks_local_and_interpretation_and_cites_national_docum
 def test_data_warnings_part_lists_what_check_warns_about(cli, tmp_path):
     text = report(cli, tmp_path, "r.md", "2023")[0].decode()
     part = text[text.index("## 9. 数据警告") :]
-    assert "| pilots.yaml:123   | campus 'xingren-youeryuan'" in part
+    assert (
+        "| pilots.yaml:123   | 校区 xingren-youeryuan（中卫市兴仁教育集团兴仁幼儿园）是幼儿园"
+        in part
+    )
 
 
 # --------------------------------------------------------------------------- coverage, duties
@@ -439,9 +442,13 @@ def test_format_option_overrides_the_extension(cli, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        ((), "错误：report needs -o FILE (.md, .html or .xlsx)"),
-        (("-o", "r.pdf"), "错误：cannot tell the report format of 'r.pdf' from its extension"),
-        (("-f", "pdf", "-o", "r.pdf"), "Invalid value for '--format' / '-f'"),
+        ((), "错误：report 需要 -o 文件名（.md、.html 或 .xlsx）"),
+        (("-o", "r.pdf"), "错误：无法从“r.pdf”的扩展名判断报告格式（可用 .md、.html 或 .xlsx"),
+        (
+            ("-f", "pdf", "-o", "r.pdf"),
+            "错误：--format 只能是 markdown、md、html、xlsx 之一，而不是“pdf”"
+            "（见 groupctl report --help）",
+        ),
     ],
 )
 def test_refusals(cli, tmp_path, monkeypatch, args, message):

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from groupctl.catalogue import Join, msg
 from groupctl.errors import UsageError
+from groupctl.numbers import name_key
+from groupctl.suggest import closest
 
 
 @dataclass(frozen=True)
@@ -93,9 +96,38 @@ BY_NAME: dict[str, Procedure] = {p.name: p for p in PROCEDURES}
 CLAUSES: tuple[str, ...] = tuple(dict.fromkeys(p.clause for p in PROCEDURES))
 
 
+# the Chinese names a clerk may type for a procedure, besides its title (年度部门预算)
+ALIASES: dict[str, tuple[str, ...]] = {
+    "naming": ("命名", "集团命名", "校区命名"),
+    "budget": ("预算", "部门预算"),
+    "final-accounts": ("决算", "部门决算", "final_accounts"),
+    "leader-appointment": ("校长任命", "园长任命", "校长任命程序", "干部任命"),
+    "middle-appointment": ("中层任命", "中层干部任命", "干部任命"),
+    "teacher-plan": ("教师调配", "教师调配补充", "教师补充"),
+}
+
+
+def names(p: Procedure) -> tuple[str, ...]:
+    """Every name procedure ``p`` answers to: its English name, its title, its aliases."""
+    return (p.name, p.title_zh, *ALIASES.get(p.name, ()))
+
+
+def _listed(found: list[Procedure]) -> Join:
+    return Join(tuple(msg("procedure.with_title", name=p.name, title=p.title_zh) for p in found))
+
+
 def procedure(name: str) -> Procedure:
-    try:
-        return BY_NAME[name.strip().lower()]
-    except KeyError:
-        known = ", ".join(BY_NAME)
-        raise UsageError(f"unknown procedure {name!r} (known: {known})") from None
+    """The procedure named by its English name, its Chinese title or a short Chinese name
+    (预算, 决算, 命名), compared as campus names are (``name_key``); an unknown name is an
+    error that suggests the closest ones."""
+    q = name_key(name)
+    exact = [p for p in PROCEDURES if q in {name_key(n) for n in names(p)}]
+    if len(exact) == 1:
+        return exact[0]
+    if len(exact) > 1:  # 干部任命 reads as either appointment
+        raise UsageError(msg("procedure.ambiguous", query=name, listed=_listed(exact)))
+    close = closest(name, PROCEDURES, names)
+    if close:
+        raise UsageError(msg("procedure.unknown.suggest", query=name, names=_listed(close)))
+    known = Join(tuple(p.name for p in PROCEDURES))
+    raise UsageError(msg("procedure.unknown", query=name, known=known))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from groupctl.catalogue import Msg, render
+from groupctl.catalogue import Msg, msg, render
 from groupctl.labels import t
 from groupctl.output.model import Column, ExitCode, Output, Section, encode
 from groupctl.problems import Problems
@@ -22,8 +22,12 @@ PROBLEM = (
 
 def check_view(directory: Path, bundled: bool, problems: Problems, ask: Ask) -> Output:
     lang = ask.lang
+    # scripts read "bundled" or the folder as given (JSON ``directory``, like ``meta.data``:
+    # the same on every machine); people read the folder in force, the bundled one by its
+    # real place (内置数据（…/data）), so that they know which files the check read
     where = "bundled" if bundled else str(directory)
-    table = Section(t("col.message", lang), t("check.title", lang, directory=where), PROBLEM)
+    shown = msg("check.bundled", path=directory.resolve()) if bundled else str(directory)
+    table = Section(t("col.message", lang), t("check.title", lang, directory=shown), PROBLEM)
     ordered = sorted(problems.items, key=lambda p: p.severity != "error")
     records = [
         {
