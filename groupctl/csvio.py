@@ -19,11 +19,12 @@ import os
 import re
 import stat
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from groupctl.numbers import normalize, show
+from groupctl.catalogue import Join, Msg, msg
+from groupctl.numbers import bare, column_name, normalize, show
 from groupctl.problems import Problems
 
 # A data row is a few dozen characters; a line this long is garbage (or a quote that is
@@ -44,12 +45,19 @@ _WIDE = re.compile(rb"[\xe0-\xff]")
 class CsvRow:
     line: int
     values: dict[str, str]
+    headers: Mapping[str, str] = field(default_factory=dict)  # canonical name → as written
+    chinese: Mapping[str, str] = field(default_factory=dict)  # canonical name → 在校生数
+
+    def column(self, canon: str) -> Msg:
+        """Column ``canon`` as a message names it: in Chinese by its Chinese name (在校生数),
+        in English as the file's header row writes it (students)."""
+        return column_name(self.headers.get(canon, canon), self.chinese.get(canon))
 
 
 # --------------------------------------------------------------------------- the file itself
 
 
-def not_a_file(path: Path) -> str | None:
+def not_a_file(path: Path) -> Msg | None:
     """Why ``path``, which is there, cannot be read as a data file; None when it can be.
 
     A directory, a device, a pipe (reading it could wait forever), a symbolic link to
@@ -60,19 +68,19 @@ def not_a_file(path: Path) -> str | None:
         info = path.stat()
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return "is a symbolic link that leads back to itself (a loop), not a file"
+            return msg("file.link_loop")
         if exc.errno == errno.ENOENT and path.is_symlink():
             target = _link_target(path)
-            return f"is a symbolic link to {target}, which does not exist"
-        if exc.errno == errno.ENAMETOOLONG:
-            return "cannot be read: its name is too long"
-        return f"cannot be read: {_reason(exc)}"
+            if target is None:
+                return msg("file.link_missing.unknown")
+            return msg("file.link_missing", target=target)
+        return msg("file.unreadable", reason=os_reason(exc))
     if stat.S_ISDIR(info.st_mode):
-        return "is a folder, not a file"
+        return msg("file.folder")
     if not stat.S_ISREG(info.st_mode):
-        return "is not a regular file (a device, pipe or socket)"
+        return msg("file.not_regular")
     if not os.access(path, os.R_OK):
-        return "cannot be read: permission denied"
+        return msg("file.unreadable", reason=msg("file.os.EACCES"))
     return None
 
 
@@ -81,16 +89,39 @@ def exists(path: Path) -> bool:
     return os.path.lexists(path)  # False, not an exception, for a name it cannot look up
 
 
-def _reason(exc: Exception) -> str:
-    """Why reading failed, without the (possibly long) file name Python adds."""
+# The reasons a file cannot be read or written that a clerk may meet, in both languages;
+# any other is the system's own words (strerror, in English).
+_OS_REASONS = {
+    errno.EACCES: "file.os.EACCES",
+    errno.EPERM: "file.os.EACCES",
+    errno.ENOENT: "file.os.ENOENT",
+    errno.EIO: "file.os.EIO",
+    errno.ENOSPC: "file.os.ENOSPC",
+    errno.EROFS: "file.os.EROFS",
+    errno.ENAMETOOLONG: "file.os.ENAMETOOLONG",
+    errno.ELOOP: "file.os.ELOOP",
+    errno.ENOTDIR: "file.os.ENOTDIR",
+    errno.EISDIR: "file.os.EISDIR",
+    errno.EMFILE: "file.os.EMFILE",
+    errno.ENFILE: "file.os.EMFILE",
+    errno.EDQUOT: "file.os.ENOSPC",
+}
+
+
+def os_reason(exc: BaseException) -> Msg | str:
+    """Why reading or writing a file failed, without the (possibly long) file name Python
+    adds: in the user's language for the common reasons, else as the system says it."""
+    code = getattr(exc, "errno", None)
+    if code in _OS_REASONS:
+        return msg(_OS_REASONS[code])
     return getattr(exc, "strerror", None) or show(str(exc))
 
 
-def _link_target(path: Path) -> str:
+def _link_target(path: Path) -> str | None:
     try:
-        return show(os.readlink(path))
+        return bare(os.readlink(path))
     except OSError:
-        return "a file"
+        return None
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -107,20 +138,13 @@ def _encoding(path: Path, display: str, problems: Problems) -> tuple[str, int] |
     size = path.stat().st_size
     if size > MAX_BYTES:
         problems.error(
-            display,
-            None,
-            f"is {size:,} bytes, more than the {MAX_BYTES // 2**20} MB a data file may have"
-            " (a real one is a few KB): is this the right file?",
+            display, None, msg("csv.too_large", size=f"{size:,}", limit=MAX_BYTES // 2**20)
         )
         return None
     with path.open("rb") as f:
         head = f.read(3)
     if head.startswith(_UTF16):
-        problems.error(
-            display,
-            None,
-            "is UTF-16 text (Excel's 'Unicode text'): save it as 'CSV UTF-8' instead",
-        )
+        problems.error(display, None, msg("csv.utf16"))
         return None
     line, lines, widest = _first_bad(path, "utf-8")
     if line is None:
@@ -136,16 +160,10 @@ def _encoding(path: Path, display: str, problems: Problems) -> tuple[str, int] |
     if gb_line is None:
         return "gb18030", lines
     if gb_line == line:
-        problems.error(
-            display, line, "is neither UTF-8 nor GB18030 text: save the file as 'CSV UTF-8'"
-        )
+        problems.error(display, line, msg("csv.not_text"))
     else:  # the later line is where the second encoding (or the garbage) begins
-        problems.error(
-            display,
-            max(line, gb_line),
-            f"the file mixes two encodings (line {line} is not UTF-8, line {gb_line} is not"
-            " GB18030) or is no text at all: save it as 'CSV UTF-8'",
-        )
+        where = max(line, gb_line)
+        problems.error(display, where, msg("csv.mixed", line=line, gb_line=gb_line))
     return None
 
 
@@ -205,29 +223,16 @@ class _Lines:
             if len(text) > MAX_LINE and not text.endswith(("\n", "\r")):
                 self._skip_rest()
                 self.problems.error(
-                    self.display,
-                    self.number,
-                    f"the line is longer than {MAX_LINE:,} characters: not a data row"
-                    ' (is a quote (") not closed, or is this not a CSV file?)',
+                    self.display, self.number, msg("csv.line_too_long", limit=f"{MAX_LINE:,}")
                 )
                 continue
             if "\x00" in text:
-                self.problems.error(
-                    self.display,
-                    self.number,
-                    "a NUL character in the line: this is not a text CSV file"
-                    " (save the sheet as 'CSV UTF-8')",
-                )
+                self.problems.error(self.display, self.number, msg("csv.nul"))
                 continue
             if self.number == 1 and text.startswith("\ufeff"):  # GB18030's own BOM
                 text = text[1:]
             if "\ufeff" in text:
-                self.problems.error(
-                    self.display,
-                    self.number,
-                    "a byte-order mark (U+FEFF) inside the file: were two files joined?"
-                    " (remove it, and any second header row)",
-                )
+                self.problems.error(self.display, self.number, msg("csv.bom"))
                 continue
             return text
 
@@ -277,7 +282,7 @@ def read_rows(
     file: report each row's problems before taking the next.
     """
     try:
-        why = not_a_file(path)
+        why: Msg | None = not_a_file(path)
         if why is not None:
             problems.error(display, None, why)
             return None
@@ -287,14 +292,14 @@ def read_rows(
         encoding, lines = found
         f = path.open(encoding=encoding, errors="replace", newline="")
     except OSError as exc:
-        problems.error(display, None, f"cannot be read: {_reason(exc)}")
+        problems.error(display, None, msg("file.unreadable", reason=os_reason(exc)))
         return None
     try:
         reader = _Reader(f, lines, display, columns, optional or {}, problems)
         header = reader.header()
     except (OSError, UnicodeError) as exc:
         f.close()
-        problems.error(display, None, f"cannot be read: {_reason(exc)}")
+        problems.error(display, None, msg("file.unreadable", reason=os_reason(exc)))
         return None
     if header is None:
         f.close()
@@ -322,6 +327,11 @@ class _Reader:
         self.lines = _Lines(f, lines, display, problems)
         self.records: Iterator[list[str]] | None = None
         self.end = 0
+        self.headers: dict[str, str] = {}  # canonical name → the header cell as written
+        self.chinese = {  # canonical name → its first Chinese header name, when it has one
+            canon: next((a for a in names if not a.isascii()), canon)
+            for canon, names in {**columns, **optional}.items()
+        }
 
     def _next(self) -> tuple[int, list[str]] | None:
         """The next non-blank record and its first line; None at the end of the file, or
@@ -339,17 +349,16 @@ class _Reader:
             except csv.Error as exc:
                 self.end = self.lines.number
                 if "field larger than field limit" in str(exc):
-                    why = f"a cell is longer than {csv.field_size_limit():,} characters"
-                    message = f'{why} (is a quote (") not closed?)'
-                else:
-                    message = f"not a CSV row: {show(str(exc))}"
+                    message = msg("csv.cell_too_long", limit=f"{csv.field_size_limit():,}")
+                else:  # the csv module's own words (English)
+                    message = msg("csv.not_a_row", reason=bare(str(exc)))
                 self.problems.error(self.display, line, message)
                 continue
             self.end = self.lines.number
             if _blank(record):
                 self.lines.blank += 1
                 if self.lines.blank > MAX_BLANK_LINES:
-                    self._too_blank(line, "")
+                    self._too_blank(line, header=True)
                     return None
                 continue
             # where the record starts: lines skipped as unreadable are not part of it
@@ -369,16 +378,16 @@ class _Reader:
             if self.problems.full(self.display):
                 self.problems.stopped(self.display, self.lines.number + 1, self.lines.left())
             elif self.lines.blank > MAX_BLANK_LINES:
-                self._too_blank(self.lines.number, " and no header row")
+                self._too_blank(self.lines.number, header=False)
             elif self.problems.errors_in(self.display) == errors:  # not said already
-                self.problems.error(self.display, None, "empty file: no header row")
+                self.problems.error(self.display, None, msg("csv.empty"))
             return None
         self.end = self.lines.number - 1
         self.records = csv.reader(_chain(first, self.lines), delimiter=_delimiter(first))
         got = self._next()
         if got is None:
             if self.problems.errors_in(self.display) == errors:  # not said already
-                self.problems.error(self.display, None, "empty file: no header row")
+                self.problems.error(self.display, None, msg("csv.empty"))
             return None
         line, record = got
         if _runs_on(record):
@@ -393,31 +402,35 @@ class _Reader:
             canon = aliases.get(_header_key(cell))
             if canon is None:
                 self.problems.warning(
-                    self.display, line, f"unknown column {show(cell.strip())} is ignored"
+                    self.display, line, msg("csv.unknown_column", column=bare(cell.strip()))
                 )
             elif canon in header:
-                self.problems.error(self.display, line, f"column {canon!r} appears twice")
+                first, again = self.headers[canon], cell.strip()
+                twice = (
+                    msg("csv.column_twice", column=canon)
+                    if _header_key(first) == _header_key(again)
+                    else msg("csv.column_twice.alias", first=bare(first), again=bare(again))
+                )
+                self.problems.error(self.display, line, twice)
                 return None
+            else:
+                self.headers[canon] = cell.strip()
             header.append(canon)
         missing = [c for c in self.required if c not in header]
         if missing:
-            self.problems.error(self.display, line, f"missing column(s): {', '.join(missing)}")
+            self.problems.error(
+                self.display, line, msg("csv.missing_columns", columns=Join(tuple(missing)))
+            )
             return None
         return header
 
-    def _too_blank(self, line: int, what: str) -> None:
-        left = self.lines.left()
-        self.problems.error(
-            self.display,
-            line,
-            f"more than {MAX_BLANK_LINES:,} blank lines{what}: this is no data file"
-            f" (the {left:,} lines after this one were not read)",
-        )
+    def _too_blank(self, line: int, *, header: bool) -> None:
+        key = "csv.too_blank" if header else "csv.too_blank.no_header"
+        fields = {"limit": f"{MAX_BLANK_LINES:,}", "left": f"{self.lines.left():,}"}
+        self.problems.error(self.display, line, msg(key, **fields))
 
     def _runs_on(self, line: int) -> None:
-        self.problems.error(
-            self.display, line, f'a quote (") is not closed: the row runs on to line {self.end}'
-        )
+        self.problems.error(self.display, line, msg("csv.runs_on", line=self.end))
 
     def rows(self, header: list[str | None]) -> Iterator[CsvRow]:
         width = len(header)
@@ -429,7 +442,9 @@ class _Reader:
                     continue
                 if len(record) > width and not _blank(record[width:]):
                     self.problems.error(
-                        self.display, line, f"{len(record)} fields, but the header has {width}"
+                        self.display,
+                        line,
+                        msg("csv.too_many_fields", count=len(record), width=width),
                     )
                     continue
                 values = dict.fromkeys(self.optional, "") | {
@@ -437,9 +452,10 @@ class _Reader:
                     for i, canon in enumerate(header)
                     if canon is not None
                 }
-                yield CsvRow(line, values)
+                yield CsvRow(line, values, self.headers, self.chinese)
         except (OSError, UnicodeError) as exc:
-            self.problems.error(self.display, self.end + 1, f"cannot be read: {_reason(exc)}")
+            reason = msg("file.unreadable", reason=os_reason(exc))
+            self.problems.error(self.display, self.end + 1, reason)
         finally:
             self.f.close()
 

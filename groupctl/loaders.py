@@ -14,7 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
-from groupctl.csvio import CsvRow, exists, read_rows
+from groupctl.catalogue import Join, Msg, msg
+from groupctl.csvio import CsvRow, exists, os_reason, read_rows
 from groupctl.errors import DataError
 from groupctl.model import (
     GRADE_NAMES,
@@ -48,6 +49,8 @@ from groupctl.model import (
 )
 from groupctl.numbers import (
     MAX_COUNT,
+    NumberError,
+    bare,
     clip_middle,
     is_whole_text,
     name_key,
@@ -55,10 +58,10 @@ from groupctl.numbers import (
     parse_school_year,
     parse_score,
     parse_whole,
-    show,
+    quoted,
 )
 from groupctl.problems import Problems
-from groupctl.yamlio import item_line, key_line, load_yaml, node_line, quote
+from groupctl.yamlio import item_line, key_line, load_yaml, node_line
 
 PILOTS = "pilots.yaml"
 CAMPUSES = "campuses.csv"
@@ -93,6 +96,8 @@ STAGE_ALIASES: dict[str, Stage] = {
     "senior": "senior",
     "高中": "senior",
 }
+
+_STAGE_NAMES = tuple(word for word in STAGE_ALIASES if not word.isascii())  # 幼儿园 …
 
 CAMPUS_COLUMNS = {
     "year": ("年度", "学年"),
@@ -137,17 +142,16 @@ def _same(a: Path, b: Path) -> bool:
 
 
 def _checked_dir(path: Path, how: str) -> Path:
-    text = str(path)
-    shown = repr(clip_middle(text, 80, 80))
+    where = {"directory": clip_middle(str(path), 80, 80), "how": how}
     try:
         if not path.exists():
-            raise DataError(f"data directory {shown} (from {how}) does not exist")
+            raise DataError(msg("data.dir.missing", **where))
         if not path.is_dir():
-            raise DataError(f"data directory {shown} (from {how}) is not a directory")
+            raise DataError(msg("data.dir.not_dir", **where))
         if not os.path.lexists(path / PILOTS):  # one that is there but no file: read_pilots says
-            raise DataError(f"data directory {shown} (from {how}) has no {PILOTS}")
+            raise DataError(msg("data.dir.no_pilots", file=PILOTS, **where))
     except OSError as exc:  # a name too long, a symlink loop, no permission
-        raise DataError(f"data directory {shown} (from {how}): {exc.strerror}") from None
+        raise DataError(msg("data.dir.unreadable", reason=os_reason(exc), **where)) from None
     return path
 
 
@@ -162,14 +166,14 @@ _ID_LENGTH = 64
 MAX_NAME = 100  # the longest name in the plan's annex has 23 characters
 
 
-def _name_problem(text: str) -> str | None:
+def _name_problem(key: str, text: str) -> Msg | None:
     """Why ``text`` cannot be a name in the tables: too long, or holding a control or
     formatting character (a right-to-left override would reorder what a clerk reads)."""
     if len(text) > MAX_NAME:
-        return f"must be at most {MAX_NAME} characters"
+        return msg("data.key.too_long", key=key, limit=MAX_NAME, value=quoted(text))
     bad = next((c for c in text if unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs")), None)
     if bad is not None:
-        return f"must not contain the control or formatting character U+{ord(bad):04X}"
+        return msg("data.key.control", key=key, code=f"U+{ord(bad):04X}", value=quoted(text))
     return None
 
 
@@ -188,21 +192,21 @@ class _Pilots:
         self.names: dict[str, int | None] = {}
         self.campus_names: dict[str, tuple[str, int | None]] = {}  # name key → (campus, line)
 
-    def err(self, line: int | None, message: str) -> None:
+    def err(self, line: int | None, message: Msg) -> None:
         self.p.error(PILOTS, line, message)
 
     def text(self, node: Any, key: str, where: int | None, required: bool = True) -> str | None:
         if key not in node:
             if required:
-                self.err(where, f"missing {key!r}")
+                self.err(where, msg("data.key.missing", key=key))
             return None
         value = node[key]
         if not isinstance(value, str) or not value.strip():
-            self.err(key_line(node, key), f"{key!r} must be non-empty text, got {quote(value)}")
+            self.err(key_line(node, key), msg("data.key.not_text", key=key, value=quoted(value)))
             return None
-        problem = _name_problem(value.strip())
+        problem = _name_problem(key, value.strip())
         if problem is not None:
-            self.err(key_line(node, key), f"{key!r} {problem}, got {quote(value)}")
+            self.err(key_line(node, key), problem)
             return None
         return value.strip()
 
@@ -212,25 +216,32 @@ class _Pilots:
         value = node[key]
         year = None if isinstance(value, bool) else parse_school_year(str(value))
         if year is None:
-            self.err(
-                key_line(node, key), f"{key!r} must be a school year like 2023, got {quote(value)}"
-            )
+            self.err(key_line(node, key), msg("data.key.year", key=key, value=quoted(value)))
             return None
         return year
 
     def unknown_keys(self, node: Any, allowed: set[str], what: str) -> None:
+        """Keys of ``node`` that are not ``allowed``; ``what``: the place, ``file``,
+        ``group`` or ``campus``."""
         for key in node:
             if key not in allowed:
-                known = ", ".join(sorted(allowed))
                 self.err(
-                    key_line(node, key), f"unknown key {quote(key)} in {what} (known: {known})"
+                    key_line(node, key),
+                    msg(
+                        f"data.key.unknown.{what}",
+                        key=bare(key),
+                        known=Join(tuple(sorted(allowed))),
+                    ),
                 )
 
     def unique(self, table: dict[str, int | None], value: str, line: int | None, what: str) -> None:
+        """``what``: ``id`` or ``name``, each unique in the file."""
         if value in table:
             first = table[value]
-            at = f" (first at line {first})" if first is not None else ""
-            self.err(line, f"duplicate {what} {quote(value)}{at}")
+            if first is None:
+                self.err(line, msg(f"data.duplicate.{what}", value=quoted(value)))
+            else:
+                self.err(line, msg(f"data.duplicate.{what}.at", value=quoted(value), first=first))
         else:
             table[value] = line
 
@@ -240,10 +251,10 @@ class _Pilots:
             return None
         line = key_line(node, "id")
         if not _ID.fullmatch(value):
-            self.err(line, f"id {quote(value)} must use only a-z, 0-9 and '-'")
+            self.err(line, msg("data.id.characters", value=quoted(value)))
             return None
         if len(value) > _ID_LENGTH:  # ids are shown in every table and message
-            self.err(line, f"id {quote(value)} is longer than {_ID_LENGTH} characters")
+            self.err(line, msg("data.id.too_long", value=quoted(value), limit=_ID_LENGTH))
             return None
         self.unique(self.ids, value, line, "id")
         return value
@@ -251,9 +262,9 @@ class _Pilots:
     def build(self) -> Pilots | None:
         doc = self.doc
         if not isinstance(doc, dict):
-            self.err(1, "must be a mapping with 'district' and 'groups'")
+            self.err(1, msg("data.pilots.not_mapping"))
             return None
-        self.unknown_keys(doc, _TOP_KEYS, "the file")
+        self.unknown_keys(doc, _TOP_KEYS, "file")
         district = self.text(doc, "district", 1) or ""
         total = None
         if doc.get("compulsory_schools_total") is not None:
@@ -264,8 +275,7 @@ class _Pilots:
             else:
                 self.err(
                     key_line(doc, "compulsory_schools_total"),
-                    "'compulsory_schools_total' must be a whole number from 1 to 1,000,000,"
-                    f" got {quote(raw)}",
+                    msg("data.pilots.schools_total", value=quoted(raw)),
                 )
         illustrative: tuple[str, ...] = ()
         if doc.get("illustrative") is not None:
@@ -273,12 +283,10 @@ class _Pilots:
             if isinstance(raw, list) and all(isinstance(x, str) for x in raw):
                 illustrative = tuple(raw)
             else:
-                self.err(
-                    key_line(doc, "illustrative"), "'illustrative' must be a list of file names"
-                )
+                self.err(key_line(doc, "illustrative"), msg("data.pilots.illustrative"))
         groups_node = doc.get("groups")
         if not isinstance(groups_node, list) or not groups_node:
-            self.err(key_line(doc, "groups") or 1, "'groups' must be a non-empty list")
+            self.err(key_line(doc, "groups") or 1, msg("data.pilots.groups"))
             return None
         groups = []
         for i, g in enumerate(groups_node):
@@ -289,24 +297,24 @@ class _Pilots:
 
     def group(self, node: Any, line: int | None) -> Group | None:
         if not isinstance(node, dict):
-            self.err(line, "each group must be a mapping")
+            self.err(line, msg("data.group.not_mapping"))
             return None
         line = node_line(node) or line
-        self.unknown_keys(node, _GROUP_KEYS, "a group")
+        self.unknown_keys(node, _GROUP_KEYS, "group")
         gid = self.ident(node, line)
         name = self.text(node, "name", line)
         if name is not None:
             self.unique(self.names, name, key_line(node, "name"), "name")
         gtype = _word(node.get("type"))
         if gtype not in GROUP_TYPES:
-            known = " | ".join(GROUP_TYPES)
             self.err(
-                key_line(node, "type") or line, f"group type must be {known}, got {quote(gtype)}"
+                key_line(node, "type") or line,
+                msg("data.group.type", known=Join(GROUP_TYPES), value=quoted(gtype)),
             )
             gtype = None
         cnode = node.get("campuses")
         if not isinstance(cnode, list) or not cnode:
-            self.err(key_line(node, "campuses") or line, "'campuses' must be a non-empty list")
+            self.err(key_line(node, "campuses") or line, msg("data.group.campuses"))
             return None
         campuses = []
         for i, c in enumerate(cnode):
@@ -316,22 +324,19 @@ class _Pilots:
         self.years_within_lead(gid, campuses)
         leads = [c for c in campuses if c.role == "lead"]
         if not leads and len(campuses) == len(cnode):
-            self.err(line, f"group {gid!r} has no lead campus (role: lead); it needs exactly one")
+            self.err(line, msg("data.group.no_lead", group=gid))
         for extra in leads[1:]:
-            self.err(
-                extra.line,
-                f"group {gid!r} has a second lead campus {extra.id!r}; it needs exactly one",
-            )
+            self.err(extra.line, msg("data.group.second_lead", group=gid, campus=extra.id))
         if gid is None or name is None or gtype is None or len(campuses) != len(cnode):
             return None
         return Group(gid, name, cast(GroupType, gtype), tuple(campuses), line)
 
     def campus(self, node: Any, line: int | None, group_id: str) -> Campus | None:
         if not isinstance(node, dict):
-            self.err(line, "each campus must be a mapping")
+            self.err(line, msg("data.campus.not_mapping"))
             return None
         line = node_line(node) or line
-        self.unknown_keys(node, _CAMPUS_KEYS, "a campus")
+        self.unknown_keys(node, _CAMPUS_KEYS, "campus")
         cid = self.ident(node, line)
         name = self.text(node, "name", line)
         if name is not None:
@@ -340,17 +345,23 @@ class _Pilots:
         role = _word(node.get("role"))
         if role not in ROLES:
             self.err(
-                key_line(node, "role") or line, f"role must be lead | member, got {quote(role)}"
+                key_line(node, "role") or line,
+                msg("data.campus.role", known=Join(ROLES), value=quoted(role)),
             )
             role = None
         head = self.text(node, "head", line)
         if head is not None and head not in HEAD_TITLES:
-            known = " | ".join(HEAD_TITLES)
-            self.err(key_line(node, "head"), f"head title must be {known}, got {quote(head)}")
+            self.err(
+                key_line(node, "head"),
+                msg("data.campus.head", known=Join(HEAD_TITLES), value=quoted(head)),
+            )
             head = None
         start, end = self.year(node, "from"), self.year(node, "until")
         if start is not None and end is not None and start > end:
-            self.err(key_line(node, "until"), f"'until' {end} is before 'from' {start}")
+            self.err(
+                key_line(node, "until"),
+                msg("data.campus.until_before_from", until=end, start=start),
+            )
         aliases = self.aliases(node)
         if None in (cid, name, school, role, head, aliases):
             return None
@@ -368,7 +379,7 @@ class _Pilots:
         if raw is None:
             return ()
         if not isinstance(raw, list) or not all(isinstance(a, str) and a.strip() for a in raw):
-            self.err(key_line(node, "aliases"), "'aliases' must be a list of names")
+            self.err(key_line(node, "aliases"), msg("data.campus.aliases"))
             return None
         return tuple(a.strip() for a in raw)
 
@@ -378,11 +389,12 @@ class _Pilots:
         for name in dict.fromkeys(name_key(n) for n in campus.names()):
             owner = self.campus_names.get(name)
             if owner is not None and owner[0] != campus.id:
-                at = f" (line {owner[1]})" if owner[1] is not None else ""
+                shared = {"campus": campus.id, "name": bare(name), "other": owner[0]}
                 self.err(
                     key_line(node, "aliases") or campus.line,
-                    f"campus {campus.id!r} shares the name {quote(name)} with campus"
-                    f" {owner[0]!r}{at}",
+                    msg("data.campus.shared_name", **shared)
+                    if owner[1] is None
+                    else msg("data.campus.shared_name.at", **shared, line=owner[1]),
                 )
             else:
                 self.campus_names[name] = (campus.id, campus.line)
@@ -390,7 +402,7 @@ class _Pilots:
     def head_warning(self, cid: str, role: Role, head: str, line: int | None) -> None:
         if (role == "lead") != head.startswith("总"):
             self.p.warning(
-                PILOTS, line, f"campus {cid!r} is a {role} campus but its head is {head}"
+                PILOTS, line, msg("data.campus.head_role", campus=cid, role=msg(role), head=head)
             )
 
     def years_within_lead(self, gid: str | None, campuses: list[Campus]) -> None:
@@ -403,9 +415,7 @@ class _Pilots:
             late = lead.until_year is not None and (c.until_year or 9999) > lead.until_year
             if c is not lead and (early or late):
                 self.err(
-                    c.line,
-                    f"campus {c.id!r} can be in group {gid!r} in a year its lead {lead.id!r}"
-                    f" is not ('from'/'until' of the lead bound every member's)",
+                    c.line, msg("data.campus.outside_lead", campus=c.id, group=gid, lead=lead.id)
                 )
 
 
@@ -431,18 +441,19 @@ def _campus_lookup(pilots: Pilots) -> dict[str, Campus]:
     return table
 
 
-def whole(text: str, column: str, display: str, line: int, problems: Problems) -> int | None:
+def whole(row: CsvRow, column: str, display: str, problems: Problems) -> int | None:
     """A count of a data file: a whole number from 0 to ``MAX_COUNT`` (a larger one is a
     slip, and would take the rules' arithmetic out of exact range)."""
+    text, name = row.values[column], row.column(column)
     value = parse_whole(text)
     if value is None and not is_whole_text(text):
-        problems.error(display, line, f"{column} must be a whole number ≥ 0, got {show(text)}")
+        problems.error(display, row.line, msg("data.count", column=name, value=quoted(text)))
         return None
     if value is None or value > MAX_COUNT:
         problems.error(
             display,
-            line,
-            f"{column} must be at most {MAX_COUNT:,} (no campus has more), got {show(text)}",
+            row.line,
+            msg("data.count.too_large", column=name, limit=f"{MAX_COUNT:,}", value=quoted(text)),
         )
         return None
     return value
@@ -459,27 +470,31 @@ class _Rows:
         self.campuses = _campus_lookup(pilots)
         self.seen: dict[tuple[object, ...], int] = {}
 
-    def year(self, text: str, line: int) -> int | None:
+    def year(self, row: CsvRow) -> int | None:
+        text = row.values["year"]
         year = parse_school_year(text)
         if year is None:
             self.problems.error(
-                self.display, line, f"year must be a school year like 2023, got {show(text)}"
+                self.display,
+                row.line,
+                msg("data.year", column=row.column("year"), value=quoted(text)),
             )
         return year
 
-    def campus(self, text: str, line: int) -> Campus | None:
+    def campus(self, row: CsvRow) -> Campus | None:
+        text = row.values["campus"]
         campus = self.campuses.get(name_key(text))
         if campus is None:
             self.problems.error(
-                self.display, line, f"unknown campus {show(text)} (not in {PILOTS})"
+                self.display, row.line, msg("data.campus.unknown", value=quoted(text), file=PILOTS)
             )
         return campus
 
-    def first(self, key: tuple[object, ...], line: int, what: str) -> bool:
+    def first(self, key: tuple[object, ...], line: int, what: Msg) -> bool:
         """True the first time ``key`` is seen; later, a duplicate error pointing back."""
         if key in self.seen:
             self.problems.error(
-                self.display, line, f"duplicate {what} (first at line {self.seen[key]})"
+                self.display, line, msg("data.duplicate.row", what=what, first=self.seen[key])
             )
             return False
         self.seen[key] = line
@@ -488,14 +503,14 @@ class _Rows:
     def check_member(self, campus: Campus, year: int, line: int) -> None:
         if not campus.in_group(year):
             self.problems.warning(
-                self.display, line, f"campus {campus.id!r} is not in its group in {year}"
+                self.display, line, msg("data.campus.not_in_group", campus=campus.id, year=year)
             )
 
 
 def read_enrollment(directory: Path, pilots: Pilots, problems: Problems) -> Enrollment | None:
     path = directory / CAMPUSES
     if not exists(path):  # anything else there (a folder, a broken link) read_rows names
-        problems.error(CAMPUSES, None, f"missing: the data directory needs {CAMPUSES}")
+        problems.error(CAMPUSES, None, msg("data.file.missing", file=CAMPUSES))
         return None
     rows = read_rows(path, CAMPUSES, CAMPUS_COLUMNS, problems)
     if rows is None:
@@ -504,20 +519,39 @@ def read_enrollment(directory: Path, pilots: Pilots, problems: Problems) -> Enro
     out: list[StageRow] = []
     for row in rows:
         v, line = row.values, row.line
-        year = check.year(v["year"], line)
-        campus = check.campus(v["campus"], line)
+        year = check.year(row)
+        campus = check.campus(row)
         stage = STAGE_ALIASES.get(normalize(v["stage"]).lower())
         if stage is None:
-            known = " | ".join(STAGES)
-            problems.error(CAMPUSES, line, f"stage must be {known}, got {show(v['stage'])}")
-        students = whole(v["students"], "students", CAMPUSES, line, problems)
-        classes = whole(v["classes"], "classes", CAMPUSES, line, problems)
+            problems.error(
+                CAMPUSES,
+                line,
+                msg(
+                    "data.stage",
+                    column=row.column("stage"),
+                    names=Join(_STAGE_NAMES),
+                    codes=Join(STAGES),
+                    value=quoted(v["stage"]),
+                ),
+            )
+        students = whole(row, "students", CAMPUSES, problems)
+        classes = whole(row, "classes", CAMPUSES, problems)
         if year is None or campus is None or stage is None or students is None or classes is None:
             continue
-        if not check.first((year, campus.id, stage), line, f"row for {year} {campus.id} {stage}"):
+        what = msg("data.row.enrollment", year=year, campus=campus.id, stage=msg(stage))
+        if not check.first((year, campus.id, stage), line, what):
             continue
         if students > 0 and classes == 0:
-            problems.error(CAMPUSES, line, f"{students} students in 0 classes")
+            problems.error(
+                CAMPUSES,
+                line,
+                msg(
+                    "data.no_classes",
+                    students=students,
+                    students_column=row.column("students"),
+                    classes_column=row.column("classes"),
+                ),
+            )
             continue
         check.check_member(campus, year, line)
         out.append(StageRow(year, campus.id, stage, students, classes, line))
@@ -545,12 +579,9 @@ def _head_title_warning(c: Campus, kindergarten: bool, problems: Problems) -> No
         return
     titles = ("总园长", "执行园长") if kindergarten else ("总校校长", "执行校长")
     expected = titles[0] if c.role == "lead" else titles[1]
-    kind = "a kindergarten" if kindergarten else "a school"
+    key = "data.campus.head_kind.kindergarten" if kindergarten else "data.campus.head_kind.school"
     problems.warning(
-        PILOTS,
-        c.line,
-        f"campus {c.id!r} ({c.name}) is {kind} but its head title is {c.head}"
-        f" ({expected} would be expected)",
+        PILOTS, c.line, msg(key, campus=c.id, name=c.name, head=c.head, expected=expected)
     )
 
 
@@ -581,29 +612,35 @@ def _group_lookup(pilots: Pilots) -> dict[str, Group]:
     return table
 
 
-def score(text: str, column: str, display: str, line: int, problems: Problems) -> Decimal | None:
+def score(row: CsvRow, column: str, display: str, problems: Problems) -> Decimal | None:
     try:
-        return parse_score(text)
-    except ValueError as exc:
-        problems.error(display, line, f"{column} {exc}")
+        return parse_score(row.values[column], row.column(column))
+    except NumberError as exc:
+        problems.error(display, row.line, exc.message)
         return None
 
 
-def decided_grade(text: str, display: str, line: int, problems: Problems) -> Grade | None:
+def decided_grade(row: CsvRow, display: str, problems: Problems) -> Grade | None:
     """A decided grade as the plan names it (优秀 …) or by its code (excellent …).
 
     None for an empty cell (the group has not decided: the computed grade stands), or
     after reporting a value that is no grade.
     """
+    text = row.values["decided_grade"]
     if not text.strip():
         return None
     grade = GRADE_WORDS.get(normalize(text).lower())
     if grade is None:
-        names = ", ".join(GRADE_NAMES)
         problems.error(
             display,
-            line,
-            f"decided_grade must be {names} ({', '.join(GRADES)}) or empty, got {show(text)}",
+            row.line,
+            msg(
+                "data.decided_grade",
+                column=row.column("decided_grade"),
+                names=Join(tuple(GRADE_NAMES)),
+                codes=Join(GRADES),
+                value=quoted(text),
+            ),
         )
     return grade
 
@@ -619,14 +656,15 @@ def read_campus_scores(
     check = _Rows(CAMPUS_SCORES, pilots, problems)
     out: list[CampusScore] = []
     for row in rows:
-        v, line = row.values, row.line
-        year = check.year(v["year"], line)
-        campus = check.campus(v["campus"], line)
-        value = score(v["score"], "score", CAMPUS_SCORES, line, problems)
-        decided = decided_grade(v["decided_grade"], CAMPUS_SCORES, line, problems)
+        line = row.line
+        year = check.year(row)
+        campus = check.campus(row)
+        value = score(row, "score", CAMPUS_SCORES, problems)
+        decided = decided_grade(row, CAMPUS_SCORES, problems)
         if year is None or campus is None or value is None:
             continue
-        if not check.first((year, campus.id), line, f"score for {year} {campus.id}"):
+        what = msg("data.row.campus_score", year=year, campus=campus.id)
+        if not check.first((year, campus.id), line, what):
             continue
         check.check_member(campus, year, line)
         out.append(CampusScore(year, campus.id, value, line, decided))
@@ -646,21 +684,24 @@ def read_group_scores(
     out: list[GroupScore] = []
     for row in rows:
         v, line = row.values, row.line
-        year = check.year(v["year"], line)
+        year = check.year(row)
         group = groups.get(normalize(v["group"]))
         if group is None:
             problems.error(
-                GROUP_SCORES, line, f"unknown group {show(v['group'])} (not in {PILOTS})"
+                GROUP_SCORES, line, msg("data.group.unknown", value=quoted(v["group"]), file=PILOTS)
             )
-        party = score(v["party_building"], "party_building", GROUP_SCORES, line, problems)
-        overall = score(v["comprehensive"], "comprehensive", GROUP_SCORES, line, problems)
-        decided = decided_grade(v["decided_grade"], GROUP_SCORES, line, problems)
+        party = score(row, "party_building", GROUP_SCORES, problems)
+        overall = score(row, "comprehensive", GROUP_SCORES, problems)
+        decided = decided_grade(row, GROUP_SCORES, problems)
         if year is None or group is None or party is None or overall is None:
             continue
-        if not check.first((year, group.id), line, f"scores for {year} {group.id}"):
+        what = msg("data.row.group_score", year=year, group=group.id)
+        if not check.first((year, group.id), line, what):
             continue
         if not group.running_in(year):
-            problems.warning(GROUP_SCORES, line, f"group {group.id!r} is not running in {year}")
+            problems.warning(
+                GROUP_SCORES, line, msg("data.group.not_running", group=group.id, year=year)
+            )
         out.append(GroupScore(year, group.id, party, overall, line, decided))
     return tuple(out)
 
@@ -675,13 +716,17 @@ def _missing_score_warnings(pilots: Pilots, scores: Scores, problems: Problems) 
         for c in pilots.campuses():
             if c.in_group(year) and scores.campus(year, c.id) is None:
                 problems.warning(
-                    CAMPUS_SCORES, None, f"no score for {year} for campus {c.id} ({c.name})"
+                    CAMPUS_SCORES,
+                    None,
+                    msg("data.score.missing_campus", year=year, campus=c.id, name=c.name),
                 )
     for year in scores.group_years():
         for g in pilots.groups:
             if g.running_in(year) and scores.group(year, g.id) is None:
                 problems.warning(
-                    GROUP_SCORES, None, f"no scores for {year} for group {g.id} ({g.name})"
+                    GROUP_SCORES,
+                    None,
+                    msg("data.score.missing_group", year=year, group=g.id, name=g.name),
                 )
 
 
@@ -694,7 +739,11 @@ def _present(directory: Path, name: str, needed_by: str | None, problems: Proble
         problems.error(
             name,
             None,
-            f"missing: 'groupctl {needed_by}' needs this file in the data directory ({directory})",
+            msg(
+                "data.file.needed",
+                command=needed_by,
+                directory=clip_middle(str(directory), 80, 80),
+            ),
         )
     return False
 
@@ -736,26 +785,37 @@ POST_RESULT_WORDS: dict[str, PostResult] = {
 POST_ASSESSMENT_READERS = frozenset({"allowance"})
 
 
-def _month(text: str, line: int, problems: Problems) -> int | None:
+def _month(row: CsvRow, problems: Problems) -> int | None:
     """A month of the allowance year: 1–12, also written ``３`` or ``3月``."""
+    text = row.values["month"]
     s = normalize(text)
     month = parse_whole(s[:-1] if s.endswith("月") else s)
     if month is None or not 1 <= month <= MONTHS:
         problems.error(
             POST_ASSESSMENT,
-            line,
-            f"month must be a whole number from 1 to {MONTHS}, got {show(text)}",
+            row.line,
+            msg("data.month", column=row.column("month"), last=MONTHS, value=quoted(text)),
         )
         return None
     return month
 
 
-def _post_result(text: str, line: int, problems: Problems) -> PostResult | None:
+def _post_result(row: CsvRow, problems: Problems) -> PostResult | None:
+    text = row.values["result"]
     key = normalize(text).lower().replace(" ", "_").replace("-", "_")
     result = POST_RESULT_WORDS.get(key)
     if result is None:
-        names, codes = ", ".join(POST_RESULT_NAMES.values()), ", ".join(POST_RESULTS)
-        problems.error(POST_ASSESSMENT, line, f"result must be {names} ({codes}), got {show(text)}")
+        problems.error(
+            POST_ASSESSMENT,
+            row.line,
+            msg(
+                "data.post_result",
+                column=row.column("result"),
+                names=Join(tuple(POST_RESULT_NAMES.values())),
+                codes=Join(POST_RESULTS),
+                value=quoted(text),
+            ),
+        )
     return result
 
 
@@ -770,15 +830,16 @@ def read_post_assessment(
     check = _Rows(POST_ASSESSMENT, pilots, problems)
     out: list[PostResultRow] = []
     for row in rows:
-        v, line = row.values, row.line
-        year = check.year(v["year"], line)
-        campus = check.campus(v["campus"], line)
-        month = _month(v["month"], line, problems)
-        result = _post_result(v["result"], line, problems)
+        line = row.line
+        year = check.year(row)
+        campus = check.campus(row)
+        month = _month(row, problems)
+        result = _post_result(row, problems)
         if year is None or campus is None or month is None or result is None:
             continue
         key = (year, campus.id, month)
-        if not check.first(key, line, f"result for {year} {campus.id} month {month}"):
+        what = msg("data.row.post_result", year=year, campus=campus.id, month=month)
+        if not check.first(key, line, what):
             continue
         check.check_member(campus, year, line)
         out.append(PostResultRow(year, campus.id, month, result, line))
@@ -820,14 +881,15 @@ def read_staff(directory: Path, pilots: Pilots, problems: Problems) -> Staff | N
     check = _Rows(STAFF, pilots, problems)
     out: list[StaffRow] = []
     for row in rows:
-        v, line = row.values, row.line
-        year = check.year(v["year"], line)
-        campus = check.campus(v["campus"], line)
-        teachers = whole(v["teachers"], "teachers", STAFF, line, problems)
-        members = whole(v["party_members"], "party_members", STAFF, line, problems)
+        line = row.line
+        year = check.year(row)
+        campus = check.campus(row)
+        teachers = whole(row, "teachers", STAFF, problems)
+        members = whole(row, "party_members", STAFF, problems)
         if year is None or campus is None or teachers is None or members is None:
             continue
-        if not check.first((year, campus.id), line, f"row for {year} {campus.id}"):
+        what = msg("data.row.staff", year=year, campus=campus.id)
+        if not check.first((year, campus.id), line, what):
             continue
         check.check_member(campus, year, line)
         out.append(StaffRow(year, campus.id, teachers, members, line))
@@ -843,10 +905,7 @@ def _staff_coverage_warnings(pilots: Pilots, staff: Staff, problems: Problems) -
         for c in pilots.campuses():
             if c.in_group(year) and staff.get(year, c.id) is None:
                 problems.warning(
-                    STAFF,
-                    None,
-                    f"no row for {year} for campus {c.id} ({c.name});"
-                    f" 'groupctl staffing {year}' needs one",
+                    STAFF, None, msg("data.staff.missing", year=year, campus=c.id, name=c.name)
                 )
 
 
@@ -879,11 +938,7 @@ def inspect_data(
         file, _, key = name.partition(":")  # a file, or one figure in it (pilots.yaml:KEY)
         if not (directory / file).is_file():
             continue  # a data folder without that file has no figures of it to warn about
-        what = (
-            f"{key} is an illustrative example, not an official count"
-            if key
-            else "its figures are illustrative examples, not official counts"
-        )
+        what = msg("data.illustrative.key", key=key) if key else msg("data.illustrative.file")
         problems.warning(file, None, what)
     names = (PILOTS, CAMPUSES, STAFF)
     files = tuple(directory / n for n in names if (directory / n).is_file())

@@ -5,11 +5,25 @@ Everything here is exact: whole numbers are ``int``, fractional ones ``Decimal``
 
 from __future__ import annotations
 
+import math
 import re
 import reprlib
 import unicodedata
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+
+from groupctl.catalogue import Msg, Pair, msg
+from groupctl.errors import UsageError
+
+
+class NumberError(UsageError, ValueError):
+    """A number as typed that is not acceptable, with the reason as a catalogue ``Msg``.
+
+    A ``ValueError`` (what parsing raises) and a ``UsageError``: a value typed on the
+    command line (an AMOUNT, a YEAR) reaches the user as it is; a loader that reads the
+    value from a file puts ``message`` into its own problem, naming the column."""
+
 
 # digits, optionally grouped by thousands (1,200), then optionally a fraction
 _NUMBER = re.compile(r"([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?")
@@ -46,9 +60,41 @@ def show(value: object) -> str:
         return quoted[:SHOWN] + "…" + quoted[-1]
     if isinstance(value, Decimal) or (isinstance(value, int) and not isinstance(value, bool)):
         if isinstance(value, int) and value.bit_length() > 4 * SHOWN:
-            return f"a number of more than {SHOWN} digits"  # str() of it could be refused
+            return _magnitude(value)  # str() of it could be refused
         return clip(str(value), SHOWN)
     return clip(_SHORT.repr(value), SHOWN)
+
+
+def bare(value: object) -> str:
+    """A value as ``show`` quotes it, without the quotes: the catalogue's text puts them
+    around it, as each language writes quotes (“12a” in Chinese, '12a' in English).  A
+    date is shown as it is written in a file (2023-09-01)."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    shown = show(value)
+    return shown[1:-1] if isinstance(value, str) else shown
+
+
+def column_name(header: str, chinese: str | None = None) -> Msg:
+    """A data file's column at the start of a sentence: in Chinese by its Chinese name
+    (在校生数, SPEC §4) when it has one, in English as its header row writes it (students).
+    In Chinese a Latin name is set off from the Chinese that follows by a space."""
+    zh = chinese or header
+    latin = zh[-1:].isascii()
+    return msg("csv.column.latin" if latin else "csv.column", name=Pair(zh, header))
+
+
+def quoted(value: object) -> Msg:
+    """A value as a message quotes it, bounded as ``show`` bounds it: in Chinese always in
+    “”; in English text in quotes ('12a') and a number, a date or a list plainly (2023.5,
+    2023-09-01), for a number typed as a number in a YAML file is no text."""
+    return msg("value.text" if isinstance(value, str) else "value.other", text=bare(value))
+
+
+def _magnitude(value: int) -> str:
+    """A number too long to print, by its size: ``≈10^4321`` (the same in any language)."""
+    sign = "-" if value < 0 else ""
+    return f"{sign}≈10^{int(math.log10(abs(value)))}"
 
 
 def clip(text: str, width: int = SHOWN) -> str:
@@ -125,6 +171,14 @@ def parse_school_year(text: str) -> int | None:
     return year
 
 
+def require_school_year(text: str) -> int:
+    """``parse_school_year``, raising ``NumberError`` for text that is no school year."""
+    year = parse_school_year(text)
+    if year is None:
+        raise NumberError(msg("number.school_year", value=quoted(text)))
+    return year
+
+
 def parse_decimal(text: str) -> Decimal | None:
     """A non-negative decimal (``88.5``, ``1,200.25``), or None if it is not one (or has
     more than ``MAX_DIGITS`` digits)."""
@@ -155,7 +209,7 @@ def parse_amount(text: str) -> Decimal:
     """A positive sum of money as clerks write it, exact to the fen.
 
     Accepts ``45000``, ``45,000``, ``45000.50``, ``4.5万``, ``￥45000``, ``45000元``
-    (and full-width forms).  Raises ValueError with a reason otherwise.
+    (and full-width forms).  Raises ``NumberError`` with the reason otherwise.
     """
     s = normalize(text).replace(" ", "")
     for prefix in ("¥", "￥", "RMB", "CNY"):
@@ -169,22 +223,20 @@ def parse_amount(text: str) -> Decimal:
         s, scale = s[:-1], _WAN
     match = _NUMBER.fullmatch(s)
     if match is None:
-        raise ValueError(
-            f"{show(text)} is not a sum of money (write e.g. 45000, 45,000.50, 4.5万, ￥45000)"
-        )
+        raise NumberError(msg("number.amount.not_money", value=quoted(text)))
     # Check the digits before any arithmetic, so that Decimal's 28-digit context
     # never rounds: 39999.9999999999999999999999999 must not become 40000.00.
     whole, fraction = match.group(1).replace(",", ""), match.group(2) or ""
     shift = 4 if scale == _WAN else 0
     if len(fraction.rstrip("0")) > 2 + shift:
-        raise ValueError(f"{show(text)} has more than two decimals of yuan (fen)")
+        raise NumberError(msg("number.amount.decimals", value=quoted(text)))
     if len(whole.lstrip("0")) + shift > len(str(MAX_AMOUNT)) - 1:
-        raise ValueError(f"{show(text)} is too large to be an expenditure")
+        raise NumberError(msg("number.amount.too_large", value=quoted(text)))
     value = Decimal(s.replace(",", "")) * scale
     if value <= 0:
-        raise ValueError(f"{show(text)} is not a positive sum of money")
+        raise NumberError(msg("number.amount.not_positive", value=quoted(text)))
     if value >= MAX_AMOUNT:
-        raise ValueError(f"{show(text)} is too large to be an expenditure")
+        raise NumberError(msg("number.amount.too_large", value=quoted(text)))
     return value.quantize(CENT)
 
 
@@ -209,21 +261,24 @@ SCORE_MAX = Decimal(100)  # the scale every assessment score is given on (SPEC �
 _SCORE = re.compile(r"[0-9]+(?:\.([0-9]+))?")
 
 
-def parse_score(text: str) -> Decimal:
+def parse_score(text: str, column: str | Msg = "score") -> Decimal:
     """An assessment score from 0 to 100 with at most two decimals, as ``Decimal`` with two.
 
-    Accepts full-width digits (``８８．５``); raises ValueError with a reason otherwise.
+    Accepts full-width digits (``８８．５``); raises ``NumberError`` with the reason
+    otherwise, naming the value as ``column`` (a column's name, or a ``Msg`` for one).
     """
+    if isinstance(column, str):
+        column = column_name(column)
     s = _number_text(text)
     match = None if s is None else _SCORE.fullmatch(s)
     if s is None or match is None:
-        raise ValueError(f"must be a number from 0 to 100, got {show(text)}")
+        raise NumberError(msg("number.score.not_number", column=column, value=quoted(text)))
     decimals = match.group(1) or ""
     if len(decimals.rstrip("0")) > 2:
-        raise ValueError(f"has more than two decimals, got {show(text)}")
+        raise NumberError(msg("number.score.decimals", column=column, value=quoted(text)))
     value = Decimal(s)
     if value > SCORE_MAX:
-        raise ValueError(f"must be from 0 to 100, got {show(text)}")
+        raise NumberError(msg("number.score.too_large", column=column, value=quoted(text)))
     return value.quantize(CENT)
 
 

@@ -21,9 +21,18 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
+from groupctl.catalogue import CATALOGUE, Join, Msg, msg
 from groupctl.errors import PolicyError, UsageError
-from groupctl.numbers import FIRST_YEAR, LAST_YEAR, normalize, parse_decimal, parse_whole
-from groupctl.yamlio import MAX_NUMBER_TEXT, key_line, load_yaml, quote, unprintable
+from groupctl.numbers import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    bare,
+    normalize,
+    parse_decimal,
+    parse_whole,
+    quoted,
+)
+from groupctl.yamlio import MAX_NUMBER_TEXT, key_line, load_yaml, unprintable
 
 BUNDLED_POLICY = Path(__file__).parent / "policy.yaml"
 POLICY_FILE = "policy.yaml"
@@ -46,8 +55,8 @@ _SMALLEST = Decimal(1).scaleb(-MAX_DIGITS)
 # Units whose values have a range of their own (shares and factors are checked by the
 # rules that use them, with the rule's reasons).
 _UNIT_RANGE: dict[str, tuple[int, int, str]] = {
-    "rate": (0, 1, "a rate"),
-    "year": (FIRST_YEAR, LAST_YEAR, "a year"),
+    "rate": (0, 1, "policy.value.rate"),
+    "year": (FIRST_YEAR, LAST_YEAR, "policy.value.year"),
 }
 
 
@@ -105,8 +114,12 @@ class Parameter:
             first = self.values[0].start
             start = first.year if first <= date(first.year, 9, 1) else first.year + 1
             raise PolicyError(
-                f"{self.path} has no value for school year {year}-{year + 1}:"
-                f" its first value is for {start}-{start + 1}",
+                msg(
+                    "policy.no_value",
+                    path=self.path,
+                    school_year=f"{year}-{year + 1}",
+                    first=f"{start}-{start + 1}",
+                ),
                 self.values[0].file,
                 self.values[0].line,
             )
@@ -267,28 +280,48 @@ def _bands_fit(kind: Kind, band_by: str | None, value: Value) -> bool:
     )
 
 
-def _number_problem(value: int | Decimal, what: str = "") -> str | None:
+def _number_problem(value: int | Decimal, path: str, what: str = "value") -> Msg | None:
     """Why a number cannot be a parameter's value: too large, or too close to 0 (a ratio
-    of 10^-30 students per post would need more posts than Decimal can count)."""
+    of 10^-30 students per post would need more posts than Decimal can count).  ``what``:
+    ``value``, ``band_min`` or ``band_value``, the number the message names."""
     size = Decimal(value).copy_abs()  # exact: no context, so no overflow
+    fields = {"path": path, "what": msg(f"policy.what.{what}"), "value": quoted(value)}
     if size >= _LIMIT:
-        return f"{what}must be below 10^{MAX_DIGITS} (at most {MAX_DIGITS} digits)"
+        return msg("policy.value.too_large", digits=MAX_DIGITS, **fields)
     if size != 0 and size < _SMALLEST:
-        return f"{what}must be 0 or at least 10^-{MAX_DIGITS}"
+        return msg("policy.value.too_small", digits=MAX_DIGITS, **fields)
     return None
 
 
 MAX_TEXT = 40  # a purpose or a grade's name: a phrase, never a paragraph
 
 
-def _declared(param: Parameter, number: Decimal, what: str = "") -> str | None:
+def _declared(param: Parameter, number: Decimal, path: str, what: str = "value") -> Msg | None:
     """Outside the range policy.yaml declares for the parameter (``range: [low, high]``)."""
     if param.range is None:
         return None
     low, high = param.range
     if low <= number <= high:
         return None
-    return f"{what or 'the value '}must be from {low} to {high} ({param.unit})"
+    fields = {
+        "path": path,
+        "what": msg(f"policy.what.{what}"),
+        "low": low,
+        "high": high,
+        "value": quoted(number),
+    }
+    unit = unit_label(param.unit)
+    if unit is None:
+        return msg("policy.value.declared_range", **fields)
+    return msg("policy.value.declared_range.unit", unit=unit, **fields)
+
+
+def unit_label(unit: str) -> Msg | None:
+    """A parameter's unit (yuan, heads) in words of either language; None when the
+    catalogue has none for it (a share, a factor: a plain number)."""
+    key = f"unit.{unit}"
+    texts = CATALOGUE.get(key)
+    return msg(key) if texts is not None and all(t.strip() for t in texts) else None
 
 
 def _declared_range(
@@ -298,90 +331,88 @@ def _declared_range(
         return None
     bounds = [_as_number(b, "decimal") for b in raw] if isinstance(raw, list) else []
     if len(bounds) != 2 or not all(isinstance(b, Decimal) for b in bounds):
-        raise PolicyError(f"{path}: 'range' must be [low, high]", file, line)
+        raise PolicyError(msg("policy.def.range", path=path), file, line)
     low, high = bounds
     assert isinstance(low, Decimal) and isinstance(high, Decimal)
     return low, high
 
 
-def _range_problem(param: Parameter, value: Value) -> str | None:
+def _range_problem(param: Parameter, value: Value, path: str) -> Msg | None:
     """Why a converted value is out of the parameter's declared range, with the value:
     the one check every value passes, bundled, from a data folder, or from --set."""
     if value is None:
         return None
     if isinstance(value, int | Decimal) and not isinstance(value, bool):
         number = Decimal(value)
-        problem = _number_problem(number)
+        problem = _number_problem(value, path)
         if problem is None and param.unit in _UNIT_RANGE:
-            low, high, what = _UNIT_RANGE[param.unit]
+            low, high, key = _UNIT_RANGE[param.unit]
             if not low <= number <= high:
-                problem = f"must be {what} from {low} to {high}"
-        problem = problem or _declared(param, number)
-        return None if problem is None else f"{problem}, got {quote(value)}"
+                problem = msg(key, path=path, low=low, high=high, value=quoted(value))
+        return problem or _declared(param, number, path)
     if isinstance(value, tuple) and param.kind == "texts":
         for text in value:
             if isinstance(text, str) and len(text) > MAX_TEXT:
-                return f"each name must be at most {MAX_TEXT} characters, got {quote(text)}"
+                return msg(
+                    "policy.value.name_too_long", path=path, limit=MAX_TEXT, value=quoted(text)
+                )
     if param.kind == "bands" and isinstance(value, tuple):
         for band in value:
             if not isinstance(band, Band):
                 continue
-            problem = _number_problem(band.min, "band minimums ")
+            problem = _number_problem(band.min, path, "band_min")
             if problem is not None:
-                return f"{problem}, got {quote(band.min)}"
+                return problem
             if param.band_values != "number":
                 if isinstance(band.value, str) and len(band.value) > MAX_TEXT:
-                    return (
-                        f"band names must be at most {MAX_TEXT} characters, got {quote(band.value)}"
+                    return msg(
+                        "policy.value.band_name_too_long",
+                        path=path,
+                        limit=MAX_TEXT,
+                        value=quoted(band.value),
                     )
                 continue
             v = band.value
             if not isinstance(v, int | Decimal) or isinstance(v, bool):
-                return f"band values must be numbers, got {quote(v)}"
+                return msg("policy.value.band_not_number", path=path, value=quoted(v))
             problem = (
-                _number_problem(v, "band values ")
-                or ("band values must be ≥ 0" if v < 0 else None)
-                or _declared(param, Decimal(v), "band values ")
+                _number_problem(v, path, "band_value")
+                or (
+                    msg("policy.value.band_negative", path=path, value=quoted(v)) if v < 0 else None
+                )
+                or _declared(param, Decimal(v), path, "band_value")
             )
             if problem is not None:
-                return f"{problem}, got {quote(v)}"
+                return problem
     return None
 
 
-def accept(param: Parameter, raw: Any) -> tuple[Value, str | None]:
+def accept(param: Parameter, raw: Any, path: str | None = None) -> tuple[Value, Msg | None]:
     """``raw`` (a YAML value or --set text) as a value of ``param``: (value, None), or
-    (None, what is wrong, quoting the value) when its type or range does not fit."""
+    (None, what is wrong, quoting the value) when its type or range does not fit.  The
+    message names the parameter as ``path`` (its path, or ``--set PATH``)."""
+    path = param.path if path is None else path
     code = unprintable(raw) if isinstance(raw, str) else None
     if code is not None:  # --set text from a terminal: an invalid byte, a control code
-        return None, f"contains a character that is not text (U+{code:04X})"
+        return None, msg("policy.value.not_text", path=path, code=f"U+{code:04X}")
     ok, value = convert(raw, param.kind, param.nullable, param.choices)
     if not (ok and _bands_fit(param.kind, param.band_by, value)):
-        null = " or null" if param.nullable else ""
-        return None, f"expected {_hint(param)}{null}, got {quote(raw)}"
-    problem = _range_problem(param, value)
+        key = "policy.value.expected_or_null" if param.nullable else "policy.value.expected"
+        return None, msg(key, path=path, hint=_hint(param), value=quoted(raw))
+    problem = _range_problem(param, value, path)
     return (None, problem) if problem is not None else (value, None)
 
 
-_KIND_HINT = {
-    "integer": "a whole number ≥ 0",
-    "decimal": "a number ≥ 0",
-    "boolean": "true or false",
-    "texts": "a list of names",
-    "bands": "bands like 500:20000,200:15000,0:10000 (lowest minimum 0)",
-    "choice": "one of the listed choices",
-}
-
-
-def _hint(param: Parameter) -> str:
+def _hint(param: Parameter) -> Msg:
     """What a value of this parameter looks like; bands by the parameter's own example."""
     if param.kind == "choice":
-        return f"one of {', '.join(param.choices)}"
+        return msg("policy.hint.choice", choices=Join(param.choices))
     if param.kind != "bands":
-        return _KIND_HINT[param.kind]
+        return msg(f"policy.hint.{param.kind}")
     current = param.values[-1].value
     assert isinstance(current, tuple)
     example = ",".join(f"{b.min}:{b.value}" for b in current if isinstance(b, Band))
-    return f"bands like {example} (lowest minimum 0)"
+    return msg("policy.hint.bands", example=example)
 
 
 def _date(raw: Any) -> date | None:
@@ -431,9 +462,7 @@ class Policy:
         try:
             return self.parameters[path]
         except KeyError:
-            raise PolicyError(
-                f"unknown parameter {quote(path)}{_suggest(path, self.parameters)}"
-            ) from None
+            raise PolicyError(_unknown(path, self.parameters)) from None
 
     def start(self) -> date:
         return min(p.values[0].start for p in self)
@@ -445,11 +474,11 @@ class Policy:
             path, eq, text = item.partition("=")
             path = path.strip()
             if not eq or not path:
-                raise UsageError(f"--set needs PATH=VALUE, got {quote(item)}")
+                raise UsageError(msg("policy.set.syntax", value=quoted(item)))
             param = self.get(path)
-            value, problem = accept(param, text)
+            value, problem = accept(param, text, f"--set {path}")
             if problem is not None:
-                raise UsageError(f"--set {path}: {problem}")
+                raise UsageError(problem)
             params[path] = replace(param, override=(value, "--set"))
         return replace(self, parameters=params)
 
@@ -474,30 +503,33 @@ class Policy:
         first = self.first_year()
         if year < first:
             earliest = min((d for p in self for d in p.values), key=lambda d: d.start)
-            if earliest.set_by == "bundled":
-                # the plan names no date: say that the start is our reading, and why
-                why = (
-                    f"the plan's figures start with the {first}-{first + 1} school year"
-                    f" (a reading: the pilot began in May {first} and its funding is per"
-                    " school year)"
-                )
-            else:  # a data folder's policy.yaml dated a value earlier: its date, not ours
-                why = f"the policy's figures start with the {first}-{first + 1} school year"
+            # the plan names no date: say that the start is our reading, and why; a data
+            # folder's policy.yaml that dated a value earlier: its date, not ours
+            key = "policy.no_figures.plan" if earliest.set_by == "bundled" else "policy.no_figures"
             raise PolicyError(
-                f"no figures for school year {year}-{year + 1}: {why}",
+                msg(
+                    key,
+                    school_year=f"{year}-{year + 1}",
+                    first_year=f"{first}-{first + 1}",
+                    first=first,
+                ),
                 earliest.file,
                 earliest.line,
             )
         return Params(self, year)
 
 
-def _suggest(path: str, known: Iterable[str]) -> str:
+def _unknown(path: str, known: Iterable[str]) -> Msg:
+    """An unknown parameter, with the closest known path when one is close."""
     import difflib
 
+    shown = bare(path)
     if len(path) > 200:  # no parameter's path is that long: nothing close to suggest
-        return ""
+        return msg("policy.unknown", path=shown)
     close = difflib.get_close_matches(path, list(known), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    if not close:
+        return msg("policy.unknown", path=shown)
+    return msg("policy.unknown.suggest", path=shown, close=close[0])
 
 
 class Params:
@@ -576,7 +608,12 @@ class Params:
             if isinstance(b.value, bool) or not isinstance(b.value, int):
                 set_by = self.used[path].set_by
                 raise PolicyError(
-                    f"{path}: band values must be whole numbers, got {quote(b.value)} ({set_by})",
+                    msg(
+                        "policy.band_not_whole",
+                        path=path,
+                        value=quoted(b.value),
+                        set_by=msg("policy.bundled") if set_by == "bundled" else set_by,
+                    ),
                     *where(self, path),
                 )
         return bands
@@ -595,14 +632,15 @@ def where(params: Params, *paths: str) -> tuple[str | None, int | None]:
     return None, None
 
 
-def changed_origins(params: Params, paths: tuple[str, ...]) -> str:
-    """ " (changed: PATH ORIGIN, …)" for the parameters a run changed, for error messages."""
+def changed_origins(params: Params, paths: tuple[str, ...]) -> Msg | str:
+    """ " (changed: PATH ORIGIN, …)" for the parameters a run changed, for error messages
+    (a field of one: the message puts it right after what it qualifies); "" when none."""
     changed = [
         params.used[p] for p in paths if p in params.used and params.used[p].set_by != "bundled"
     ]
     if not changed:
         return ""
-    return f" (changed: {', '.join(f'{u.path} {u.set_by}' for u in changed)})"
+    return msg("policy.changed", items=Join(tuple(f"{u.path} {u.set_by}" for u in changed)))
 
 
 # --------------------------------------------------------------------------- bands
@@ -646,21 +684,26 @@ def _parse_values(
 ) -> list[Dated]:
     """The dated values of ``raw`` (a mapping of dates to values) as ``param`` takes them."""
     if not isinstance(raw, Mapping) or not raw:
-        raise PolicyError(f"{path}: 'values' must map dates to values", origin_file, line)
+        raise PolicyError(msg("policy.values.not_mapping", path=path), origin_file, line)
     out = []
     for key in raw:
         start = _date(key)
         at = key_line(raw, key) or line
         if start is None:
             raise PolicyError(
-                f"{path}: {quote(key)} is not a date like 2023-04-01 (years {FIRST_YEAR} to"
-                f" {LAST_YEAR})",
+                msg(
+                    "policy.values.date",
+                    path=path,
+                    value=quoted(key),
+                    first=FIRST_YEAR,
+                    last=LAST_YEAR,
+                ),
                 origin_file,
                 at,
             )
         value, problem = accept(param, raw[key])
         if problem is not None:
-            raise PolicyError(f"{path}: {problem}", origin_file, at)
+            raise PolicyError(problem, origin_file, at)
         out.append(
             Dated(start, value, "bundled", None, None)
             if origin_file == "<bundled>"
@@ -671,37 +714,29 @@ def _parse_values(
 
 def _definition(path: str, node: Any, file: str, line: int | None) -> Parameter:
     if not isinstance(node, Mapping):
-        raise PolicyError(
-            f"{path}: a parameter needs description, unit, type, origin, clause, values", file, line
-        )
+        raise PolicyError(msg("policy.def.not_mapping", path=path), file, line)
     unknown = set(node) - _META
     if unknown:
-        raise PolicyError(f"{path}: unknown field(s) {', '.join(sorted(unknown))}", file, line)
+        fields = Join(tuple(sorted(unknown)))
+        raise PolicyError(msg("policy.def.unknown", path=path, fields=fields), file, line)
     kind = node.get("type")
     origin = node.get("origin")
     if kind not in KINDS:
-        raise PolicyError(f"{path}: type must be one of {', '.join(KINDS)}", file, line)
+        raise PolicyError(msg("policy.def.type", path=path, known=Join(KINDS)), file, line)
     if origin not in ORIGINS:
-        raise PolicyError(f"{path}: origin must be one of {', '.join(ORIGINS)}", file, line)
+        raise PolicyError(msg("policy.def.origin", path=path, known=Join(ORIGINS)), file, line)
     for meta in ("unit", "clause", "description"):
         if not isinstance(node.get(meta), str):
-            raise PolicyError(f"{path}: {meta!r} must be text", file, line)
+            raise PolicyError(msg("policy.def.not_text", path=path, field=meta), file, line)
     if origin == "national" and not isinstance(node.get("reference"), str):
-        raise PolicyError(
-            f"{path}: a national parameter names its document in 'reference'", file, line
-        )
+        raise PolicyError(msg("policy.def.reference", path=path), file, line)
     if origin == "interpretation" and not (
         isinstance(node.get("note"), str) and isinstance(node.get("alternative"), str)
     ):
-        raise PolicyError(
-            f"{path}: an interpretation gives the other reading in 'note' and its value"
-            " in 'alternative'",
-            file,
-            line,
-        )
+        raise PolicyError(msg("policy.def.interpretation", path=path), file, line)
     choices = node.get("choices") or []
     if kind == "choice" and not (choices and all(isinstance(c, str) for c in choices)):
-        raise PolicyError(f"{path}: a choice parameter lists its 'choices'", file, line)
+        raise PolicyError(msg("policy.def.choices", path=path), file, line)
     clause = str(node["clause"])
     param = Parameter(
         path=path,
@@ -724,7 +759,7 @@ def _definition(path: str, node: Any, file: str, line: int | None) -> Parameter:
     values = _parse_values(node["values"], param, file, path, line)
     values.sort(key=lambda d: d.start)
     if param.alternative and accept(param, param.alternative)[1] is not None:
-        raise PolicyError(f"{path}: 'alternative' must be a value of the parameter", file, line)
+        raise PolicyError(msg("policy.def.alternative", path=path), file, line)
     return replace(param, values=tuple(values))
 
 
@@ -745,17 +780,16 @@ def _overlay(base: dict[str, Parameter], doc: Any, file: str) -> None:
     if doc is None:
         return
     if not isinstance(doc, Mapping):
-        raise PolicyError("must be a mapping of parameter paths", file, 1)
+        raise PolicyError(msg("policy.not_mapping"), file, 1)
     for path, node, line in _walk(doc, ""):
         if path not in base:
-            raise PolicyError(f"unknown parameter {quote(path)}{_suggest(path, base)}", file, line)
+            raise PolicyError(_unknown(path, base), file, line)
         param = base[path]
         if isinstance(node, Mapping) and "values" in node:
             fixed = set(node) - _OVERLAY_FIELDS
             if fixed:
                 raise PolicyError(
-                    f"{path}: a data folder's policy.yaml sets only values and description,"
-                    f" not {', '.join(sorted(fixed))} (those belong to the bundled definition)",
+                    msg("policy.overlay.fixed", path=path, fields=Join(tuple(sorted(fixed)))),
                     file,
                     line,
                 )
@@ -765,7 +799,9 @@ def _overlay(base: dict[str, Parameter], doc: Any, file: str) -> None:
             description = node.get("description", param.description)
             if not isinstance(description, str):
                 raise PolicyError(
-                    f"{path}: 'description' must be text, got {quote(description)}", file, line
+                    msg("policy.overlay.description", path=path, value=quoted(description)),
+                    file,
+                    line,
                 )
             base[path] = replace(
                 param,
@@ -775,7 +811,7 @@ def _overlay(base: dict[str, Parameter], doc: Any, file: str) -> None:
         else:
             value, problem = accept(param, node)
             if problem is not None:
-                raise PolicyError(f"{path}: {problem}", file, line)
+                raise PolicyError(problem, file, line)
             base[path] = replace(
                 param, values=(Dated(param.values[0].start, value, f"{file}:{line}", file, line),)
             )

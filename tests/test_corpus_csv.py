@@ -175,14 +175,21 @@ DIGITS = "1" * 5000  # over Python's 4300-digit int() limit
 HUGE = "1" + "0" * 30  # 10^30
 CASES = [
     # ---- class 4: there, but not a readable file
-    Case("campuses-folder", folder("campuses.csv"), (FUNDING,), "campuses.csv", None, "folder"),
+    Case(
+        "campuses-folder",
+        folder("campuses.csv"),
+        (FUNDING,),
+        "campuses.csv",
+        None,
+        "是文件夹，不是文件",
+    ),
     Case(
         "campuses-dangling-link",
         symlink("campuses.csv", "nowhere.csv"),
         (STAFFING,),
         "campuses.csv",
         None,
-        "does not exist",
+        "而该文件不存在",
     ),
     Case(
         "campuses-link-loop",
@@ -190,18 +197,25 @@ CASES = [
         (FUNDING,),
         "campuses.csv",
         None,
-        "loop",
+        "链接绕成了环",
     ),
-    Case("campuses-fifo", fifo("campuses.csv"), (FUNDING,), "campuses.csv", None, "regular"),
+    Case("campuses-fifo", fifo("campuses.csv"), (FUNDING,), "campuses.csv", None, "不是普通文件"),
     Case("campuses-device", symlink("campuses.csv", "/dev/zero"), (FUNDING,), "campuses.csv"),
-    Case("staff-folder", folder("staff.csv"), (FUNDING, STAFFING), "staff.csv", None, "folder"),
+    Case(
+        "staff-folder",
+        folder("staff.csv"),
+        (FUNDING, STAFFING),
+        "staff.csv",
+        None,
+        "是文件夹，不是文件",
+    ),
     Case(
         "staff-dangling-link",
         symlink("staff.csv", "gone/staff.csv"),
         (FUNDING,),
         "staff.csv",
         None,
-        "does not exist",
+        "而该文件不存在",
     ),
     Case("staff-link-loop", symlink("staff.csv", "staff.csv"), (STAFFING,), "staff.csv"),
     Case("staff-fifo", fifo("staff.csv"), (FUNDING,), "staff.csv"),
@@ -232,7 +246,7 @@ CASES = [
         (FUNDING,),
         "campuses.csv",
         2,
-        "longer than",
+        "超过",
     ),
     Case(
         "campuses-quoted-cell-over-128k",
@@ -240,7 +254,7 @@ CASES = [
         (STAFFING,),
         "campuses.csv",
         3,
-        "longer than",
+        "超过",
     ),
     Case(
         "staff-cell-over-128k",
@@ -255,7 +269,7 @@ CASES = [
         (FUNDING, STAFFING),
         "campuses.csv",
         2,
-        "at most 1,000,000",
+        "至多为 1,000,000",
     ),
     Case(
         "campuses-5000-digit-classes",
@@ -263,7 +277,7 @@ CASES = [
         (FUNDING,),
         "campuses.csv",
         4,
-        "at most",
+        "至多为",
     ),
     Case(
         "campuses-5000-digit-year",
@@ -279,7 +293,7 @@ CASES = [
         (STAFFING, FUNDING),
         "campuses.csv",
         2,
-        "at most 1,000,000",
+        "至多为 1,000,000",
     ),
     Case(
         "campuses-10^30-classes-full-width",
@@ -287,7 +301,7 @@ CASES = [
         (STAFFING,),
         "campuses.csv",
         2,
-        "at most",
+        "至多为",
     ),
     Case(
         "campuses-a-million-and-one-with-commas",
@@ -295,7 +309,7 @@ CASES = [
         (STAFFING,),
         "campuses.csv",
         2,
-        "at most",
+        "至多为",
     ),
     Case(
         "staff-5000-digit-teachers",
@@ -311,7 +325,7 @@ CASES = [
         (STAFFING,),
         "staff.csv",
         3,
-        "at most",
+        "至多为",
     ),
     Case(
         "staff-10^30-party-members",
@@ -343,7 +357,7 @@ CASES = [
         (ASSESS,),
         "group_scores.csv",
         3,
-        "unknown group",
+        "不认识的集团",
     ),
     Case(
         "post-5000-digit-month",
@@ -366,7 +380,7 @@ CASES = [
         (FUNDING,),
         "campuses.csv",
         5,
-        "unknown campus",
+        "不认识的校区",
     ),
     Case(
         "campuses-nul-byte",
@@ -407,7 +421,7 @@ CASES = [
         (FUNDING,),
         "staff.csv",
         3,  # bytes 0x80 on, after the line ends 0x0A and 0x0D
-        "neither UTF-8 nor GB18030",
+        "既不是 UTF-8 也不是 GB18030",
     ),
     Case(
         "campuses-header-only",
@@ -421,9 +435,9 @@ CASES = [
         (STAFFING,),
         "campuses.csv",
         None,
-        "empty",
+        "空文件：没有标题行",
     ),
-    Case("staff-empty", raw("staff.csv", b""), (FUNDING,), "staff.csv", None, "empty"),
+    Case("staff-empty", raw("staff.csv", b""), (FUNDING,), "staff.csv", None, "空文件：没有标题行"),
     Case(
         "campus-scores-blank-lines-only",
         raw("campus_scores.csv", b"\r\n\r\n"),
@@ -449,7 +463,14 @@ CASES = [
         1,
         "NUL",
     ),
-    Case("campuses-unclosed-quote", unclosed_quote, (FUNDING,), "campuses.csv", 3, "quote"),
+    Case(
+        "campuses-unclosed-quote",
+        unclosed_quote,
+        (FUNDING,),
+        "campuses.csv",
+        3,
+        '有引号（"）没有配对',
+    ),
     # ---- class 7: a file far too big to be data is refused at once
     Case(
         "campuses-over-64-mb",
@@ -457,7 +478,7 @@ CASES = [
         (FUNDING,),
         "campuses.csv",
         None,
-        "a data file may have",
+        "超过数据文件的上限 64 MB",
     ),
     Case(
         "campuses-one-endless-line",
@@ -465,7 +486,7 @@ CASES = [
         (FUNDING,),
         "campuses.csv",
         1,
-        "longer than",
+        "超过",
     ),
     Case(
         "campuses-a-million-blank-lines",
@@ -473,7 +494,7 @@ CASES = [
         (FUNDING,),
         "campuses.csv",
         csvio.MAX_BLANK_LINES + 2,
-        "blank lines",
+        "空行超过 100,000 行",
     ),
 ]
 
@@ -548,7 +569,7 @@ def test_unreadable_file_is_named(
     monkeypatch.setattr(
         csvio.os, "access", lambda p, mode: Path(p).name != "staff.csv" and real(p, mode)
     )
-    case = Case("staff-unreadable", lambda d: None, (FUNDING,), "staff.csv", None, "permission")
+    case = Case("staff-unreadable", lambda d: None, (FUNDING,), "staff.csv", None, "没有权限")
     for command in case.commands:
         assert_one_error_line(cli(*command, "--data", str(data)), case, command)
 

@@ -213,7 +213,7 @@ def problems_are_plain(directory: Path) -> None:
     _, problems = inspect_data(directory, with_scores=True)
     for p in problems.items:
         assert p.line is None or p.line >= 1
-        assert len(p.message) < 400, p.message
+        assert len(str(p.message)) < 400, str(p.message)
     for file in {p.file for p in problems.items}:
         listed = [p for p in problems.errors if p.file == file]
         assert len(listed) <= MAX_LISTED + 1

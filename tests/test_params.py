@@ -123,17 +123,19 @@ def test_a_prefix_lists_the_parameters_under_it(cli):
 @pytest.mark.parametrize(
     ("args", "stderr"),
     [
-        (["nosuch"], "错误：unknown parameter 'nosuch'\n"),
+        (["nosuch"], "错误：没有参数“nosuch”（参数见 groupctl params）\n"),
         (
             ["funding.base_per_grup"],
-            "错误：unknown parameter 'funding.base_per_grup'"
-            " (did you mean 'funding.base_per_group'?)\n",
+            "错误：没有参数“funding.base_per_grup”。您是否要找：funding.base_per_group\n",
         ),
         (
             ["--year", "2022"],
-            "错误：no figures for school year 2022-2023: the plan's figures start with the"
-            " 2023-2024 school year (a reading: the pilot began in May 2023 and its funding"
-            " is per school year)\n",
+            "错误：2022-2023 学年没有数字：方案的数字从 2023-2024 学年开始"
+            "（这是本工具的解读：试点于 2023 年 5 月开始，经费按学年计）\n",
+        ),
+        (
+            ["funding.base_per_grup", "--lang", "en"],
+            "error: unknown parameter 'funding.base_per_grup'; did you mean funding.base_per_group?\n",
         ),
     ],
 )
@@ -191,8 +193,13 @@ def test_a_start_a_data_folder_moved_earlier_is_not_explained_as_ours(cli, write
     d = write_data(policy="funding:\n  base_per_group:\n    values:\n      2021-09-01: 90000\n")
     result = cli("params", "--data", str(d), "--year", "2020")
     assert (result.exit_code, result.stdout) == (2, "")
+    assert (
+        result.stderr
+        == "错误：policy.yaml:4: 2020-2021 学年没有数字：参数的取值从 2021-2022 学年开始\n"
+    )
+    result = cli("params", "--data", str(d), "--year", "2020", "--lang", "en")
     assert result.stderr == (
-        "错误：policy.yaml:4: no figures for school year 2020-2021:"
+        "error: policy.yaml:4: no figures for school year 2020-2021:"
         " the policy's figures start with the 2021-2022 school year\n"
     )
 

@@ -78,6 +78,17 @@ class Join:
         return ("、" if lang == "zh" else ", ").join(render(i, lang) for i in self.items)
 
 
+@dataclass(frozen=True)
+class Pair:
+    """A name the data or the code gives in both languages (a column: 在校生数 / students)."""
+
+    zh: str
+    en: str
+
+    def render(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
 def msg(key: str, /, **fields: object) -> Msg:
     """The message ``key`` with its fields; a key not in the catalogue fails at once."""
     if key not in CATALOGUE:
@@ -87,7 +98,7 @@ def msg(key: str, /, **fields: object) -> Msg:
 
 def render(value: object, lang: Lang) -> str:
     """A message, or any value shown inside one, in ``lang``."""
-    if isinstance(value, (Msg, Join)):
+    if isinstance(value, (Msg, Join, Pair)):
         return value.render(lang)
     return str(value)
 

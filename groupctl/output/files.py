@@ -8,6 +8,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from groupctl.catalogue import msg
+from groupctl.csvio import os_reason
 from groupctl.errors import UsageError
 from groupctl.numbers import clip_middle
 
@@ -22,17 +24,18 @@ def write_atomic(path: Path, data: bytes, *, protected: Iterable[Path] = ()) -> 
         target = path.resolve()
         for p in protected:
             if _same(p, target):
-                raise UsageError(f"refusing to write output over the data file {shown}")
+                raise UsageError(msg("file.write.over_data", file=shown))
         if target.exists() and not target.is_file():
-            raise UsageError(f"output {shown} is not a regular file (a directory or a device)")
+            raise UsageError(msg("file.write.not_regular", file=shown))
         folder = target.parent
         if not folder.is_dir():
-            raise UsageError(f"output folder {_short(str(folder))} does not exist")
+            raise UsageError(msg("file.write.no_folder", folder=_short(str(folder))))
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:  # a name too long, no permission …
-        raise UsageError(f"cannot write {shown}: {exc.strerror}") from None
+        raise UsageError(msg("file.write.failed", file=shown, reason=os_reason(exc))) from None
     except RuntimeError:  # pathlib's word for a symlink loop
-        raise UsageError(f"cannot write {shown}: a symbolic link loop") from None
+        reason = msg("file.os.ELOOP")
+        raise UsageError(msg("file.write.failed", file=shown, reason=reason)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -47,7 +50,7 @@ def write_atomic(path: Path, data: bytes, *, protected: Iterable[Path] = ()) -> 
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise UsageError(f"cannot write {shown}: {exc.strerror}") from None
+            raise UsageError(msg("file.write.failed", file=shown, reason=os_reason(exc))) from None
         raise
 
 
@@ -59,8 +62,9 @@ def _same(p: Path, target: Path) -> bool:
 
 
 def _short(text: str) -> str:
-    """A path as a message quotes it: whole when short, its two ends around … when not."""
-    return repr(clip_middle(text, 80, 80))
+    """A path as a message shows it (the message quotes it): whole when short, its two
+    ends around … when not."""
+    return clip_middle(text, 80, 80)
 
 
 def _umask() -> int:
