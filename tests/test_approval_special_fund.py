@@ -84,7 +84,7 @@ def test_an_exact_name_wins_over_a_fragment_of_another():
 def test_an_ambiguous_fragment_lists_the_candidates(typed, candidates):
     with pytest.raises(UsageError) as err:
         special(typed)
-    assert err.value.message == (
+    assert str(err.value.message) == (
         f"purpose '{typed}' is ambiguous: it matches {candidates} (write more of the name)"
     )
 
@@ -93,8 +93,7 @@ def test_an_ambiguous_fragment_exits_2(cli):
     result = cli(*SPECIAL, "-p", "活动")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "错误：purpose '活动' is ambiguous: it matches 送课活动, 社团活动（综合实践活动）"
-        " (write more of the name)\n"
+        "错误：用途“活动”不明确：与送课活动、社团活动（综合实践活动）都相符（请多写几个字）\n"
     )
 
 

@@ -66,25 +66,38 @@ def test_files_without_the_column_read_as_before(write_data):
 @pytest.mark.parametrize(
     ("files", "where"),
     [
-        ({"group": GROUP_DECIDED.replace("良好", "很好")}, ("group_scores.csv", 3, "很好")),
-        ({"campus": CAMPUS_DECIDED.replace("一般", "B")}, ("campus_scores.csv", 6, "B")),
+        # the column is named as the file's header row writes it
+        (
+            {"group": GROUP_DECIDED.replace("良好", "很好")},
+            ("group_scores.csv", 3, "很好", "确定等次"),
+        ),
+        (
+            {"campus": CAMPUS_DECIDED.replace("一般", "B")},
+            ("campus_scores.csv", 6, "B", "decided_grade"),
+        ),
     ],
 )
 def test_a_bad_decided_grade_is_an_error_with_file_and_line(cli, write_data, files, where):
     d = decided_dir(write_data, **files)
-    file, line, value = where
+    file, line, value, column = where
     message = (
-        f"decided_grade must be 优秀, 良好, 一般, 不合格 (excellent, good, fair, fail)"
+        f"{column} must be one of 优秀, 良好, 一般, 不合格 (excellent, good, fair, fail)"
         f" or empty, got {value!r}"
+    )
+    zh = (
+        f"{column}{' ' if column.isascii() else ''}应为 优秀、良好、一般、不合格 之一"
+        f"（或 excellent、good、fair、fail），或者留空，而不是“{value}”"
     )
     with pytest.raises(DataError) as err:
         load_scores(load_data(d), "assess")
-    assert (err.value.file, err.value.line, err.value.message) == (file, line, message)
+    assert (err.value.file, err.value.line, str(err.value.message)) == (file, line, message)
     for command in ("assess", "allowance"):
         result = cli(command, "2023", "--data", str(d))
         assert result.exit_code == 2
         assert result.stdout == ""
-        assert result.stderr == f"错误：{file}:{line}: {message}\n"
+        assert result.stderr == f"错误：{file}:{line}: {zh}\n"
+        result = cli(command, "2023", "--data", str(d), "--lang", "en")
+        assert result.stderr == f"error: {file}:{line}: {message}\n"
     _, problems = inspect_data(d, with_scores=True)
     assert [p.location() for p in problems.errors] == [f"{file}:{line}"]
     assert cli("check", "--data", str(d)).exit_code == 1
@@ -94,7 +107,7 @@ def test_a_header_with_the_column_but_without_a_required_one_names_only_that_one
     d = decided_dir(write_data, campus="year,campus,decided_grade\n2023,g1-main,优秀\n")
     with pytest.raises(DataError) as err:
         load_scores(load_data(d), "assess")
-    assert (err.value.line, err.value.message) == (1, "missing column(s): score")
+    assert (err.value.line, str(err.value.message)) == (1, "missing column(s): score")
 
 
 def test_the_optional_column_given_twice_is_an_error_like_any_column(write_data):
@@ -102,7 +115,15 @@ def test_the_optional_column_given_twice_is_an_error_like_any_column(write_data)
     d = decided_dir(write_data, campus=header)
     with pytest.raises(DataError) as err:
         load_scores(load_data(d), "assess")
-    assert (err.value.line, err.value.message) == (1, "column 'decided_grade' appears twice")
+    # named as the header writes them: the clerk sees which two cells say the same
+    assert (err.value.line, str(err.value.message)) == (
+        1,
+        "column '确定等次' is column 'decided_grade' again",
+    )
+    assert (
+        err.value.render("zh")
+        == "campus_scores.csv:1: 列“确定等次”与列“decided_grade”是同一列，出现了两次"
+    )
 
 
 # --------------------------------------------------------------------------- the rule

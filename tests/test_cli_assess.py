@@ -386,25 +386,23 @@ def test_the_fixture_by_hand_through_the_cli(cli, write_data):
     [
         (
             {"campus": None},
-            "错误：campus_scores.csv: missing: 'groupctl {command}' needs this file in the data"
-            " directory ({d})\n",
+            "错误：campus_scores.csv: 缺少文件：groupctl {command} 需要数据文件夹（{d}）中有这个文件\n",
         ),
         (
             {"group": None},
-            "错误：group_scores.csv: missing: 'groupctl {command}' needs this file in the data"
-            " directory ({d})\n",
+            "错误：group_scores.csv: 缺少文件：groupctl {command} 需要数据文件夹（{d}）中有这个文件\n",
         ),
         (
             {"campus": CAMPUS_SCORES.replace("2023,g1-east,85.50\n", "")},
-            "错误：campus_scores.csv: no score for 2023 for campus g1-east (甲教育集团东校区)\n",
+            "错误：campus_scores.csv: 没有校区 g1-east（甲教育集团东校区）2023 学年的得分\n",
         ),
         (
             {"group": GROUP_SCORES.replace("2023,g1,88,84\n", "")},
-            "错误：group_scores.csv: no scores for 2023 for group g1 (甲教育集团)\n",
+            "错误：group_scores.csv: 没有集团 g1（甲教育集团）2023 学年的得分\n",
         ),
         (
             {"campus": CAMPUS_SCORES.replace("85.50", "85.505")},
-            "错误：campus_scores.csv:3: score has more than two decimals, got '85.505'\n",
+            "错误：campus_scores.csv:3: score 最多两位小数，而不是“85.505”\n",
         ),
     ],
 )
@@ -421,37 +419,38 @@ def test_missing_or_bad_scores_are_one_line_and_exit_2(cli, write_data, command,
     [
         (
             ["assess", "2022"],
-            "错误：no figures for school year 2022-2023: the plan's figures start with the 2023-2024 school year (a reading: the pilot began in May 2023 and its funding is per school year)\n",
+            "错误：2022-2023 学年没有数字：方案的数字从 2023-2024 学年开始"
+            "（这是本工具的解读：试点于 2023 年 5 月开始，经费按学年计）\n",
         ),
         (
             ["allowance", "2024"],
-            "错误：campus_scores.csv: no campus scores for 2024 (years with scores: 2023)\n",
+            "错误：campus_scores.csv: 没有 2024 学年的学校考核得分（有得分的学年：2023）\n",
         ),
         (
             ["assess", "2023", "--set", "assessment.weight_school=0.6"],
-            "错误：the assessment weights must add up to 1, got assessment.weight_school 0.6"
+            "错误：集团考核的三项权重之和须为 1，现为 assessment.weight_school 0.6"
             " + assessment.weight_party_building 0.1 + assessment.weight_comprehensive 0.4 = 1.1"
-            " (changed: assessment.weight_school --set); set all three together\n",
+            "（已改动：assessment.weight_school --set）；请三项一起设置\n",
         ),
         (
             ["allowance", "2023", "--set", "allowance.efficiency_share=0.4"],
-            "错误：the allowance shares must add up to 1, got allowance.base_share 0.7"
-            " + allowance.efficiency_share 0.4 = 1.1 (changed: allowance.efficiency_share --set);"
-            " set both together\n",
+            "错误：津贴的两部分比例之和须为 1，现为 allowance.base_share 0.7"
+            " + allowance.efficiency_share 0.4 = 1.1（已改动：allowance.efficiency_share --set）；"
+            "请两项一起设置\n",
         ),
         (
             ["assess", "2023", "--set", "assessment.grades=90:top,0:fail"],
-            "错误：assessment.grades: top is not a grade (excellent, good, fair, fail or 优秀, 良好,"
-            " 一般, 不合格) (--set)\n",
+            "错误：assessment.grades：“top” 不是等次（excellent、good、fair、fail，"
+            "或 优秀、良好、一般、不合格）（--set）\n",
         ),
         (
             ["allowance", "2023", "--set", "allowance.efficiency_factor.good=-1"],
-            "错误：--set allowance.efficiency_factor.good: expected a number ≥ 0, got '-1'\n",
+            "错误：--set allowance.efficiency_factor.good：应为不小于 0 的数，而不是“-1”\n",
         ),
         (
             ["allowance", "2023", "--set", "allowance.efficiency_factor.good=1.5"],
-            "错误：allowance.efficiency_factor.good: 1.5 is not a factor from 0 to 1; the"
-            " efficiency part is at most the standard × allowance.efficiency_share (--set)\n",
+            "错误：allowance.efficiency_factor.good：1.5 不是 0 到 1 之间的系数；"
+            "效能津贴至多为年标准 × allowance.efficiency_share（--set）\n",
         ),
         (
             [
@@ -462,15 +461,14 @@ def test_missing_or_bad_scores_are_one_line_and_exit_2(cli, write_data, command,
                 "--set",
                 "allowance.efficiency_factor.excellent=0.85",
             ],
-            "错误：the efficiency factors must not rise from excellent to fail, got"
-            " allowance.efficiency_factor.excellent 0.85 (--set)"
-            " < allowance.efficiency_factor.good 0.9 (--set)\n",
+            "错误：效能系数从优秀到不合格不得上升，现为"
+            " allowance.efficiency_factor.excellent 0.85（--set）"
+            "< allowance.efficiency_factor.good 0.9（--set）\n",
         ),
         (
             ["allowance", "2023", "--set", "allowance.annual_standard.member=0.09"],
-            "错误：allowance.annual_standard.member: standard 0.09 is too small; its base part"
-            " 0.06 (0.09 × allowance.base_share 0.7, to the fen) cannot be paid in 12 monthly"
-            " amounts (--set)\n",
+            "错误：allowance.annual_standard.member：年标准 0.09 太小：其基础部分"
+            " 0.06（0.09 × allowance.base_share 0.7，计到分）无法分 12 个月发放（--set）\n",
         ),
     ],
 )
@@ -485,6 +483,12 @@ def test_check_reports_a_bad_score_file_with_file_and_line(cli, write_data):
     d = write_scores(write_data, group=GROUP_SCORES.replace("60.00,62.00", "60.00,101"))
     result = cli("check", "--data", str(d), "-f", "json")
     assert result.exit_code == 1
+    doc = json.loads(result.stdout)
+    assert [(p["severity"], p["file"], p["line"], p["message"]) for p in doc["problems"]] == [
+        ("error", "group_scores.csv", 3, "comprehensive 应在 0 至 100 之间，而不是“101”"),
+        ("warning", "group_scores.csv", None, "没有集团 k1（乙幼儿园教育集团）2023 学年的得分"),
+    ]
+    result = cli("check", "--data", str(d), "-f", "json", "--lang", "en")
     doc = json.loads(result.stdout)
     assert [(p["severity"], p["file"], p["line"], p["message"]) for p in doc["problems"]] == [
         ("error", "group_scores.csv", 3, "comprehensive must be from 0 to 100, got '101'"),

@@ -6,6 +6,9 @@ import csv
 import io
 import json
 
+import pytest
+from rich.cells import cell_len
+
 from groupctl.views.compare import differences
 
 
@@ -63,15 +66,18 @@ def test_compare_table_and_a_setting_that_changes_nothing(cli):
         "funding", "2023", "--set", "funding.supplement_includes_lead=true", "--compare"
     ).stdout
     assert table.splitlines()[0] == "参数对比：funding.supplement_includes_lead=true"
-    assert "  qixiao.qixiao-main.supplement           0.00    20,000.00    +20,000.00" in table
+    # the lead's supplement, named by its group and campus
+    lines = table.splitlines()
+    at = lines.index("中卫市第七小学教育集团    增补经费合计   15,000.00   35,000.00   +20,000.00")
+    assert (
+        "  总校                    增补经费            0.00   20,000.00   +20,000.00" in lines[at:]
+    )
 
 
 def test_compare_needs_a_set(cli):
     result = cli("funding", "2023", "--compare")
     assert result.exit_code == 2
-    assert (
-        result.stderr == "错误：--compare needs at least one --set PATH=VALUE to compare against\n"
-    )
+    assert result.stderr == "错误：--compare 需要至少一个 --set 参数=值 作为对照\n"
 
 
 def test_decimal_strings_keep_their_places_in_the_difference():
@@ -177,11 +183,14 @@ def test_compare_table_of_an_approval(cli):
     assert result.stdout == (
         "参数对比：finance.bureau_threshold=50000\n"
         "\n"
-        "  项目                                                     原值   新值   差额\n"
-        " ─────────────────────────────────────────────────────────────────────────────\n"
-        "  district_education_bureau   报区教育局审批（40,000 元及以上）      —   取消\n"
-        "  school_implements.step                                      4      3     -1\n"
-        "  group_payment_review.step                                   5      4     -1\n"
+        "  项目                                                      原值   新值   差额\n"
+        " ──────────────────────────────────────────────────────────────────────────────\n"
+        "  审批步骤                     报区教育局审批（40,000 元及以上）      —   取消\n"
+        "  镇罗校区组织实施 ·                                           4      3     -1\n"
+        "  步骤序号\n"
+        "  中卫市第四中学教育集团审核                                   5      4     -1\n"
+        "  凭证和支付申请后办理支付 ·\n"
+        "  步骤序号\n"
         "\n"
     )
     assert (
@@ -192,16 +201,18 @@ def test_compare_table_of_an_approval(cli):
 def test_compare_csv_has_one_row_per_difference_with_its_path(cli):
     args = ("funding", "2023", "--set", "funding.base_per_group=120000", "--compare")
     rows = list(csv.reader(io.StringIO(cli(*args, "-f", "csv").stdout)))
-    assert rows[0] == ["路径", "项目", "原值", "新值", "差额", "方案"]
+    assert rows[0] == ["路径", "集团 / 校区", "项目", "原值", "新值", "差额", "方案"]
     assert rows[1] == [
-        "total", "total", "750000.00", "850000.00", "100000.00", "funding.base_per_group=120000",
+        "total", "全区", "经费合计", "750000.00", "850000.00", "100000.00",
+        "funding.base_per_group=120000",
     ]  # fmt: skip
+    assert rows[2][:3] == ["groups.qixiao.base", "中卫市第七小学教育集团", "基础经费"]
     differences = json.loads(cli(*args, "-f", "json").stdout)["differences"]
     assert [r[0] for r in rows[1:]] == [d["path"] for d in differences]
     # the path is data only: the table names a figure by its short label
     assert "groups.qixiao.base" not in cli(*args).stdout
     en = cli(*args, "-f", "csv", "--lang", "en").stdout.splitlines()
-    assert en[0] == "path,figure,baseline,modified,difference,scenario"
+    assert en[0] == "path,group / campus,figure,baseline,modified,difference,scenario"
 
 
 def test_compare_csv_names_added_steps_in_the_chosen_language(cli):
@@ -217,7 +228,7 @@ def test_compare_csv_names_added_steps_in_the_chosen_language(cli):
     rows = list(csv.reader(io.StringIO(cli(*args, "-f", "csv").stdout)))
     assert rows[1][:5] == [
         "steps.group_party_branch",
-        "group_party_branch",
+        "审批步骤",
         "",
         "报集团，由中卫市第四中学教育集团党总支研究审批",
         "新增",
@@ -252,3 +263,143 @@ def test_a_record_only_one_side_has_shows_its_name():
 
 def test_names_that_look_like_numbers_are_not_subtracted():
     assert differences({"name": "NaN"}, {"name": "Infinity"})[0]["difference"] is None
+
+
+# --------------------------------------------------------------------------- for people
+
+FUNDING_SET = ("funding", "2023", "--set", "funding.base_per_group=120000", "--compare")
+
+
+def test_funding_compare_table_names_groups_district_first(cli):
+    result = cli(*FUNDING_SET)
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "参数对比：funding.base_per_group=120000\n"
+        "\n"
+        "  集团 / 校区                项目             原值         新值          差额\n"
+        " ─────────────────────────────────────────────────────────────────────────────\n"
+        "  全区                       经费合计   750,000.00   850,000.00   +100,000.00\n"
+        "\n"
+        "  中卫市第七小学教育集团     基础经费   100,000.00   120,000.00    +20,000.00\n"
+        "                             经费合计   115,000.00   135,000.00    +20,000.00\n"
+        "\n"
+        "  中卫市第四中学教育集团     基础经费   100,000.00   120,000.00    +20,000.00\n"
+        "                             经费合计   145,000.00   165,000.00    +20,000.00\n"
+        "\n"
+        "  中卫市宣和教育集团         基础经费   100,000.00   120,000.00    +20,000.00\n"
+        "                             经费合计   170,000.00   190,000.00    +20,000.00\n"
+        "\n"
+        "  中卫市兴仁教育集团         基础经费   100,000.00   120,000.00    +20,000.00\n"
+        "                             经费合计   185,000.00   205,000.00    +20,000.00\n"
+        "\n"
+        "  中卫市第二幼儿园教育集团   基础经费   100,000.00   120,000.00    +20,000.00\n"
+        "                             经费合计   135,000.00   155,000.00    +20,000.00\n"
+        "\n"
+    )
+    # no JSON path or id in the table
+    assert "qixiao" not in result.stdout and "total " not in result.stdout
+
+
+def test_funding_compare_table_in_english(cli):
+    out = cli(*FUNDING_SET, "--lang", "en").stdout
+    assert out.splitlines()[:8] == [
+        "Comparison: funding.base_per_group=120000",
+        "",
+        "  group / campus             figure     baseline     modified    difference",
+        " ───────────────────────────────────────────────────────────────────────────",
+        "  district                   total    750,000.00   850,000.00   +100,000.00",
+        "",
+        "  中卫市第七小学教育集团     base     100,000.00   120,000.00    +20,000.00",
+        "                             total    115,000.00   135,000.00    +20,000.00",
+    ]
+
+
+def test_a_code_and_its_label_are_one_change_shown_by_label(cli):
+    args = ("assess", "2023", "--compare", "--set")
+    out = cli(*args, "assessment.grades=85:excellent,80:good,60:fair,0:fail").stdout
+    lines = out.splitlines()
+    assert lines[4:8] == [
+        "  中卫市第四中学教育集团",
+        "    总校                       拟定等次    良好   优秀",
+        "                               等次        良好   优秀",
+        "",
+    ]
+    body = "\n".join(lines[2:])
+    assert "grade_label" not in body and "good" not in body
+    # the groups in the data's order: 第四中学 before 宣和, though 宣和's group figure comes first
+    assert out.index("第四中学") < out.index("宣和教育集团")
+    # JSON keeps every difference by its path, the label too
+    doc = json.loads(cli(*args, "assessment.grades=85:excellent,80:good,60:fair,0:fail",
+                         "-f", "json").stdout)  # fmt: skip
+    assert "groups.xuanhe.grade_label" in {d["path"] for d in doc["differences"]}
+
+
+def test_monthly_amounts_fold_into_the_annual_figures_unless_explained(cli):
+    args = ("allowance", "2023", "--set", "allowance.annual_standard.member=10000", "--compare")
+    out = cli(*args).stdout
+    assert "每月" not in out
+    # wider than 80 columns as usual: drawn with two spaces between columns
+    assert out.splitlines()[4:6] == [
+        "全区                      年标准        213,600.00  220,000.00  +6,400.00",
+        "                          基础津贴      149,520.00  154,000.00  +4,480.00",
+    ]
+    assert out.endswith(
+        "另有 384 项逐月金额随之变化，已计入上表的年度金额；加 --explain 逐月列出。\n"
+    )
+    explained = cli(*args, "--explain").stdout
+    assert (
+        "                          每月金额 · 12月      560.00      583.37     +23.37"
+        in explained.splitlines()
+    )
+    assert "另有" not in explained
+    # the CSV holds the table's rows: as many as the table lists
+    rows = list(csv.reader(io.StringIO(cli(*args, "-f", "csv").stdout)))
+    assert not any(r[0].startswith("heads.qixiao-shuangqu.monthly") for r in rows)
+
+
+def test_a_stage_figure_that_repeats_its_campus_figure_is_said_once(cli):
+    args = ("staffing", "2023", "--set", "teachers.student_ratio.primary=18", "--compare")
+    lines = cli(*args).stdout.splitlines()
+    assert lines[4:8] == [
+        "  中卫市第七小学教育集团",
+        "    总校                   编制               125    132     +7",
+        "                           小学 · 按师生比    125    132     +7",
+        "                           余缺                -7    -14     -7",
+    ]
+    # a campus of two stages keeps its stage's quota: it is not the campus's
+    at = lines.index("    郭滩校区               编制                21     22     +1")
+    assert lines[at + 2] == "                           小学 · 编制         12     13     +1"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("funding", "2023", "--set", "funding.base_per_group=120000"),
+        ("staffing", "2023", "--set", "teachers.student_ratio.primary=18"),
+        ("assess", "2023", "--set", "assessment.grades=85:excellent,80:good,60:fair,0:fail"),
+        ("allowance", "2023", "--set", "allowance.annual_standard.lead=15000"),
+        ("coverage", "2023", "--set", "coverage.target=0.9"),
+    ],
+)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_computing_command_compares_for_people(cli, args, lang):
+    out = cli(*args, "--compare", "--lang", lang).stdout
+    assert "." not in out.splitlines()[2]  # the header: no JSON paths
+    body = out.splitlines()[4:]
+    assert body and not any("_" in line for line in body)  # no JSON keys
+    table = [line for line in out.splitlines() if line.startswith(" ")]
+    assert max(cell_len(line) for line in table) <= 80
+
+
+def test_coverage_compare_has_no_place_column_and_flags_in_words(cli):
+    out = cli("coverage", "2023", "--set", "coverage.target=0.9", "--compare").stdout
+    assert out == (
+        "参数对比：coverage.target=0.9\n"
+        "\n"
+        "  项目           原值     新值      差额\n"
+        " ────────────────────────────────────────\n"
+        "  目标         0.6000   0.9000   +0.3000\n"
+        "  达到目标         是       否\n"
+        "  尚差（所）        0        8        +8\n"
+        "\n"
+    )

@@ -123,7 +123,7 @@ def test_missing_total_says_how_to_add_it(write_data):
     with pytest.raises(DataError) as caught:
         coverage_of(write_data, None)
     assert caught.value.file == "pilots.yaml"
-    assert "add a line 'compulsory_schools_total: N' to pilots.yaml" in caught.value.message
+    assert "add a line 'compulsory_schools_total: N' to pilots.yaml" in str(caught.value.message)
 
 
 def test_a_total_below_the_schools_in_groups_is_an_error(write_data):
@@ -242,7 +242,7 @@ def test_the_command_names_the_years_with_data_for_a_year_without(cli):
     result = cli("coverage", "2026")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "错误：campuses.csv: no headcounts for 2026 (years with data: 2023, 2024, 2025)\n"
+        "错误：campuses.csv: 没有 2026 学年的在校生数据（有数据的学年：2023、2024、2025）\n"
     )
 
 
@@ -251,9 +251,8 @@ def test_missing_total_is_one_clear_line_and_exit_2(cli, write_data):
     result = cli("coverage", "2023", "--data", str(d))
     assert result.exit_code == 2
     assert result.stderr == (
-        "错误：pilots.yaml: no compulsory_schools_total: coverage needs the number of"
-        " compulsory-stage schools in the whole district; add a line"
-        f" 'compulsory_schools_total: N' to pilots.yaml in {d}\n"
+        "错误：pilots.yaml: 没有 compulsory_schools_total：计算覆盖率需要全区义务教育阶段学校总数；"
+        f"请在 {d} 的 pilots.yaml 中加一行“compulsory_schools_total: N”\n"
     )
 
 

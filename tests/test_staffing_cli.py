@@ -90,8 +90,8 @@ def test_without_staff_csv_the_staff_columns_are_left_out_and_a_note_says_why(cl
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == "2023–2024学年 领导职数（六（四）2（1）（2））"  # whole, not wrapped
-    assert "党组织" not in result.stdout and "缺口" not in result.stdout
-    assert result.stderr.endswith("注：数据目录中没有 staff.csv，在编教师、缺口和党组织从缺\n")
+    assert "党组织" not in result.stdout and "余缺" not in result.stdout
+    assert result.stderr.endswith("注：数据目录中没有 staff.csv，在编教师、余缺和党组织无数据\n")
     doc = json.loads(
         cli("staffing", "2023", "--data", str(write_data(name="d2")), "-f", "json").stdout
     )
@@ -106,7 +106,9 @@ def test_a_staff_csv_without_the_year_is_noted(cli, write_data):
     d = with_staff(write_data, STAFF_2023.replace("2023,", "2024,"))
     result = cli("staffing", "2023", "--data", str(d))
     assert result.exit_code == 0
-    assert result.stderr.endswith("注：staff.csv 没有 2023 年度的行，在编教师、缺口和党组织从缺\n")
+    assert result.stderr.endswith(
+        "注：staff.csv 没有 2023 年度的行，在编教师、余缺和党组织无数据\n"
+    )
 
 
 def test_no_flag_table_when_every_class_is_within_limits(cli, write_data):
@@ -321,9 +323,9 @@ def test_explain_shows_counts_bands_ratios_rounding_and_clauses(cli):
         "（六（四）2（1），leaders.school、leaders.heads）",
         "  执行校长不带级别（六（四）2（1））",
         # 72号's ratios are staff-to-student ratios, cited by the document, not the plan
-        "  小学教职工编制（教职工与学生比）：236 ÷ 19 ≈ 12.4210 → 四舍五入 12"
+        "  小学教职工编制（教职工与学生比）：236 ÷ 19 ≈ 12.4211 → 四舍五入 12"
         "（72号，teachers.student_ratio.primary）",
-        "  教师编制：12 + 9 = 21；在编 21，缺口 21 − 21 = 0",
+        "  教师编制：12 + 9 = 21；在编 21，余缺 21 - 21 = 0",
         "  党组织：党员 3 人 ≥ 3（支部工作条例，party.branch_min_members）"
         "→ 党支部；< 7（支部工作条例，party.committee_min_members）"
         "→ 不设支部委员会（六（四）2（1））",
@@ -331,8 +333,8 @@ def test_explain_shows_counts_bands_ratios_rounding_and_clauses(cli):
         "  副职：开设 9 个班，档位 9-14 → 1 名；另配执行园长 1 名"
         "（六（四）2（2），leaders.kindergarten；六（四）2（1），leaders.heads）",
         "  在编教师：开设 9 个班，档位 <15 → 3 名（六（四）3，teachers.kindergarten_established）"
-        "；在编 3，缺口 3 − 3 = 0",
-        "  两教一保·临聘教师：9 个班 × 2 − 在编教师 3 = 临聘 15"
+        "；在编 3，余缺 3 - 3 = 0",
+        "  两教一保·临聘教师：9 个班 × 2 - 在编教师 3 = 临聘 15"
         "（六（四）3，teachers.kindergarten_teachers_per_class）",
         "  两教一保·保育员：9 个班 × 1 = 9（六（四）3，teachers.kindergarten_caregivers_per_class）",
         "  小学平均班额：420 ÷ 6 = 70，> 上限 45（GB 50099-2011，"
@@ -368,8 +370,8 @@ def test_explain_shows_a_half_up_class_ratio(cli, write_data):
 
 
 def test_explain_shows_the_exact_side_of_a_half(cli, write_data):
-    # 105 ÷ 10.000…01 is 10.4999…, not 10.5: the ratio keeps every digit and the quotient
-    # is cut, never rounded, so the line agrees with the quota of 10
+    # 105 ÷ 10.000…01 is 10.4999…, not 10.5: the ratio keeps every digit, and a quotient
+    # that four places would round up to the half reads "< 10.5", agreeing with the quota of 10
     ratio = "10." + "0" * 30 + "1"
     d = write_data(
         campuses="year,campus,stage,students,classes\n"
@@ -386,7 +388,7 @@ def test_explain_shows_the_exact_side_of_a_half(cli, write_data):
     ]
     out = cli(*args, "--explain").stdout
     assert (
-        f"  小学教职工编制（教职工与学生比）：105 ÷ {ratio} ≈ 10.4999 → 四舍五入 10"
+        f"  小学教职工编制（教职工与学生比）：105 ÷ {ratio} < 10.5 → 四舍五入 10"
         "（72号，teachers.student_ratio.primary）" in out.splitlines()
     )
     doc = json.loads(cli(*args, "-f", "json").stdout)
@@ -402,7 +404,7 @@ def test_a_kindergarten_with_no_children_explains_why_it_has_no_posts(cli, write
     )
     lines = cli("staffing", "2023", "--data", str(d), "--explain").stdout.splitlines()
     assert (
-        "  在编教师：本学年没有幼儿（0 个班）→ 不设编制，0 名（六（四）3）；在编 3，缺口 3 − 0 = +3"
+        "  在编教师：本学年没有幼儿（0 个班）→ 不设编制，0 名（六（四）3）；在编 3，余缺 3 - 0 = +3"
         in lines
     )
     assert "  两教一保：本学年没有幼儿，不配临聘教师和保育员（六（四）3）" in lines
@@ -455,8 +457,8 @@ def test_explain_a_kindergarten_of_16_classes_fills_each_class_up_to_two_teacher
         "（六（四）2（2），leaders.kindergarten；六（四）2（1），leaders.heads）",
         "  执行园长不带级别（六（四）2（1））",
         "  在编教师：开设 16 个班，档位 15+ → 4 名（六（四）3，teachers.kindergarten_established）"
-        "；在编 3，缺口 3 − 4 = -1",
-        "  两教一保·临聘教师：16 个班 × 2 − 在编教师 4 = 临聘 28"
+        "；在编 3，余缺 3 - 4 = -1",
+        "  两教一保·临聘教师：16 个班 × 2 - 在编教师 4 = 临聘 28"
         "（六（四）3，teachers.kindergarten_teachers_per_class）",
         "  两教一保·保育员：16 个班 × 1 = 16（六（四）3，teachers.kindergarten_caregivers_per_class）",
         "  党组织：没有正式党员，不设党支部或党小组（六（四）2（1））",
@@ -465,7 +467,7 @@ def test_explain_a_kindergarten_of_16_classes_fills_each_class_up_to_two_teacher
     ]
     en = cli("staffing", "2023", "--data", str(d), "--explain", "--lang", "en").stdout
     assert (
-        "  two teachers per class, temporary teachers: 16 classes × 2 − 4 established"
+        "  two teachers per class, temporary teachers: 16 classes × 2 - 4 established"
         " = 28 temporary (clause 6.4.3, teachers.kindergarten_teachers_per_class)"
     ) in en.splitlines()
     assert (
@@ -538,7 +540,7 @@ def test_set_the_teachers_per_class_changes_the_temporary_teachers_and_says_so(c
     ]
     out = cli(*args, "--explain").stdout
     assert (
-        "  两教一保·临聘教师：16 个班 × 3 − 在编教师 4 = 临聘 44"
+        "  两教一保·临聘教师：16 个班 × 3 - 在编教师 4 = 临聘 44"
         "（六（四）3，teachers.kindergarten_teachers_per_class）" in out.splitlines()
     )
 
@@ -560,7 +562,7 @@ def test_explain_attached_kindergarten_classes_fill_up_too(cli, write_data):
         "（六（四）3，teachers.kindergarten_established）" in lines
     )
     assert (
-        "  两教一保·临聘教师：16 个班 × 2 − 在编教师 4 = 临聘 28"
+        "  两教一保·临聘教师：16 个班 × 2 - 在编教师 4 = 临聘 28"
         "（六（四）3，teachers.kindergarten_teachers_per_class）" in lines
     )
 
@@ -574,18 +576,18 @@ def test_explain_in_english_cites_each_parameter_by_its_own_reference(cli, write
         "  deputies: 354 students, band 300-499 → 1; plus 1 head (执行校长)"
         " (clause 6.4.2.1, leaders.school, leaders.heads)",
         "  the 执行校长 of a member campus carries no rank (clause 6.4.2.1)",
-        "  primary staff posts (staff-to-student ratio): 236 ÷ 19 ≈ 12.4210"
+        "  primary staff posts (staff-to-student ratio): 236 ÷ 19 ≈ 12.4211"
         " → rounded half up 12 (72号, teachers.student_ratio.primary)",
         "  primary class ratio unset (teachers.class_ratio.primary = null): quota 12",
         "  junior staff posts (staff-to-student ratio): 118 ÷ 13.5 ≈ 8.7407"
         " → rounded half up 9 (72号, teachers.student_ratio.junior)",
         "  junior teacher posts (class ratio): 4 × 3 = 12 → rounded half up 12"
         " (set by the bureau, teachers.class_ratio.junior); the larger: 12",
-        "  teacher quota: 12 + 12 = 24; on staff 21, gap 21 − 24 = -3",
+        "  teacher quota: 12 + 12 = 24; on staff 21, against the quota 21 - 24 = -3",
         "  party: 3 members ≥ 3 (支部工作条例, party.branch_min_members)"
         " → branch; < 7 (支部工作条例, party.committee_min_members)"
         " → without a committee (clause 6.4.2.1)",
-        "  primary average class: 236 ÷ 12 ≈ 19.6666, ≤ max 45"
+        "  primary average class: 236 ÷ 12 ≈ 19.6667, ≤ max 45"
         " (GB 50099-2011, class_size.max.primary) (clause 2.2)",
         "  junior average class: 118 ÷ 4 = 29.5, ≤ max 50"
         " (GB 50099-2011, class_size.max.junior) (clause 2.2)",
@@ -595,7 +597,7 @@ def test_explain_in_english_cites_each_parameter_by_its_own_reference(cli, write
 def test_explain_cites_the_large_class_threshold_by_its_document(cli):
     out = cli("staffing", "2023", "--explain").stdout
     assert (
-        "  小学平均班额：2,380 ÷ 42 ≈ 56.6666，> 上限 45（GB 50099-2011，"
+        "  小学平均班额：2,380 ÷ 42 ≈ 56.6667，> 上限 45（GB 50099-2011，"
         "class_size.max.primary），≥ 56（国发〔2016〕40号，class_size.large）→ 大班额（二（二））"
         in out.splitlines()
     )
@@ -610,11 +612,11 @@ def test_explain_cites_the_large_class_threshold_by_its_document(cli):
 
 CSV_HEADER_ZH = (
     "集团代码,集团,校区代码,校区,角色,类型,正职,正职人数,副职,副职档位,在校生,班数,"
-    "教师编制,在编,缺口,临聘教师,保育员,党员,党组织"
+    "教师编制,在编,余缺,临聘教师,保育员,党员,党组织"
 )
 CSV_HEADER_EN = (
     "group,group_name,campus,campus_name,role,kind,head,heads,deputies,deputies band,"
-    "pupils,classes,teacher quota,held,gap,temporary,caregivers,members,party"
+    "pupils,classes,teacher quota,held,±,temporary,caregivers,members,party"
 )
 
 
@@ -657,7 +659,7 @@ def test_csv_is_tidy_its_sums_are_the_json_totals(cli):
     assert total("教师编制") == sum(q.get("quota", q.get("established_teachers")) for q in quotas)
     assert total("教师编制") == 698
     assert total("在编") == sum(q["on_staff"] for q in quotas) == 676
-    assert total("缺口") == sum(q["gap"] for q in quotas) == total("在编") - total("教师编制")
+    assert total("余缺") == sum(q["gap"] for q in quotas) == total("在编") - total("教师编制")
     kindergartens = [c["kindergarten"] for c in doc["campuses"] if c["kindergarten"]]
     # 15 + 13 + 28 + 26 + 15: each class filled up to two teachers, not two on top
     assert total("临聘教师") == sum(k["temp_teachers"] for k in kindergartens) == 97
@@ -743,15 +745,15 @@ def test_xlsx_has_a_sheet_per_section_with_the_fact_rows(cli, tmp_path):
     [
         (
             "2023,g1-east,-3,7",
-            "错误：staff.csv:3: teachers must be a whole number ≥ 0, got '-3'\n",
+            "错误：staff.csv:3: teachers 应为不小于 0 的整数，而不是“-3”\n",
         ),
         (
             "2023,g1-east,24,七",
-            "错误：staff.csv:3: party_members must be a whole number ≥ 0, got '七'\n",
+            "错误：staff.csv:3: party_members 应为不小于 0 的整数，而不是“七”\n",
         ),
         (
             "2023,g9-nowhere,24,7",
-            "错误：staff.csv:3: unknown campus 'g9-nowhere' (not in pilots.yaml)\n",
+            "错误：staff.csv:3: 不认识的校区“g9-nowhere”（pilots.yaml 中没有）\n",
         ),
     ],
 )
@@ -776,9 +778,8 @@ def test_a_campus_missing_from_staff_csv_is_named(cli, write_data):
     result = cli("staffing", "2023", "--data", str(d))
     assert result.exit_code == 2
     assert result.stderr == (
-        "错误：staff.csv: no row for 2023 for campus k1-south (乙幼儿园教育集团南分园);"
-        " staff.csv covers 2023 for other campuses, so every campus in a group that year"
-        " needs one\n"
+        "错误：staff.csv: 校区 k1-south（乙幼儿园教育集团南分园）没有 2023 年度的行；"
+        "staff.csv 已有其他校区 2023 年度的行，该年度集团内每个校区都需要一行\n"
     )
 
 
@@ -787,21 +788,20 @@ def test_a_campus_missing_from_staff_csv_is_named(cli, write_data):
     [
         (
             ["--set", "teachers.student_ratio.junior=0"],
-            "错误：--set teachers.student_ratio.junior: the value must be from 1 to 100"
-            " (students per post), got 0\n",
+            "错误：--set teachers.student_ratio.junior：取值应在 1 至 100 生/编制之间，而不是“0”\n",
         ),
         (
             ["--set", "teachers.class_ratio.senior=0"],  # refused though no campus has seniors
-            "错误：teachers.class_ratio.senior must be above 0, got 0 (--set)\n",
+            "错误：teachers.class_ratio.senior 须大于 0，现为 0（--set）\n",
         ),
         (
             ["--set", "teachers.class_ratio.primary=0"],
-            "错误：teachers.class_ratio.primary must be above 0, got 0 (--set)\n",
+            "错误：teachers.class_ratio.primary 须大于 0，现为 0（--set）\n",
         ),
         (
             ["--set", "party.committee_min_members=2"],
-            "错误：party.committee_min_members = 2 (--set) must be at least"
-            " party.branch_min_members = 3 (bundled)\n",
+            "错误：party.committee_min_members = 2（--set）须不小于"
+            " party.branch_min_members = 3（内置值）\n",
         ),
     ],
 )
@@ -815,15 +815,14 @@ def test_contradictory_parameters_are_a_clear_error(cli, args, stderr):
     [
         (
             "2022",
-            "错误：no figures for school year 2022-2023: the plan's figures start with the"
-            " 2023-2024 school year (a reading: the pilot began in May 2023 and its funding"
-            " is per school year)\n",
+            "错误：2022-2023 学年没有数字：方案的数字从 2023-2024 学年开始"
+            "（这是本工具的解读：试点于 2023 年 5 月开始，经费按学年计）\n",
         ),
         (
             "2026",
-            "错误：campuses.csv: no headcounts for 2026 (years with data: 2023, 2024, 2025)\n",
+            "错误：campuses.csv: 没有 2026 学年的在校生数据（有数据的学年：2023、2024、2025）\n",
         ),
-        ("next", "错误：year must be a school year like 2023, got 'next'\n"),
+        ("next", "错误：学年应写作 2023 这样的年份（也可写 2023-2024），而不是“next”\n"),
     ],
 )
 def test_bad_years_exit_2(cli, year, stderr):
@@ -836,7 +835,7 @@ def test_explain_reaches_csv_too(cli):
     assert lines[0] == CSV_HEADER_ZH + ",计算过程"
     (guotan,) = [line for line in lines if ",sizhong-guotan," in line]
     assert "副职：在校生 354 人，档位 300-499 → 1 名" in guotan
-    assert "教师编制：12 + 9 = 21；在编 21，缺口 21 − 21 = 0" in guotan
+    assert "教师编制：12 + 9 = 21；在编 21，余缺 21 - 21 = 0" in guotan
 
 
 def test_json_names_the_national_parameters_the_figures_used(cli):

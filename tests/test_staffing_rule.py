@@ -282,7 +282,7 @@ def test_a_zero_ratio_in_a_policy_file_names_the_file(write_data):
     with pytest.raises(PolicyError) as err:
         compute_staffing(load_data(d), load_policy(d), 2023)
     assert (err.value.file, err.value.line) == ("policy.yaml", 3)  # the place, as data
-    assert err.value.message == (
+    assert str(err.value.message) == (
         "teachers.student_ratio.junior: the value must be from 1 to 100 (students per post), got 0"
     )
 
@@ -541,7 +541,7 @@ def test_a_campus_missing_from_a_covered_year_is_an_error_naming_it(write_data):
     with pytest.raises(DataError) as err:
         run(write_data, "2023,g1-east,primary,499,12\n", staff=staff)
     assert err.value.file == "staff.csv"
-    assert err.value.message.startswith("no row for 2023 for campus g1-west (甲教育集团西校区)")
+    assert str(err.value.message).startswith("no row for 2023 for campus g1-west (甲教育集团西校区)")
 
 
 def test_a_campus_outside_its_group_needs_no_staff_row(write_data):
@@ -684,7 +684,7 @@ def test_the_party_order_in_a_policy_file_names_its_line(write_data):
     with pytest.raises(PolicyError) as err:
         compute_staffing(load_data(d), load_policy(d), 2023)
     assert (err.value.file, err.value.line) == ("policy.yaml", 2)  # the place, as data
-    assert err.value.message == (
+    assert str(err.value.message) == (
         "party.committee_min_members = 2 (policy.yaml:2) must be at least"
         " party.branch_min_members = 3 (bundled)"
     )

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from groupctl.catalogue import Msg, msg
 from groupctl.errors import PolicyError
 from groupctl.model import (
     GRADES,
@@ -44,6 +45,7 @@ from groupctl.numbers import CENT, round_fraction_half_up
 from groupctl.policy import Params, ParamUse, Policy, changed_origins, where
 from groupctl.results import Explain
 from groupctl.rules.assessment import AssessmentResult, assess_with
+from groupctl.rules.common import origin as _origin
 
 CLAUSE = "6.4.4"
 # every clause allowance cites (groupctl clauses): its own, and 六（五） for the grade it pays on
@@ -175,9 +177,15 @@ def shares(params: Params) -> tuple[Decimal, Decimal]:
     base, efficiency = params.decimal(BASE_SHARE), params.decimal(EFFICIENCY_SHARE)
     if base + efficiency != 1:
         raise PolicyError(
-            f"the allowance shares must add up to 1, got {BASE_SHARE} {base}"
-            f" + {EFFICIENCY_SHARE} {efficiency} = {base + efficiency}"
-            f"{changed_origins(params, (BASE_SHARE, EFFICIENCY_SHARE))}; set both together",
+            msg(
+                "allowance.shares_sum",
+                base_path=BASE_SHARE,
+                base=base,
+                efficiency_path=EFFICIENCY_SHARE,
+                efficiency=efficiency,
+                total=base + efficiency,
+                changed=changed_origins(params, (BASE_SHARE, EFFICIENCY_SHARE)),
+            ),
             *where(params, BASE_SHARE, EFFICIENCY_SHARE),
         )
     return base, efficiency
@@ -190,7 +198,7 @@ def annual_standard(params: Params, role: Role) -> Decimal:
     origin = params.used[path].set_by
     if value != value.quantize(CENT):
         raise PolicyError(
-            f"{path}: {value} has more than two decimals; money is paid to the fen ({origin})",
+            msg("allowance.standard_fen", path=path, value=value, origin=_origin(origin)),
             *where(params, path),
         )
     base_share = params.decimal(BASE_SHARE)
@@ -199,15 +207,22 @@ def annual_standard(params: Params, role: Role) -> Decimal:
         monthly_split(base)
     except ValueError:
         raise PolicyError(
-            f"{path}: standard {value} is too small; its base part {base} ({value} ×"
-            f" {BASE_SHARE} {base_share}, to the fen) cannot be paid in {MONTHS} monthly"
-            f" amounts ({origin})",
+            msg(
+                "allowance.standard_too_small",
+                path=path,
+                value=value,
+                base=base,
+                share_path=BASE_SHARE,
+                share=base_share,
+                months=MONTHS,
+                origin=_origin(origin),
+            ),
             *where(params, path, BASE_SHARE),
         ) from None
     return value
 
 
-def _falling(params: Params, paths: tuple[str, ...], ceiling: str, order: str) -> list[Decimal]:
+def _falling(params: Params, paths: tuple[str, ...], ceiling: Msg, order: Msg) -> list[Decimal]:
     """The factors at ``paths`` (best first): each from 0 to 1 (``ceiling`` says why),
     none above the one before it (``order`` names the direction)."""
     values: list[Decimal] = []
@@ -216,14 +231,28 @@ def _falling(params: Params, paths: tuple[str, ...], ceiling: str, order: str) -
         set_by = params.used[path].set_by
         if not 0 <= value <= 1:
             raise PolicyError(
-                f"{path}: {value} is not a factor from 0 to 1; {ceiling} ({set_by})",
+                msg(
+                    "allowance.factor_range",
+                    path=path,
+                    value=value,
+                    ceiling=ceiling,
+                    origin=_origin(set_by),
+                ),
                 *where(params, path),
             )
         if values and value > values[-1]:
             above = paths[i - 1]
             raise PolicyError(
-                f"the {order}, got {above} {values[-1]} ({params.used[above].set_by})"
-                f" < {path} {value} ({set_by})",
+                msg(
+                    "allowance.factor_order",
+                    order=order,
+                    above=above,
+                    above_value=values[-1],
+                    above_origin=_origin(params.used[above].set_by),
+                    path=path,
+                    value=value,
+                    origin=_origin(set_by),
+                ),
                 *where(params, path, above),
             )
         values.append(value)
@@ -239,8 +268,8 @@ def efficiency_factors(params: Params) -> dict[Grade, Decimal]:
     values = _falling(
         params,
         tuple(factor_path(g) for g in GRADES),
-        f"the efficiency part is at most the standard × {EFFICIENCY_SHARE}",
-        "efficiency factors must not rise from excellent to fail",
+        msg("allowance.ceiling.efficiency", share=EFFICIENCY_SHARE),
+        msg("allowance.order.efficiency"),
     )
     return dict(zip(GRADES, values, strict=True))
 
@@ -251,8 +280,8 @@ def result_factors(params: Params) -> dict[PostResult, Decimal]:
     values = _falling(
         params,
         tuple(result_factor_path(r) for r in POST_RESULTS),
-        "a month pays at most its scheduled amount",
-        "monthly result factors must not rise from 合格 to 不合格",
+        msg("allowance.ceiling.month"),
+        msg("allowance.order.month"),
     )
     return dict(zip(POST_RESULTS, values, strict=True))
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from groupctl.catalogue import Join, msg
 from groupctl.errors import PolicyError, UsageError
 from groupctl.model import Campus, Dataset
 from groupctl.numbers import name_key
@@ -95,9 +96,12 @@ def check_parameters(params: Params) -> tuple[Decimal, Decimal]:
     if large > bureau:
         paths = ("finance.large_expense_threshold", "finance.bureau_threshold")
         raise PolicyError(
-            f"finance.large_expense_threshold {large} is above finance.bureau_threshold {bureau}:"
-            f" every expenditure the bureau approves must also go through the group"
-            f"{changed_origins(params, paths)}",
+            msg(
+                "approval.thresholds_order",
+                large=large,
+                bureau=bureau,
+                changed=changed_origins(params, paths),
+            ),
             *where(params, *paths),
         )
     return large, bureau
@@ -123,8 +127,7 @@ def match_purpose(purposes: tuple[str, ...], typed: str) -> str | None:
     found = exact or [p for p in purposes if q in keys[p]]
     if len(found) > 1:
         raise UsageError(
-            f"purpose {typed.strip()!r} is ambiguous: it matches {', '.join(found)}"
-            " (write more of the name)"
+            msg("approval.purpose_ambiguous", purpose=typed.strip(), matches=Join(tuple(found)))
         )
     return found[0] if found else None
 
@@ -140,7 +143,9 @@ def compute_approval(
 ) -> ApprovalResult:
     params = policy.params(year)
     if not campus.in_group(year):
-        raise UsageError(f"campus {campus.id} ({campus.name}) is not in its group in {year}")
+        raise UsageError(
+            msg("approval.not_in_group", campus=campus.id, name=campus.name, year=year)
+        )
     group = data.pilots.group(campus.group_id)
 
     purposes: tuple[str, ...] = ()
@@ -150,7 +155,7 @@ def compute_approval(
     typed = purpose.strip() if purpose is not None else None
     if fund == "special":
         if not typed or not name_key(typed):
-            raise UsageError("--fund special needs --purpose (see 'groupctl approve --help')")
+            raise UsageError(msg("approval.special_needs_purpose"))
         purposes = params.texts("finance.special_fund_purposes")
         listed = match_purpose(purposes, typed)
         if listed is None:

@@ -23,12 +23,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from groupctl.catalogue import Join, msg
 from groupctl.errors import DataError, PolicyError
 from groupctl.model import GRADE_NAMES, GRADES, Dataset, Grade, Group, Role, Scores
-from groupctl.numbers import SCORE_MAX, round_fraction_half_up
+from groupctl.numbers import SCORE_MAX, quoted, round_fraction_half_up
 from groupctl.policy import Params, ParamUse, Policy, changed_origins, where
 from groupctl.results import Explain
-from groupctl.rules.common import active_groups
+from groupctl.rules.common import active_groups, years_list
+from groupctl.rules.common import origin as _origin
 
 CLAUSE = "6.5"
 CLAUSES: tuple[str, ...] = (CLAUSE,)  # every clause assess cites (groupctl clauses)
@@ -123,27 +125,44 @@ def grade_bands(params: Params) -> tuple[GradeBand, ...]:
     grade needs a higher minimum, and no minimum lies above 100.
     """
     bands = params.bands(GRADES_PATH)
-    origin = params.used[GRADES_PATH].set_by
+    origin = _origin(params.used[GRADES_PATH].set_by)
     out: list[GradeBand] = []
     for b in bands:
         grade = _GRADE_NAMES.get(str(b.value).strip().lower()) if isinstance(b.value, str) else None
         if grade is None:
-            known = ", ".join(GRADES) + " or " + ", ".join(GRADE_NAMES)
             raise PolicyError(
-                f"{GRADES_PATH}: {b.value!s} is not a grade ({known}) ({origin})",
+                msg(
+                    "assess.not_a_grade",
+                    path=GRADES_PATH,
+                    value=quoted(b.value),
+                    grades=Join(GRADES),
+                    names=Join(tuple(GRADE_NAMES)),
+                    origin=origin,
+                ),
                 *where(params, GRADES_PATH),
             )
         if b.min > SCORE_MAX:
             raise PolicyError(
-                f"{GRADES_PATH}: minimum {b.min} for {grade} is above the top score"
-                f" {SCORE_MAX} ({origin})",
+                msg(
+                    "assess.minimum_too_high",
+                    path=GRADES_PATH,
+                    minimum=b.min,
+                    grade=grade,
+                    top=SCORE_MAX,
+                    origin=origin,
+                ),
                 *where(params, GRADES_PATH),
             )
         if out and GRADES.index(grade) <= GRADES.index(out[-1].grade):
             above = out[-1]
             raise PolicyError(
-                f"{GRADES_PATH}: each grade once, better grades at higher minimums;"
-                f" got {above.min}:{above.grade} above {b.min}:{grade} ({origin})",
+                msg(
+                    "assess.grades_order",
+                    path=GRADES_PATH,
+                    above=f"{above.min}:{above.grade}",
+                    below=f"{b.min}:{grade}",
+                    origin=origin,
+                ),
                 *where(params, GRADES_PATH),
             )
         out.append(GradeBand(b.min, grade))
@@ -164,9 +183,13 @@ def weights(params: Params) -> tuple[Decimal, Decimal, Decimal]:
     total = school + party + comprehensive
     if total != 1:
         raise PolicyError(
-            f"the assessment weights must add up to 1, got {WEIGHT_SCHOOL} {school}"
-            f" + {WEIGHT_PARTY} {party} + {WEIGHT_COMPREHENSIVE} {comprehensive}"
-            f" = {total}{changed_origins(params, WEIGHTS)}; set all three together",
+            msg(
+                "assess.weights_sum",
+                weights=f"{WEIGHT_SCHOOL} {school} + {WEIGHT_PARTY} {party}"
+                f" + {WEIGHT_COMPREHENSIVE} {comprehensive}",
+                total=total,
+                changed=changed_origins(params, WEIGHTS),
+            ),
             *where(params, *WEIGHTS),
         )
     return school, party, comprehensive
@@ -279,18 +302,23 @@ def assess_with(data: Dataset, scores: Scores, params: Params, year: int) -> Ass
 def _require_scores(scores: Scores, year: int, groups: tuple[Group, ...]) -> None:
     """Every campus in a group in ``year`` (the lead too) and every group needs its scores."""
     for file, years, what in (
-        (scores.campus_file, scores.campus_years(), "campus scores"),
-        (scores.group_file, scores.group_years(), "group scores"),
+        (scores.campus_file, scores.campus_years(), msg("assess.what.campus")),
+        (scores.group_file, scores.group_years(), msg("assess.what.group")),
     ):
         if year not in years:
-            have = ", ".join(str(y) for y in years) or "none"
-            raise DataError(f"no {what} for {year} (years with scores: {have})", file)
+            raise DataError(
+                msg("assess.no_scores_year", what=what, year=year, have=years_list(years)), file
+            )
     for g in groups:
         for c in g.campuses_in(year):
             if scores.campus(year, c.id) is None:
                 raise DataError(
-                    f"no score for {year} for campus {c.id} ({c.name})", scores.campus_file
+                    msg("assess.no_campus_score", year=year, campus=c.id, name=c.name),
+                    scores.campus_file,
                 )
     for g in groups:
         if scores.group(year, g.id) is None:
-            raise DataError(f"no scores for {year} for group {g.id} ({g.name})", scores.group_file)
+            raise DataError(
+                msg("assess.no_group_scores", year=year, group=g.id, name=g.name),
+                scores.group_file,
+            )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from groupctl.catalogue import Join, Msg, msg
 from groupctl.errors import DataError
 from groupctl.model import Campus, Dataset, Group
 
@@ -22,8 +23,13 @@ def active_groups(data: Dataset, year: int) -> tuple[Group, ...]:
         orphan = next((c for c in g.campuses if c.in_group(year)), None)
         if orphan is not None:
             raise DataError(
-                f"group {g.id}: campus {orphan.id} is in the group in {year} but its lead"
-                f" {g.lead.id} is not (check 'from'/'until')",
+                msg(
+                    "rules.orphan_member",
+                    group=g.id,
+                    campus=orphan.id,
+                    year=year,
+                    lead=g.lead.id,
+                ),
                 "pilots.yaml",
                 g.lead.line,
             )
@@ -34,10 +40,23 @@ def require_headcounts(data: Dataset, year: int, campuses: Iterable[Campus]) -> 
     """Every campus must have campuses.csv rows for the year; name the first that has none."""
     enrollment = data.enrollment
     if year not in enrollment.years():
-        have = ", ".join(str(y) for y in enrollment.years()) or "none"
-        raise DataError(f"no headcounts for {year} (years with data: {have})", enrollment.file)
+        raise DataError(
+            msg("rules.no_headcounts", year=year, have=years_list(enrollment.years())),
+            enrollment.file,
+        )
     for c in campuses:
         if not enrollment.stages(year, c.id):
             raise DataError(
-                f"no headcount for {year} for campus {c.id} ({c.name})", enrollment.file
+                msg("rules.no_headcount", year=year, campus=c.id, name=c.name), enrollment.file
             )
+
+
+def years_list(years: Iterable[int]) -> Msg | Join:
+    """The years a file has, for a message: 2022、2023 (en 2022, 2023), or none."""
+    have = tuple(str(y) for y in years)
+    return Join(have) if have else msg("rules.no_years")
+
+
+def origin(set_by: str) -> Msg | str:
+    """Who set a parameter, for a message: a file and line, --set, or the bundled value."""
+    return msg("rules.bundled") if set_by == "bundled" else set_by

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from groupctl.catalogue import msg
 from groupctl.errors import DataError
 from groupctl.model import STAGES, Dataset, Role, Stage
 from groupctl.policy import ParamUse, Policy
@@ -97,9 +98,7 @@ def district_total(data: Dataset) -> int:
     total = data.pilots.compulsory_schools_total
     if total is None:
         raise DataError(
-            f"no {TOTAL_KEY}: coverage needs the number of compulsory-stage schools in the"
-            f" whole district; add a line '{TOTAL_KEY}: N' to {PILOTS_FILE} in"
-            f" {data.directory}",
+            msg("coverage.no_total", key=TOTAL_KEY, file=PILOTS_FILE, folder=data.directory),
             PILOTS_FILE,
         )
     return total
@@ -137,8 +136,14 @@ def _groups(data: Dataset, year: int, total: int) -> tuple[GroupCoverage, ...]:
     grouped = sum(g.grouped for g in out)
     if grouped > total:
         raise DataError(
-            f"{TOTAL_KEY} is {total}, fewer than the {grouped} compulsory-stage schools in"
-            f" groups in {year}-{year + 1}; correct it in {PILOTS_FILE}",
+            msg(
+                "coverage.total_too_small",
+                key=TOTAL_KEY,
+                total=total,
+                grouped=grouped,
+                school_year=f"{year}-{year + 1}",
+                file=PILOTS_FILE,
+            ),
             PILOTS_FILE,
         )
     return tuple(out)

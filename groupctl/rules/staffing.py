@@ -36,12 +36,14 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
+from groupctl.catalogue import msg
 from groupctl.errors import DataError, PolicyError
 from groupctl.model import Campus, Dataset, Role, Stage, StageRow
 from groupctl.numbers import round_fraction_half_up
 from groupctl.policy import Params, ParamUse, Policy, band_index, band_label, where
 from groupctl.results import Explain
 from groupctl.rules.common import active_groups, require_headcounts
+from groupctl.rules.common import origin as _origin
 
 SCHOOL_LEADERS = "6.4.2.1"
 KINDERGARTEN_LEADERS = "6.4.2.2"
@@ -230,7 +232,7 @@ def _refuse_zero_ratios(params: Params) -> None:
         value = params.optional_decimal(path)
         if value is not None and value == 0:
             raise PolicyError(
-                f"{path} must be above 0, got 0 ({params.used[path].set_by})",
+                msg("staffing.zero_ratio", path=path, origin=_origin(params.used[path].set_by)),
                 *where(params, path),
             )
 
@@ -240,10 +242,16 @@ def _refuse_disorder(params: Params, lower: str, upper: str, *, strict: bool) ->
     low, high = params.integer(lower), params.integer(upper)
     if high > low or (high == low and not strict):
         return
-    need = "above" if strict else "at least"
     raise PolicyError(
-        f"{upper} = {high} ({params.used[upper].set_by}) must be {need}"
-        f" {lower} = {low} ({params.used[lower].set_by})",
+        msg(
+            "staffing.above" if strict else "staffing.at_least",
+            upper=upper,
+            high=high,
+            upper_origin=_origin(params.used[upper].set_by),
+            lower=lower,
+            low=low,
+            lower_origin=_origin(params.used[lower].set_by),
+        ),
         *where(params, upper, lower),
     )
 
@@ -446,8 +454,7 @@ def compute_staffing(data: Dataset, policy: Policy, year: int) -> StaffingResult
         for _, c in campuses:
             if staff.get(year, c.id) is None:
                 raise DataError(
-                    f"no row for {year} for campus {c.id} ({c.name}); staff.csv covers {year}"
-                    f" for other campuses, so every campus in a group that year needs one",
+                    msg("staffing.no_staff_row", year=year, campus=c.id, name=c.name),
                     staff.file,
                 )
 

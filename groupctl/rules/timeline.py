@@ -21,9 +21,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
+from groupctl.catalogue import msg
 from groupctl.errors import UsageError
 from groupctl.model import MONTHS
-from groupctl.numbers import normalize
+from groupctl.numbers import normalize, quoted
 from groupctl.policy import ParamUse, Policy
 from groupctl.results import Explain
 from groupctl.rules.coverage import CLAUSE as COVERAGE_CLAUSE
@@ -218,4 +219,4 @@ def parse_day(text: str) -> date:
             raise ValueError(text)
         return date(*(int(g) for g in match.groups()))
     except ValueError:
-        raise UsageError(f"--on must be a date like 2023-08-01, got {text!r}") from None
+        raise UsageError(msg("timeline.bad_day", text=quoted(text))) from None

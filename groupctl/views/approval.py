@@ -233,13 +233,7 @@ def _explain(r: ApprovalResult, lang: Lang) -> list[str]:
 def _purpose_note(r: ApprovalResult, lang: Lang) -> list[str]:
     if r.fund == "special" or not r.purpose_typed:
         return []
-    return [
-        tr(
-            lang,
-            "注：--purpose 只对集团专项经费（--fund special）有约束；学校资金的用途不在此核对",
-            "note: --purpose is checked only for the group's special fund (--fund special)",
-        )
-    ]
+    return [t("approve.note.purpose_school", lang)]
 
 
 def _body(

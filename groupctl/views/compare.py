@@ -5,29 +5,42 @@ and lists every figure that changed.  Records in lists are matched by their iden
 key (campus, group, stage, actor …), so a changed figure is named by the record it
 belongs to rather than its position, and a record only one side has (an approval
 step the new threshold adds) is one row, not one row per field.
+
+JSON keeps every difference by its path.  The table (and CSV, which holds the table's
+rows) is for people: each row names the group or campus a figure belongs to and the
+figure in the --lang language, the district's figures first, a code and its label as
+one change, a stage's figure that repeats its campus's once, and the monthly amounts
+folded into the annual figures unless --explain asks for them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from groupctl.labels import Lang, t, tr
 from groupctl.output.model import Column, Output, Section
-from groupctl.views import Ask
+from groupctl.views import TREE, Ask
 
 _IDENTITY = ("campus", "group", "stage", "actor", "step", "path", "procedure", "month")
 # an identity that is a bare number is named by its key: month 3 → month_03, as in CSV
 _IDENTITY_NAME = {"month": "month_{:02d}"}
 _SKIP = ("explain", "parameters")
+_FOLDED = ("monthly", "monthly_paid")  # lists of twelve monthly amounts
 Leaf = int | str | bool | None
 ADDED, REMOVED = "added", "removed"
 
 
+def _ident_key(record: Mapping[str, Any]) -> str | None:
+    return next((k for k in _IDENTITY if record.get(k) is not None), None)
+
+
 def _identity(record: dict[str, Any], index: int) -> str:
-    for key in _IDENTITY:
-        if record.get(key) is not None:
-            return _IDENTITY_NAME.get(key, "{}").format(record[key])
+    key = _ident_key(record)
+    if key is not None:
+        return _IDENTITY_NAME.get(key, "{}").format(record[key])
     return str(index)
 
 
@@ -61,16 +74,42 @@ def _difference(before: Leaf, after: Leaf) -> Leaf:
     return f"{diff:+.{places}f}"
 
 
-def _row(
-    path: list[str], label: list[str], before: Leaf, after: Leaf, diff: Leaf
-) -> dict[str, Leaf]:
-    return {
-        "path": ".".join(path),
-        "label": ".".join(label),
-        "baseline": before,
-        "modified": after,
-        "difference": diff,
-    }
+# --------------------------------------------------------------------------- the walk
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a figure's path: a key, a record of a list (matched by identity), or
+    an item of a list of plain values (a month)."""
+
+    key: str
+    record: Mapping[str, Any] | None = None  # the record, from the modified side if it has it
+    item: bool = False
+
+
+@dataclass(frozen=True)
+class Change:
+    """A figure that differs, with the path that leads to it."""
+
+    trail: tuple[Step, ...]
+    label: str
+    baseline: Leaf
+    modified: Leaf
+    difference: Leaf
+    parents: tuple[Mapping[str, Any], Mapping[str, Any]] = ({}, {})  # the dicts holding it
+
+    @property
+    def path(self) -> str:
+        return ".".join(s.key for s in self.trail)
+
+    def doc(self) -> dict[str, Leaf]:
+        return {
+            "path": self.path,
+            "label": self.label,
+            "baseline": self.baseline,
+            "modified": self.modified,
+            "difference": self.difference,
+        }
 
 
 def _merged_order(before: list[str], after: list[str]) -> list[str]:
@@ -83,11 +122,18 @@ def _merged_order(before: list[str], after: list[str]) -> list[str]:
     return sorted(place, key=lambda k: place[k])
 
 
-def _walk(a: Any, b: Any, path: list[str], label: list[str], out: list[dict[str, Leaf]]) -> None:
+def _walk(
+    a: Any,
+    b: Any,
+    trail: tuple[Step, ...],
+    label: list[str],
+    out: list[Change],
+    parents: tuple[Mapping[str, Any], Mapping[str, Any]] = ({}, {}),
+) -> None:
     if isinstance(a, dict) and isinstance(b, dict):
         for key in [*a, *(k for k in b if k not in a)]:
             if key not in _SKIP:
-                _walk(a.get(key), b.get(key), [*path, key], [*label, key], out)
+                _walk(a.get(key), b.get(key), (*trail, Step(key)), [*label, key], out, (a, b))
         return
     ra, rb = _records(a), _records(b)
     if ra is not None and rb is not None:
@@ -95,16 +141,21 @@ def _walk(a: Any, b: Any, path: list[str], label: list[str], out: list[dict[str,
         # "groups", "campuses", "steps": the ids say enough; "monthly.03" keeps its name
         container = label[:-1] if records else label
         for ident in _merged_order(list(ra), list(rb)):
-            where, named = [*path, ident], [*container, ident]
+            record = rb.get(ident, ra.get(ident))
+            step = Step(ident, record if isinstance(record, dict) else None, not records)
+            where, named = (*trail, step), [*container, ident]
             if ident not in rb:
-                out.append(_row(where, named, _summary(ra[ident]), None, REMOVED))
+                out.append(Change(where, ".".join(named), _summary(ra[ident]), None, REMOVED))
             elif ident not in ra:
-                out.append(_row(where, named, None, _summary(rb[ident]), ADDED))
+                out.append(Change(where, ".".join(named), None, _summary(rb[ident]), ADDED))
             else:
-                _walk(ra[ident], rb[ident], where, named, out)
+                _walk(ra[ident], rb[ident], where, named, out, parents)
         return
     if a != b:
-        out.append(_row(path, label, _leaf(a), _leaf(b), _difference(_leaf(a), _leaf(b))))
+        before, after = _leaf(a), _leaf(b)
+        out.append(
+            Change(trail, ".".join(label), before, after, _difference(before, after), parents)
+        )
 
 
 def _leaf(value: Any) -> Leaf:
@@ -117,28 +168,146 @@ def _summary(record: Any) -> Leaf:
     """How a whole record shows in one cell: the name or label of its id (campus_name,
     actor_label), else its id."""
     if isinstance(record, dict):
-        ident = next((k for k in _IDENTITY if record.get(k) is not None), "")
+        ident = _ident_key(record) or ""
         for key in (f"{ident}_name", f"{ident}_label", "label", "name", ident):
             if isinstance(record.get(key), str):
                 return str(record[key])
     return _leaf(record)
 
 
-def differences(baseline: dict[str, Any], modified: dict[str, Any]) -> list[dict[str, Leaf]]:
-    """Every figure that differs: path, short label, both values and the difference."""
-    out: list[dict[str, Leaf]] = []
-    _walk(baseline, modified, [], [], out)
+def changes(baseline: dict[str, Any], modified: dict[str, Any]) -> list[Change]:
+    """Every figure that differs, with the records along its path."""
+    out: list[Change] = []
+    _walk(baseline, modified, (), [], out)
     return out
 
 
+def differences(baseline: dict[str, Any], modified: dict[str, Any]) -> list[dict[str, Leaf]]:
+    """Every figure that differs: path, short label, both values and the difference."""
+    return [c.doc() for c in changes(baseline, modified)]
+
+
+# --------------------------------------------------------------------------- for people
+
+
+@dataclass
+class _Place:
+    """Where a figure belongs: the district, a group, or a campus of a group."""
+
+    group: str | None = None  # the group's id (a campus's group for a campus)
+    group_name: str = ""
+    campus: str | None = None
+    campus_name: str = ""
+
+
+def _place(change: Change) -> tuple[_Place, int]:
+    """The group or campus a figure belongs to, and how many steps of its trail that took."""
+    place, used = _Place(), 0
+    whole = change.difference in (ADDED, REMOVED)  # the record itself is the figure
+    for i, step in enumerate(change.trail[:-1] if whole else change.trail):
+        record = step.record
+        if record is None or step.item:
+            continue
+        kind = _ident_key(record)
+        if kind == "group":
+            place = _Place(str(record["group"]), str(record.get("group_name") or record["group"]))
+            used = i + 1
+        elif kind == "campus":
+            group = record.get("group", place.group)
+            group_name = record.get("group_name", place.group_name)
+            place = _Place(
+                None if group is None else str(group),
+                str(group_name or ""),
+                str(record["campus"]),
+                str(record.get("campus_name") or record["campus"]),
+            )
+            used = i + 1
+            break
+    return place, used
+
+
+def _short(place: _Place) -> str:
+    """A campus named within its group: 镇罗校区, 总校（宣和中学）."""
+    name, group = place.campus_name, place.group_name
+    if group and name.startswith(group) and len(name) > len(group):
+        return name[len(group) :]
+    return name
+
+
+class _Figures:
+    """The names of a command's figures in one language: the command's own catalogue
+    entry (``compare.funding.total``), a shared one (``compare.figure.students``), the
+    label of the column that shows the figure in the command's tables, else the key."""
+
+    def __init__(self, command: str, outputs: tuple[Output, ...], lang: Lang) -> None:
+        self.command, self.lang = command, lang
+        self.columns: dict[str, str] = {}
+        for out in outputs:
+            for section in out.sections:
+                for col in section.columns:
+                    if col.key != "name" and col.label(lang):
+                        self.columns.setdefault(col.key, col.label(lang))
+
+    def __call__(self, key: str) -> str:
+        for entry in (f"compare.{self.command}.{key}", f"compare.figure.{key}"):
+            text = t(entry, self.lang) if _known(entry) else None
+            if text is not None:
+                return text
+        return self.columns.get(key, key)
+
+
+def _known(key: str) -> bool:
+    from groupctl.catalogue import CATALOGUE
+
+    return key in CATALOGUE
+
+
+def _record_name(record: Mapping[str, Any], key: str) -> str:
+    """A record inside a figure's path by its label: 小学, a step's actor, a school year."""
+    kind = _ident_key(record) or ""
+    for name in (f"{kind}_label", f"{kind}_name", "label", "name", "school_year"):
+        if isinstance(record.get(name), str):
+            return str(record[name])
+    return key
+
+
+def _figure(change: Change, used: int, figures: _Figures) -> str:
+    """The figure's name below its place: 基础经费, 小学 · 按师生比, 每月 · 3月."""
+    trail = change.trail[used:]
+    parts: list[str] = []
+    for i, step in enumerate(trail):
+        last = i == len(trail) - 1
+        before = trail[i - 1].key if i else ""
+        if step.item:
+            month = "compare.month" if before in _FOLDED else "compare.item"
+            parts.append(t(month, figures.lang, n=int(step.key)))
+        elif step.record is not None and last:  # a record added or removed: of what kind
+            parts.append(figures(before or "records"))
+        elif step.record is not None:
+            parts.append(_record_name(step.record, step.key))
+        elif last or trail[i + 1].item:
+            parts.append(figures(step.key))
+    return " · ".join(parts) if parts else figures("total")
+
+
+def _shown(change: Change, side: int, lang: Lang) -> Leaf:
+    """A value as people read it: a code by its label (良好, not good)."""
+    value = change.modified if side else change.baseline
+    key = change.trail[-1].key if change.trail else ""
+    label = change.parents[side].get(f"{key}_label")
+    if value is not None and isinstance(label, str):
+        return label
+    return value
+
+
 def _cell(value: Leaf, lang: Lang) -> str:
-    """A value as a table shows it: 2,880.00, 新增, — for none."""
+    """A value as a table shows it: 2,880.00, 新增, 是, — for none."""
     if value is None:
         return "—"
     if value in (ADDED, REMOVED):
         return t(f"compare.{value}", lang)
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return t("yes" if value else "no", lang)
     if isinstance(value, int):
         return f"{value:,}"
     number = _number(value)
@@ -149,6 +318,8 @@ def _cell(value: Leaf, lang: Lang) -> str:
 
 
 def _signed(value: Leaf, lang: Lang) -> str:
+    if value is None:  # a label or a flag that changed: nothing to subtract
+        return ""
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:+,}"
     return _cell(value, lang)
@@ -156,11 +327,11 @@ def _signed(value: Leaf, lang: Lang) -> str:
 
 def _data(value: Leaf, lang: Lang) -> str | None:
     """A value as CSV and xlsx hold it: numbers plain (no "+", which a spreadsheet would
-    take for a formula), true/false, added/removed in --lang, text as it is."""
+    take for a formula), yes/no and added/removed in --lang, text as it is."""
     if value in (ADDED, REMOVED):
         return t(f"compare.{value}", lang)
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return t("yes" if value else "no", lang)
     number = _number(value)
     return None if value is None else str(value if number is None else number)
 
@@ -171,48 +342,150 @@ def _values(key: str, zh: str, en: str) -> tuple[Column, Column]:
     return Column(key, zh, en, "decimal", show="table"), Column(key, zh, en, show="data")
 
 
+PLACE = Column("place", "集团 / 校区", "group / campus", show="data")
 COLUMNS = (
     Column("path", "路径", "path", "id", show="data"),
-    Column("label", "项目", "figure"),
+    PLACE,
+    TREE,
+    Column("figure", "项目", "figure"),
     *_values("baseline", "原值", "baseline"),
     *_values("modified", "新值", "modified"),
     *_values("difference", "差额", "difference"),
 )
+_NO_PLACE = ("path", "figure", "baseline", "modified", "difference")
+
+
+def _kept(found: list[Change], explain: bool) -> tuple[list[Change], int]:
+    """The changes a table lists, and how many monthly amounts it folded away.
+
+    A code's ``_label`` is the same change as the code; a figure of a record inside
+    another (a stage's quota) that repeats the same figure of the outer one (the
+    campus's quota) is said once; a month of a list of twelve is folded into the
+    annual figure beside it unless ``explain``."""
+    paths = {c.path for c in found}
+    seen: dict[tuple[str, str, Leaf, Leaf], int] = {}
+    kept, folded = [], 0
+    for c in found:
+        key = c.trail[-1].key if c.trail else ""
+        parent = c.path.rpartition(".")[0]
+        if key.endswith("_label") and f"{parent}.{key[: -len('_label')]}".lstrip(".") in paths:
+            continue
+        if len(c.trail) > 1 and c.trail[-1].item and c.trail[-2].key in _FOLDED and not explain:
+            folded += 1
+            continue
+        place, used = _place(c)
+        same = (str(place.campus or place.group), key, c.baseline, c.modified)
+        depth = sum(s.record is not None for s in c.trail[used:])
+        if same in seen and seen[same] < depth:
+            continue
+        seen.setdefault(same, depth)
+        kept.append(c)
+    return kept, folded
+
+
+def _group_order(*bodies: Any) -> dict[str, int]:
+    """Each group id by the place it first has in the documents: the data's order."""
+    order: dict[str, int] = {}
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("group"), str):
+                order.setdefault(value["group"], len(order))
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    for body in bodies:
+        walk(body)
+    return order
+
+
+def _table(baseline: Output, modified: Output, found: list[Change], ask: Ask) -> Section:
+    lang = ask.lang
+    figures = _Figures(modified.command, (modified, baseline), lang)
+    # the district first, then each group in the order it first appears, a group's own
+    # figures before its campuses'
+    district: list[Change] = []
+    groups: dict[str, tuple[str, list[Change], dict[str, list[Change]]]] = {}
+    for c in found:
+        place, _ = _place(c)
+        if place.group is None and place.campus is None:
+            district.append(c)
+            continue
+        name, own, campuses = groups.setdefault(str(place.group), (place.group_name, [], {}))
+        if place.campus is None:
+            own.append(c)
+        else:
+            campuses.setdefault(place.campus, []).append(c)
+    placed = bool(groups)
+    order = _group_order(modified.body, baseline.body)
+    groups = dict(sorted(groups.items(), key=lambda g: order.get(g[0], len(order))))
+    sets = list(ask.sets)
+    title = tr(lang, f"参数对比：{'；'.join(sets)}", f"Comparison: {'; '.join(sets)}")
+    columns = COLUMNS if placed else tuple(c for c in COLUMNS if c.key in _NO_PLACE)
+    table = Section(tr(lang, "对比", "comparison"), title, columns)
+
+    def add(c: Change, name: str | None, where: str) -> None:
+        _, used = _place(c)
+        before, after = _shown(c, 0, lang), _shown(c, 1, lang)
+        table.add(
+            shown={
+                "baseline": _cell(before, lang),
+                "modified": _cell(after, lang),
+                "difference": _signed(c.difference, lang),
+            },
+            path=c.path,
+            place=where,
+            name=name,
+            figure=_figure(c, used, figures),
+            baseline=_data(before, lang),
+            modified=_data(after, lang),
+            difference=_data(c.difference, lang),
+        )
+
+    everywhere = t("compare.district", lang)
+    for i, c in enumerate(district):
+        add(c, everywhere if i == 0 else None, everywhere)
+    table.end_group()
+    for name, own, campuses in groups.values():
+        if not own:
+            table.add("heading", name=name)
+        for i, c in enumerate(own):
+            add(c, name if i == 0 else None, name)
+        for figures_of in campuses.values():
+            for i, c in enumerate(figures_of):
+                place, _ = _place(c)
+                add(c, "  " + _short(place) if i == 0 else None, place.campus_name)
+        table.end_group()
+    return table
 
 
 def compare_output(baseline: Output, modified: Output, ask: Ask) -> Output:
     """The modified Output beside its baseline, with every figure that changed."""
     lang = ask.lang
-    diffs = differences(baseline.body, modified.body)
+    found = changes(baseline.body, modified.body)
     sets = list(ask.sets)
-    title = tr(lang, f"参数对比：{'；'.join(sets)}", f"Comparison: {'; '.join(sets)}")
-    table = Section(tr(lang, "对比", "comparison"), title, COLUMNS)
-    for d in diffs:
-        table.add(
-            shown={
-                "baseline": _cell(d["baseline"], lang),
-                "modified": _cell(d["modified"], lang),
-                "difference": _signed(d["difference"], lang),
-            },
-            path=d["path"],
-            label=d["label"],
-            baseline=_data(d["baseline"], lang),
-            modified=_data(d["modified"], lang),
-            difference=_data(d["difference"], lang),
-        )
+    kept, folded = _kept(found, ask.explain)
+    lines = []
+    if not found:
+        lines.append(t("compare.same", lang))
+    elif folded:
+        lines.append(t("compare.folded", lang, count=folded))
     body = {
         "sets": sets,
         "baseline": baseline.body,
         "modified": modified.body,
-        "differences": diffs,
+        "differences": [c.doc() for c in found],
     }
     return Output(
         modified.command,
         modified.meta,
         body,
-        [table] if diffs else [],
+        [_table(baseline, modified, kept, ask)] if kept else [],
         modified.year,
-        lines=[] if diffs else [tr(lang, "两组参数下结果相同。", "The figures are the same.")],
+        lines=lines,
         notes=modified.notes,
         exit_code=modified.exit_code,
     )

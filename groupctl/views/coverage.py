@@ -14,6 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from groupctl.catalogue import Join
 from groupctl.clauses import cite
 from groupctl.labels import Lang, school_year, t, tr
 from groupctl.model import Dataset
@@ -274,12 +275,6 @@ def coverage_view(result: CoverageResult, data: Dataset, ask: Ask) -> Output:
         explain_title=t("explain.title", lang),
     )
     if result.incomplete:
-        years = "、".join(str(y) for y in result.incomplete)
-        out.notes.append(
-            tr(
-                lang,
-                f"注：campuses.csv 中 {years} 学年的在校生数据不全，未列入历年覆盖率",
-                f"note: campuses.csv lacks some headcounts for {years}; left out of the trend",
-            )
-        )
+        years = Join(tuple(str(y) for y in result.incomplete))
+        out.notes.append(t("coverage.note.incomplete", lang, years=years))
     return out

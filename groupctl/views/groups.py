@@ -16,6 +16,8 @@ CAMPUS = (
     Column("campus", "校区代码", "campus", "id", attr="id", show="data"),
     Column("campus_name", "校区", "campus_name", attr="name", show="data"),
     Column("name", "集团 / 校区", "group / campus", show="table"),
+    # the id a clerk types after -c: beside the name, in the table only (CSV has it first)
+    Column("campus", "校区代码", "id", "id", attr="id", show="table"),
     Column("school", "学校", "school"),
     Column("aliases", "别名", "aliases", show="data"),
     Column("role", "角色", "role", "code"),

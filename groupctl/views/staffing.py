@@ -17,7 +17,7 @@ posts of their own.  The stage detail is the teacher-quota sheet of the xlsx.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 from groupctl.clauses import cite
 from groupctl.labels import Lang, school_year, t, tr
 from groupctl.model import Dataset
+from groupctl.numbers import round_fraction_half_up
 from groupctl.output.model import Column, Output, Section, encode
 from groupctl.policy import ParamUse
 from groupctl.rules.staffing import (
@@ -62,7 +63,7 @@ BY_STUDENTS = Column("by_students", "按师生比", "by students", "count", show
 BY_CLASSES = Column("by_classes", "按班师比", "by classes", "count", show="data")
 QUOTA = Column("quota", "编制", "quota", "count")
 ON_STAFF = Column("on_staff", "在编", "held", "count")
-GAP = Column("gap", "缺口", "gap", "count")
+GAP = Column("gap", "余缺", "±", "count")  # on staff - quota: + over, - short
 ESTABLISHED = Column("established_teachers", "在编教师", "established", "count")
 TEMP = Column("temp_teachers", "临聘教师", "temporary", "count")
 CAREGIVERS = Column("caregivers", "保育员", "caregivers", "count")
@@ -213,17 +214,20 @@ def _num(x: Decimal) -> str:
 
 
 def _quotient(x: Fraction) -> str:
-    """``= 10.5`` when exact within four places, else ``≈ 12.4210`` (cut, never rounded).
+    """``= 10.5`` when exact within four places, else ``≈ 125.2632``: rounded half up at
+    the four places shown (2,380 ÷ 19 = 125.263157…).
 
-    Cutting keeps the shown digits honest about which side of .5 the value is on:
-    105 ÷ 10.0000000000000000000000000000001 shows ≈ 10.4999 and rounds to 10.
+    A value just under a half that four places would show as one (105 ÷ 10.000…01 =
+    10.4999…) reads ``< 10.5``: ``≈ 10.5000 → 四舍五入 10`` would contradict itself.
     """
     scaled = x * 10**4
-    cut = scaled.numerator // scaled.denominator  # x ≥ 0, so the floor is the cut
-    whole, places = divmod(cut, 10**4)
     if scaled.denominator == 1:
+        whole, places = divmod(scaled.numerator, 10**4)
         return f"= {whole}" if places == 0 else f"= {whole}.{places:04d}".rstrip("0")
-    return f"≈ {whole}.{places:04d}"
+    shown = round_fraction_half_up(x, 4)
+    if shown % 1 == Decimal("0.5") and x < Fraction(shown):
+        return f"< {shown.normalize():f}"
+    return f"≈ {shown}"
 
 
 def _signed(n: int | None) -> str:
@@ -235,8 +239,12 @@ def _signed(n: int | None) -> str:
 def _staff(c: CampusStaffing, quota: int, lang: Lang) -> str:
     if c.on_staff is None:
         return ""
-    gap = f"{c.on_staff} − {quota} = {_signed(c.gap)}"
-    return tr(lang, f"；在编 {c.on_staff}，缺口 {gap}", f"; on staff {c.on_staff}, gap {gap}")
+    gap = f"{c.on_staff} - {quota} = {_signed(c.gap)}"
+    return tr(
+        lang,
+        f"；在编 {c.on_staff}，余缺 {gap}",
+        f"; on staff {c.on_staff}, against the quota {gap}",
+    )
 
 
 Uses = dict[str, ParamUse]
@@ -399,8 +407,8 @@ def _explain_kindergarten(
     est = k.established_teachers
     # 两教 counts the established teachers: the temporary ones fill each class up to it
     if k.temp_teachers > 0:
-        temp_zh = f"{classes_zh} − 在编教师 {est} = 临聘 {k.temp_teachers}"
-        temp_en = f"{classes_en} − {est} established = {k.temp_teachers} temporary"
+        temp_zh = f"{classes_zh} - 在编教师 {est} = 临聘 {k.temp_teachers}"
+        temp_en = f"{classes_en} - {est} established = {k.temp_teachers} temporary"
     else:
         temp_zh = f"{classes_zh} = {k.teachers} ≤ 在编教师 {est} → 临聘 0"
         temp_en = f"{classes_en} = {k.teachers} ≤ {est} established → 0 temporary"
@@ -493,16 +501,52 @@ def _section(name: str, title: str, columns: tuple[Column, ...], staffed: bool) 
 
 
 def _grouped(
-    section: Section, items: Iterable[tuple[CampusStaffing, T]]
+    section: Section,
+    items: Iterable[tuple[CampusStaffing, T]],
+    totals: tuple[str, ...] = (),
+    lang: Lang = "zh",
+    figures: Callable[[CampusStaffing, T], dict[str, int | None]] | None = None,
 ) -> Iterator[tuple[CampusStaffing, T]]:
-    """The items, with a heading row each time the campuses move on to another group."""
-    group = None
+    """The items, with a heading row each time the campuses move on to another group.
+
+    With ``totals`` (the keys ``figures`` gives for an item), each group of two or more
+    campuses ends in a group total row and the section in a district total row: rows
+    drawn for people, not facts (CSV and xlsx hold the campuses' rows only)."""
+    group: str | None = None
+    rows: list[dict[str, int | None]] = []
+    everyone: list[dict[str, int | None]] = []
+
+    def close() -> None:
+        if totals and len(rows) > 1:  # a group of one campus: its row is the group's total
+            _total(section, "  " + t("table.group_total", lang), rows, totals)
+        everyone.extend(rows)
+
     for c, item in items:
         if c.group != group:
+            close()
             section.end_group()
             section.add("heading", name=c.group_name)
-            group = c.group
+            group, rows = c.group, []
+        if figures is not None:
+            rows.append(figures(c, item))
         yield c, item
+    close()
+    if totals and everyone:
+        section.end_group()
+        _total(section, t("table.district_total", lang), everyone, totals)
+
+
+def _sum(values: Iterable[int | None]) -> int | None:
+    """The sum, or None when a figure is missing (no staff.csv row to count)."""
+    numbers = list(values)
+    return None if any(v is None for v in numbers) else sum(v for v in numbers if v is not None)
+
+
+def _total(
+    section: Section, name: str, rows: list[dict[str, int | None]], keys: tuple[str, ...]
+) -> None:
+    sums = {k: _sum(r.get(k) for r in rows) for k in keys}
+    section.add("total", _gap_shown(sums.get("gap")), name=name, **sums)
 
 
 def _ids(c: CampusStaffing) -> dict[str, Any]:
@@ -511,6 +555,11 @@ def _ids(c: CampusStaffing) -> dict[str, Any]:
 
 def _gap_shown(gap: int | None) -> dict[str, str]:
     return {"gap": _signed(gap)} if gap is not None and gap > 0 else {}
+
+
+LEADER_TOTALS = ("principals", "vice_principals", "party_members")
+TEACHER_TOTALS = ("students", "classes", "quota", "on_staff", "gap")
+POST_TOTALS = tuple(col.key for col in KINDERGARTEN_DOC)
 
 
 def _sections(
@@ -547,10 +596,14 @@ def _sections(
         TEACHERS + TEACHERS_STAFF,
         staffed,
     )
-    for c, values in _grouped(leaders, ((c, _values(c)) for c in result.campuses)):
+    if staffed:
+        teachers.lines.append(t("staffing.gap_sign", lang))
+    leader_rows = ((c, _values(c)) for c in result.campuses)
+    for c, values in _grouped(leaders, leader_rows, LEADER_TOTALS, lang, lambda _, v: v):
         why = " / ".join(line.strip() for line in explained[c.campus][1:]) if explained else None
         leaders.add(**values, name="  " + c.short_name, explain=why)
-    for c, values in _grouped(teachers, ((c, _values(c)) for c in result.campuses)):
+    teacher_rows = ((c, _values(c)) for c in result.campuses)
+    for c, values in _grouped(teachers, teacher_rows, TEACHER_TOTALS, lang, lambda _, v: v):
         # a kindergarten campus is one row; a school campus with stages has a total row
         stages = [{col.key: getattr(s, col.key) for col in STAGE_DOC} for s in c.stages] or [
             {
@@ -584,7 +637,11 @@ def _sections(
             _title(result, lang, "幼儿园两教一保", "Kindergarten posts (两教一保)", clause),
             KINDERGARTEN,
         )
-        for c, k in _grouped(kindergarten, posts):
+
+        def posts_of(_: CampusStaffing, k: KindergartenPosts | None) -> dict[str, int | None]:
+            return {key: getattr(k, key) for key in POST_TOTALS}
+
+        for c, k in _grouped(kindergarten, posts, POST_TOTALS, lang, posts_of):
             assert k is not None
             name = c.short_name + (
                 tr(lang, "（附设幼儿班）", " (kindergarten classes)") if c.kind == "school" else ""
@@ -650,23 +707,9 @@ def staffing_view(result: StaffingResult, data: Dataset, ask: Ask) -> Output:
 
     notes = []
     if result.staff_lacks_year:
-        notes.append(
-            tr(
-                lang,
-                f"注：staff.csv 没有 {result.year} 年度的行，在编教师、缺口和党组织从缺",
-                f"note: staff.csv has no rows for {result.year}; teachers on staff, gaps"
-                f" and party organisation are left empty",
-            )
-        )
+        notes.append(t("staffing.note.no_staff_year", lang, year=result.year))
     elif result.staff_file is None:
-        notes.append(
-            tr(
-                lang,
-                "注：数据目录中没有 staff.csv，在编教师、缺口和党组织从缺",
-                "note: the data directory has no staff.csv; teachers on staff, gaps and"
-                " party organisation are left empty",
-            )
-        )
+        notes.append(t("staffing.note.no_staff_file", lang))
 
     return computed(
         "staffing",
