@@ -13,6 +13,11 @@ from __future__ import annotations
 from groupctl.catalogue import Lang, Msg, render
 
 
+def at(where: str, message: str, lang: Lang) -> str:
+    """A message after the place it is about, punctuated as each language does."""
+    return f"{where}：{message}" if lang == "zh" else f"{where}: {message}"
+
+
 class GroupctlError(Exception):
     """Bad usage or bad input: the user can fix it (exit 2)."""
 
@@ -25,15 +30,16 @@ class GroupctlError(Exception):
         self.line = line
 
     def location(self) -> str:
+        """``file:line``, ``file``, or "" when the error is about no file."""
         if self.file is None:
             return ""
-        if self.line is None:
-            return f"{self.file}: "
-        return f"{self.file}:{self.line}: "
+        return self.file if self.line is None else f"{self.file}:{self.line}"
 
     def render(self, lang: Lang) -> str:
-        """The whole message, with its place, in ``lang``."""
-        return f"{self.location()}{render(self.message, lang)}"
+        """The whole message, after its place, in ``lang``: ``campuses.csv:14：…`` in Chinese,
+        ``campuses.csv:14: …`` in English (SPEC §4)."""
+        where = self.location()
+        return at(where, render(self.message, lang), lang) if where else render(self.message, lang)
 
     def __str__(self) -> str:
         return self.render("en")

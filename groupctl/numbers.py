@@ -268,7 +268,7 @@ def parse_score(text: str, column: str | Msg = "score") -> Decimal:
     otherwise, naming the value as ``column`` (a column's name, or a ``Msg`` for one).
     """
     if isinstance(column, str):
-        column = column_name(column)
+        column = column_name(column, "得分" if column == "score" else None)
     s = _number_text(text)
     match = None if s is None else _SCORE.fullmatch(s)
     if s is None or match is None:

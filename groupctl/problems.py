@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from groupctl.catalogue import Lang, Msg, msg, render
-from groupctl.errors import DataError
+from groupctl.errors import DataError, at
 
 Severity = Literal["error", "warning"]
 
@@ -37,7 +37,7 @@ class Problem:
 
     def render(self, lang: Lang) -> str:
         """``file:line: message`` in ``lang``."""
-        return f"{self.location()}: {render(self.message, lang)}"
+        return at(self.location(), render(self.message, lang), lang)
 
 
 @dataclass

@@ -145,7 +145,7 @@ def test_a_bad_file_stops_allowance_with_one_line_and_exit_2(cli, write_data):
     result = cli("allowance", "2023", "--data", str(d))
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == ("错误：post_assessment.csv:3: month 应为 1 至 12 的整数，而不是“13”\n")
+    assert result.stderr == ("错误：post_assessment.csv:3：月份应为 1 至 12 的整数，而不是“13”\n")
 
 
 def test_assess_never_reads_it(cli, write_data):

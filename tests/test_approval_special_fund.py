@@ -271,7 +271,7 @@ def test_an_unknown_reviewer_is_refused(cli):
     result = cli(*SPECIAL, "-p", "课题", "--set", "finance.special_fund_reviewer=区长")
     assert result.exit_code == 2
     assert result.stderr.startswith(
-        "错误：--set finance.special_fund_reviewer: expected one of district_finance_bureau,"
+        "错误：--set finance.special_fund_reviewer：应为以下之一：district_finance_bureau、"
     )
 
 

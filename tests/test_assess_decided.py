@@ -66,7 +66,7 @@ def test_files_without_the_column_read_as_before(write_data):
 @pytest.mark.parametrize(
     ("files", "where"),
     [
-        # the column is named as the file's header row writes it
+        # in English the column is named as the header row writes it; in Chinese, 确定等次
         (
             {"group": GROUP_DECIDED.replace("良好", "很好")},
             ("group_scores.csv", 3, "很好", "确定等次"),
@@ -85,7 +85,7 @@ def test_a_bad_decided_grade_is_an_error_with_file_and_line(cli, write_data, fil
         f" or empty, got {value!r}"
     )
     zh = (
-        f"{column}{' ' if column.isascii() else ''}应为 优秀、良好、一般、不合格 之一"
+        "确定等次应为 优秀、良好、一般、不合格 之一"
         f"（或 excellent、good、fair、fail），或者留空，而不是“{value}”"
     )
     with pytest.raises(DataError) as err:
@@ -95,7 +95,7 @@ def test_a_bad_decided_grade_is_an_error_with_file_and_line(cli, write_data, fil
         result = cli(command, "2023", "--data", str(d))
         assert result.exit_code == 2
         assert result.stdout == ""
-        assert result.stderr == f"错误：{file}:{line}: {zh}\n"
+        assert result.stderr == f"错误：{file}:{line}：{zh}\n"
         result = cli(command, "2023", "--data", str(d), "--lang", "en")
         assert result.stderr == f"error: {file}:{line}: {message}\n"
     _, problems = inspect_data(d, with_scores=True)
@@ -122,7 +122,7 @@ def test_the_optional_column_given_twice_is_an_error_like_any_column(write_data)
     )
     assert (
         err.value.render("zh")
-        == "campus_scores.csv:1: 列“确定等次”与列“decided_grade”是同一列，出现了两次"
+        == "campus_scores.csv:1：列“确定等次”与列“decided_grade”是同一列，出现了两次"
     )
 
 

@@ -113,7 +113,7 @@ def test_the_first_data_error_stops_a_command_in_either_language(cli, write_data
     zh = cli("funding", "2023", "--data", str(d))
     en = cli("funding", "2023", "--data", str(d), "--lang", "en")
     assert (zh.exit_code, en.exit_code) == (2, 2)
-    assert zh.stderr == "错误：campuses.csv:3: 在校生数应为不小于 0 的整数，而不是“12a”\n"
+    assert zh.stderr == "错误：campuses.csv:3：在校生数应为不小于 0 的整数，而不是“12a”\n"
     assert en.stderr == "error: campuses.csv:3: 在校生数 must be a whole number ≥ 0, got '12a'\n"
 
 
@@ -137,7 +137,7 @@ def test_a_score_names_its_column_as_the_file_writes_it():
     assert err.value.render("zh") == "得分应在 0 至 100 之间，而不是“101”"
     with pytest.raises(NumberError) as err:
         parse_score("101")
-    assert err.value.render("zh") == "score 应在 0 至 100 之间，而不是“101”"
+    assert err.value.render("zh") == "得分应在 0 至 100 之间，而不是“101”"
     assert str(err.value) == "score must be from 0 to 100, got '101'"
 
 

@@ -295,7 +295,7 @@ def test_csv_cells_that_look_like_formulas_are_defused(cli, write_data):
         ),
         (
             ["funding", "2026"],
-            "错误：campuses.csv: 没有 2026 学年的在校生数据（有数据的学年：2023、2024、2025）\n",
+            "错误：campuses.csv：没有 2026 学年的在校生数据（有数据的学年：2023、2024、2025）\n",
         ),
         (
             ["funding", "99999"],
@@ -349,7 +349,7 @@ def test_a_data_error_names_file_and_line(cli, write_data):
     result = cli("funding", "2023", "--data", str(d))
     assert result.exit_code == 2
     # as SPEC §4 has it: the column as the header writes it, the value in the language's quotes
-    assert result.stderr == "错误：campuses.csv:3: students 应为不小于 0 的整数，而不是“12a”\n"
+    assert result.stderr == "错误：campuses.csv:3：在校生数应为不小于 0 的整数，而不是“12a”\n"
     result = cli("funding", "2023", "--data", str(d), "--lang", "en")
     assert (
         result.stderr == "error: campuses.csv:3: students must be a whole number ≥ 0, got '12a'\n"
@@ -364,7 +364,7 @@ def test_a_year_without_headcounts_for_one_campus_names_it(cli, write_data):
     assert result.exit_code == 2
     assert (
         result.stderr
-        == "错误：campuses.csv: 没有校区 g1-new（甲教育集团新校区）2024 学年的在校生数据\n"
+        == "错误：campuses.csv：没有校区 g1-new（甲教育集团新校区）2024 学年的在校生数据\n"
     )
 
 
@@ -579,7 +579,7 @@ def test_nan_in_a_policy_file_is_a_data_error_not_a_crash(cli, write_data):
     result = cli("funding", "2023", "--data", str(d))
     assert result.exit_code == 2
     assert result.stderr == (
-        "错误：policy.yaml:2: funding.base_per_group：应为不小于 0 的整数，而不是“.nan”\n"
+        "错误：policy.yaml:2：funding.base_per_group：应为不小于 0 的整数，而不是“.nan”\n"
     )
     checked = cli("check", "--data", str(d), "-f", "json")
     assert checked.exit_code == 1

@@ -386,23 +386,23 @@ def test_the_fixture_by_hand_through_the_cli(cli, write_data):
     [
         (
             {"campus": None},
-            "错误：campus_scores.csv: 缺少文件：groupctl {command} 需要数据文件夹（{d}）中有这个文件\n",
+            "错误：campus_scores.csv：缺少文件：groupctl {command} 需要数据文件夹（{d}）中有这个文件\n",
         ),
         (
             {"group": None},
-            "错误：group_scores.csv: 缺少文件：groupctl {command} 需要数据文件夹（{d}）中有这个文件\n",
+            "错误：group_scores.csv：缺少文件：groupctl {command} 需要数据文件夹（{d}）中有这个文件\n",
         ),
         (
             {"campus": CAMPUS_SCORES.replace("2023,g1-east,85.50\n", "")},
-            "错误：campus_scores.csv: 没有校区 g1-east（甲教育集团东校区）2023 学年的得分\n",
+            "错误：campus_scores.csv：没有校区 g1-east（甲教育集团东校区）2023 学年的得分\n",
         ),
         (
             {"group": GROUP_SCORES.replace("2023,g1,88,84\n", "")},
-            "错误：group_scores.csv: 没有集团 g1（甲教育集团）2023 学年的得分\n",
+            "错误：group_scores.csv：没有集团 g1（甲教育集团）2023 学年的得分\n",
         ),
         (
             {"campus": CAMPUS_SCORES.replace("85.50", "85.505")},
-            "错误：campus_scores.csv:3: score 最多两位小数，而不是“85.505”\n",
+            "错误：campus_scores.csv:3：得分最多两位小数，而不是“85.505”\n",
         ),
     ],
 )
@@ -424,7 +424,7 @@ def test_missing_or_bad_scores_are_one_line_and_exit_2(cli, write_data, command,
         ),
         (
             ["allowance", "2024"],
-            "错误：campus_scores.csv: 没有 2024 学年的学校考核得分（有得分的学年：2023）\n",
+            "错误：campus_scores.csv：没有 2024 学年的学校考核得分（有得分的学年：2023）\n",
         ),
         (
             ["assess", "2023", "--set", "assessment.weight_school=0.6"],
@@ -485,7 +485,7 @@ def test_check_reports_a_bad_score_file_with_file_and_line(cli, write_data):
     assert result.exit_code == 1
     doc = json.loads(result.stdout)
     assert [(p["severity"], p["file"], p["line"], p["message"]) for p in doc["problems"]] == [
-        ("error", "group_scores.csv", 3, "comprehensive 应在 0 至 100 之间，而不是“101”"),
+        ("error", "group_scores.csv", 3, "综合应在 0 至 100 之间，而不是“101”"),
         ("warning", "group_scores.csv", None, "没有集团 k1（乙幼儿园教育集团）2023 学年的得分"),
     ]
     result = cli("check", "--data", str(d), "-f", "json", "--lang", "en")

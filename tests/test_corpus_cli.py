@@ -263,7 +263,7 @@ def test_a_nonsensical_parameter_in_policy_yaml_is_an_error_check_reports(cli, t
     shutil.copytree(REPO / "data", d)
     (d / "policy.yaml").write_text("class_size:\n  max:\n    primary: 0\n", encoding="utf-8")
     one_error(
-        cli("staffing", "2023", "--data", str(d)), "policy.yaml:3:", "取值应在 10 至 100 人/班之间"
+        cli("staffing", "2023", "--data", str(d)), "policy.yaml:3：", "取值应在 10 至 100 人/班之间"
     )
     check = cli("check", "--data", str(d))
     assert check.exit_code == 1 and "policy.yaml" in check.stdout

@@ -285,7 +285,7 @@ CASES = [
         (FUNDING,),
         "campuses.csv",
         2,
-        "year",
+        "年度",
     ),
     Case(
         "campuses-10^30-students",
@@ -317,7 +317,7 @@ CASES = [
         (STAFFING, FUNDING),
         "staff.csv",
         2,
-        "teachers",
+        "在编教师数",
     ),
     Case(
         "staff-10^30-teachers",
@@ -333,7 +333,7 @@ CASES = [
         (STAFFING,),
         "staff.csv",
         2,
-        "party_members",
+        "党员数",
     ),
     Case(
         "campus-scores-5000-digits",
@@ -349,7 +349,7 @@ CASES = [
         (ASSESS,),
         "group_scores.csv",
         2,
-        "party_building",
+        "党建",
     ),
     Case(
         "group-scores-long-unknown-group",
@@ -365,7 +365,7 @@ CASES = [
         (ALLOWANCE,),
         "post_assessment.csv",
         2,
-        "month",
+        "月份",
     ),
     Case(
         "post-cell-over-128k",
@@ -507,7 +507,7 @@ def data(tmp_path: Path) -> Path:
     return d
 
 
-LOCATION = re.compile(r"^错误：(?P<file>[^:：]+)(?::(?P<line>[0-9]+))?[:：] ")
+LOCATION = re.compile(r"^错误：(?P<file>[^:：]+)(?::(?P<line>[0-9]+))?(?:：|: )")
 
 
 def assert_one_error_line(result: object, case: Case, command: tuple[str, ...]) -> None:
@@ -604,7 +604,7 @@ def test_a_huge_garbage_file_is_refused_fast_in_flat_memory(
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    case = Case("campuses-8-mb-garbage", lambda d: None, (FUNDING,), "campuses.csv", 2, "year")
+    case = Case("campuses-8-mb-garbage", lambda d: None, (FUNDING,), "campuses.csv", 2, "年度")
     assert_one_error_line(result, case, FUNDING)
     assert elapsed < 2.0, f"{elapsed:.2f} s"
     assert peak < 6 * 2**20, f"peak {peak / 2**20:.0f} MB for an 8 MB file"

@@ -242,7 +242,7 @@ def test_the_command_names_the_years_with_data_for_a_year_without(cli):
     result = cli("coverage", "2026")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "错误：campuses.csv: 没有 2026 学年的在校生数据（有数据的学年：2023、2024、2025）\n"
+        "错误：campuses.csv：没有 2026 学年的在校生数据（有数据的学年：2023、2024、2025）\n"
     )
 
 
@@ -251,7 +251,7 @@ def test_missing_total_is_one_clear_line_and_exit_2(cli, write_data):
     result = cli("coverage", "2023", "--data", str(d))
     assert result.exit_code == 2
     assert result.stderr == (
-        "错误：pilots.yaml: 没有 compulsory_schools_total：计算覆盖率需要全区义务教育阶段学校总数；"
+        "错误：pilots.yaml：没有 compulsory_schools_total：计算覆盖率需要全区义务教育阶段学校总数；"
         f"请在 {d} 的 pilots.yaml 中加一行“compulsory_schools_total: N”\n"
     )
 

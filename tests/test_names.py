@@ -125,7 +125,7 @@ def test_a_fragment_is_not_a_name_in_a_csv(tmp_path, cli):
     d = _renamed(tmp_path, {"sizhong-zhenluo": "镇罗"})
     result = cli("funding", "2023", "--data", str(d))
     assert result.exit_code == 2
-    assert result.stderr == "错误：campuses.csv:5: 不认识的校区“镇罗”（pilots.yaml 中没有）\n"
+    assert result.stderr == "错误：campuses.csv:5：不认识的校区“镇罗”（pilots.yaml 中没有）\n"
 
 
 def _pilots_with(tmp_path: Path, old: str, new: str) -> Path:
@@ -146,7 +146,7 @@ def test_a_name_two_campuses_share_is_an_error_with_its_line(tmp_path, cli):
     result = cli("funding", "2023", "--data", str(d))
     assert result.exit_code == 2
     assert result.stderr == (
-        "错误：pilots.yaml:49: 校区 sizhong-guotan 与校区 sizhong-zhenluo（第 43 行）同名“郭滩学校”\n"
+        "错误：pilots.yaml:49：校区 sizhong-guotan 与校区 sizhong-zhenluo（第 43 行）同名“郭滩学校”\n"
     )
 
 

@@ -195,7 +195,7 @@ def test_a_start_a_data_folder_moved_earlier_is_not_explained_as_ours(cli, write
     assert (result.exit_code, result.stdout) == (2, "")
     assert (
         result.stderr
-        == "错误：policy.yaml:4: 2020-2021 学年没有数字：参数的取值从 2021-2022 学年开始\n"
+        == "错误：policy.yaml:4：2020-2021 学年没有数字：参数的取值从 2021-2022 学年开始\n"
     )
     result = cli("params", "--data", str(d), "--year", "2020", "--lang", "en")
     assert result.stderr == (

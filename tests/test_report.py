@@ -234,7 +234,7 @@ def test_a_broken_score_file_is_an_error_not_a_gap(cli, tmp_path, no_scores):
     (no_scores / "group_scores.csv").write_text("year,group,party_building,comprehensive\n")
     result = cli("report", "2023", "--data", str(no_scores), "-o", str(tmp_path / "r.md"))
     assert result.exit_code == 2
-    assert result.stderr.startswith("错误：campus_scores.csv:2: ")
+    assert result.stderr.startswith("错误：campus_scores.csv:2：")
     assert not (tmp_path / "r.md").exists()
 
 

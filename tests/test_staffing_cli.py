@@ -745,15 +745,15 @@ def test_xlsx_has_a_sheet_per_section_with_the_fact_rows(cli, tmp_path):
     [
         (
             "2023,g1-east,-3,7",
-            "错误：staff.csv:3: teachers 应为不小于 0 的整数，而不是“-3”\n",
+            "错误：staff.csv:3：在编教师数应为不小于 0 的整数，而不是“-3”\n",
         ),
         (
             "2023,g1-east,24,七",
-            "错误：staff.csv:3: party_members 应为不小于 0 的整数，而不是“七”\n",
+            "错误：staff.csv:3：党员数应为不小于 0 的整数，而不是“七”\n",
         ),
         (
             "2023,g9-nowhere,24,7",
-            "错误：staff.csv:3: 不认识的校区“g9-nowhere”（pilots.yaml 中没有）\n",
+            "错误：staff.csv:3：不认识的校区“g9-nowhere”（pilots.yaml 中没有）\n",
         ),
     ],
 )
@@ -778,7 +778,7 @@ def test_a_campus_missing_from_staff_csv_is_named(cli, write_data):
     result = cli("staffing", "2023", "--data", str(d))
     assert result.exit_code == 2
     assert result.stderr == (
-        "错误：staff.csv: 校区 k1-south（乙幼儿园教育集团南分园）没有 2023 年度的行；"
+        "错误：staff.csv：校区 k1-south（乙幼儿园教育集团南分园）没有 2023 年度的行；"
         "staff.csv 已有其他校区 2023 年度的行，该年度集团内每个校区都需要一行\n"
     )
 
@@ -820,7 +820,7 @@ def test_contradictory_parameters_are_a_clear_error(cli, args, stderr):
         ),
         (
             "2026",
-            "错误：campuses.csv: 没有 2026 学年的在校生数据（有数据的学年：2023、2024、2025）\n",
+            "错误：campuses.csv：没有 2026 学年的在校生数据（有数据的学年：2023、2024、2025）\n",
         ),
         ("next", "错误：学年应写作 2023 这样的年份（也可写 2023-2024），而不是“next”\n"),
     ],

@@ -541,7 +541,9 @@ def test_a_campus_missing_from_a_covered_year_is_an_error_naming_it(write_data):
     with pytest.raises(DataError) as err:
         run(write_data, "2023,g1-east,primary,499,12\n", staff=staff)
     assert err.value.file == "staff.csv"
-    assert str(err.value.message).startswith("no row for 2023 for campus g1-west (甲教育集团西校区)")
+    assert str(err.value.message).startswith(
+        "no row for 2023 for campus g1-west (甲教育集团西校区)"
+    )
 
 
 def test_a_campus_outside_its_group_needs_no_staff_row(write_data):
