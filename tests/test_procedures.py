@@ -9,22 +9,26 @@ import pytest
 EXPECTED = {
     "budget": (
         "6.4.1.1",
-        ["campuses", "group", "district_education_bureau", "bureau_and_finance", "campuses"],
+        ["campuses", "group", "group", "bureau_and_finance", "campuses"],
     ),
     "final-accounts": (
         "6.4.1.1",
-        ["campuses", "group", "district_education_bureau", "bureau_and_finance"],
+        ["campuses", "group", "group", "bureau_and_finance"],
     ),
-    "naming": ("6.1", ["district_education_bureau", "establishment_office", "campuses"]),
-    "leader-appointment": ("6.4.2.3", ["district_education_bureau", "organization_department"]),
-    "middle-appointment": ("6.4.2.3", ["group_head_campus", "district_education_bureau"]),
+    # who acts is the subject of the plan's sentence: the bureau that appoints also files
+    "naming": ("6.1", ["district_education_bureau", "district_education_bureau", "campuses"]),
+    "leader-appointment": (
+        "6.4.2.3",
+        ["district_education_bureau", "district_education_bureau"],
+    ),
+    "middle-appointment": ("6.4.2.3", ["group_head_campus", "group_head_campus"]),
     "teacher-plan": (
         "6.4.3",
         [
             "group",
             "district_education_bureau",
             "district_education_bureau",
-            "organization_department",
+            "district_education_bureau",
         ],
     ),
 }
@@ -45,13 +49,13 @@ def test_procedure_json(cli, name):
 @pytest.mark.parametrize("name", list(EXPECTED))
 def test_procedure_csv_has_one_row_per_step_in_order(cli, name):
     lines = cli("procedure", name, "-f", "csv").stdout.splitlines()
-    assert lines[0] == "程序,步骤,经办,代码,条款"  # headers follow --lang, Chinese by default
+    assert lines[0] == "程序,步骤,经办,事项,代码,条款"  # headers follow --lang, Chinese by default
     assert cli("procedure", name, "-f", "csv", "--lang", "en").stdout.splitlines()[0] == (
-        "procedure,step,who acts,actor,clause"
+        "procedure,step,who acts,what is done,actor,clause"
     )
     clause, actors = EXPECTED[name]
     rows = [line.split(",") for line in lines[1:]]
-    assert [(r[0], r[1], r[3], r[4]) for r in rows] == [
+    assert [(r[0], r[1], r[4], r[5]) for r in rows] == [
         (name, str(i), actor, clause) for i, actor in enumerate(actors, start=1)
     ]
 
@@ -72,7 +76,8 @@ def test_procedure_table_and_markdown_list_the_labels_in_order(cli, name, fmt):
 def test_budget_table(cli):
     out = cli("procedure", "budget").stdout
     assert out.splitlines()[0] == "年度部门预算程序（六（四）1（1））"
-    assert "     4   区教育局、区财政局批准" in out
+    assert "     4   区教育局、区财政局   区教育局、区财政局批准" in out
+    assert "     3   集团                 集团报送区教育局" in out  # who acts, then what
 
 
 def test_procedure_list(cli):

@@ -292,6 +292,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "duty.year_end_assessment": ("集团与学校年终考核", "year-end assessment"),
     "duty.efficiency_allowance": ("发放管理效能津贴（一次性）", "pay the efficiency allowance"),
     "duty.teacher_plan": ("集团提交教师调配补充方案", "groups submit the teacher plan"),
+    # who acts in a fixed procedure (groupctl procedure NAME)
+    "actor.campuses": ("各校（园）", "each campus"),
+    "actor.group": ("集团", "the group"),
+    "actor.district_education_bureau": ("区教育局", "district education bureau"),
+    "actor.bureau_and_finance": ("区教育局、区财政局", "education and finance bureaus"),
+    "actor.group_head_campus": ("集团总校（园）", "the group's head campus"),
     "schedule.monthly": ("每月", "monthly"),
     "schedule.once": ("一次", "once"),
     "concerns.current": ("本学年", "current"),

@@ -1,5 +1,9 @@
 """Fixed procedures of the plan, each step next to the clause that sets it.
 
+A step's ``actor`` is who acts: the subject of the plan's sentence. In "由区教育局考察任命，
+报区委组织部备案" the bureau appoints and the bureau files; the office it files with is
+named in the step's text, not as its actor.
+
 These are sequences of who does what, not figures, so they live here as data
 beside their clauses rather than in policy.yaml (which holds numbers).
 """
@@ -38,7 +42,7 @@ PROCEDURES: tuple[Procedure, ...] = (
         "naming", "6.1", "集团与校（园）区命名", "naming a group and its campuses",
         (
             _S("district_education_bureau", "区教育局确定集团及成员校（园）名称", "the district education bureau names the group and its campuses"),
-            _S("establishment_office", "报区委编办备案", "filed with the district establishment office (区委编办)"),
+            _S("district_education_bureau", "报区委编办备案", "files it with the district establishment office (区委编办)"),
             _S("campuses", "各成员校（园）挂牌", "each campus puts up its plaque"),
         ),
     ),
@@ -48,7 +52,7 @@ PROCEDURES: tuple[Procedure, ...] = (
         (
             _S("campuses", "各校（园）编制本校预算", "each campus drafts its budget"),
             _S("group", "集团审核并汇总", "the group reviews and aggregates the budgets"),
-            _S("district_education_bureau", "集团报送区教育局", "the group submits them to the district education bureau"),
+            _S("group", "集团报送区教育局", "the group submits them to the district education bureau"),
             _S("bureau_and_finance", "区教育局、区财政局批准", "the education bureau and the finance bureau approve"),
             _S("campuses", "各校（园）组织实施", "each campus carries out its budget"),
         ),
@@ -59,7 +63,7 @@ PROCEDURES: tuple[Procedure, ...] = (
         (
             _S("campuses", "各校（园）编制本校决算", "each campus drafts its final accounts"),
             _S("group", "集团审核并汇总", "the group reviews and aggregates them"),
-            _S("district_education_bureau", "集团报送区教育局", "the group submits them to the district education bureau"),
+            _S("group", "集团报送区教育局", "the group submits them to the district education bureau"),
             _S("bureau_and_finance", "区教育局、区财政局审核", "the education bureau and the finance bureau review them"),
         ),
     ),
@@ -68,7 +72,7 @@ PROCEDURES: tuple[Procedure, ...] = (
         "leader-appointment", "6.4.2.3", "校（园）长及副职考察任命", "appointing heads and deputies",
         (
             _S("district_education_bureau", "区教育局考察并任命", "the district education bureau inspects and appoints"),
-            _S("organization_department", "报区委组织部备案", "filed with the district organization department (区委组织部)"),
+            _S("district_education_bureau", "报区委组织部备案", "files it with the district organization department (区委组织部)"),
         ),
     ),
     # 六（四）2（3）: middle managers are appointed by the group's head campus.
@@ -76,7 +80,7 @@ PROCEDURES: tuple[Procedure, ...] = (
         "middle-appointment", "6.4.2.3", "中层干部考察任命", "appointing middle managers",
         (
             _S("group_head_campus", "所在集团总校（园）考察并任命", "the group's head campus inspects and appoints"),
-            _S("district_education_bureau", "报区教育局备案", "filed with the district education bureau"),
+            _S("group_head_campus", "报区教育局备案", "files it with the district education bureau"),
         ),
     ),
     # 六（四）3: each July the group proposes next year's teacher allocation.
@@ -86,7 +90,7 @@ PROCEDURES: tuple[Procedure, ...] = (
             _S("group", "集团于每年7月向区教育局报送下学年教师调配补充方案", "each July the group submits next school year's teacher allocation plan to the district education bureau"),
             _S("district_education_bureau", "区教育局审核", "the district education bureau reviews it"),
             _S("district_education_bureau", "区教育局调配补充教师", "the district education bureau allocates and adds teachers"),
-            _S("organization_department", "报区委组织部备案", "filed with the district organization department (区委组织部)"),
+            _S("district_education_bureau", "报区委组织部备案", "files it with the district organization department (区委组织部)"),
         ),
     ),
 )  # fmt: skip

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from groupctl.clauses import cite
-from groupctl.labels import tr
+from groupctl.labels import t, tr
 from groupctl.output.model import Column, Output, Section, encode
 from groupctl.rules.procedures import PROCEDURES, Procedure
 from groupctl.views import Ask, meta_for
@@ -11,8 +11,9 @@ from groupctl.views import Ask, meta_for
 STEP = (
     Column("procedure", "程序", "procedure", "id", show="data"),
     Column("step", "步骤", "step", "count"),
-    Column("actor_label", "经办", "who acts"),
-    Column("actor", "代码", "actor", "id"),
+    Column("actor_name", "经办", "who acts"),
+    Column("actor_label", "事项", "what is done"),
+    Column("actor", "代码", "actor", "id", show="data"),
     Column("clause", "条款", "clause", "id", show="data"),
 )
 ITEM = (
@@ -31,6 +32,7 @@ def procedure_view(p: Procedure, ask: Ask) -> Output:
             "procedure": p.name,
             "step": i,
             "actor": s.actor,
+            "actor_name": t(f"actor.{s.actor}", lang),
             "actor_label": tr(lang, s.zh, s.en),
             "clause": p.clause,
         }
