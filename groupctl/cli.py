@@ -750,7 +750,7 @@ def init(
     from groupctl.init import init_data, init_report
 
     target, copied = init_data(directory)
-    report = init_report(target, copied, opts.lang_code)
+    report = init_report(target, copied, opts.lang_code, _width() if sys.stdout.isatty() else None)
     sys.stdout.write(_fit(report, _width()) if sys.stdout.isatty() else report)
 
 

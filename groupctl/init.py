@@ -23,6 +23,7 @@ from groupctl.catalogue import Join, Lang, msg, text
 from groupctl.errors import UsageError
 from groupctl.loaders import BUNDLED_DATA, DATA_FILES, PILOTS
 from groupctl.numbers import clip_middle
+from groupctl.wrapping import cells, wrap
 
 
 def bundled_files() -> tuple[Path, ...]:
@@ -127,23 +128,53 @@ def _create(target: Path, sources: tuple[Path, ...], given: Path) -> None:
         raise
 
 
-def init_report(target: Path, copied: tuple[str, ...], lang: Lang) -> str:
-    """What ``init`` did and what to do next, for the clerk."""
+def init_report(target: Path, copied: tuple[str, ...], lang: Lang, width: int | None = None) -> str:
+    """What ``init`` did and what to do next, for the clerk.
+
+    Wrapped to ``width`` (the CLI gives the terminal's; None leaves lines whole): a
+    file's description goes on under the description column, a numbered step's text under
+    its first word, a heading flush left, so that nothing is left for the terminal to cut."""
     folder = shlex.quote(str(target))
-    width = max(len(n) for n in copied) + 2
-    lines = [text("init.done", lang, dir=target, count=len(copied))]
-    lines += [f"  {n.ljust(width)}{text(f'init.file.{n}', lang)}" for n in copied]
+    column = max(len(n) for n in copied) + 2
     figures = Join(tuple(n for n in copied if n != PILOTS))
+    steps = (
+        text("init.next.figures", lang, files=figures),
+        text("init.next.pilots", lang),
+        text("init.next.policy", lang),
+        text("init.next.check", lang, dir=folder),
+    )
+    # each line with the hanging indent its wrapped lines take, beyond its own indent
+    lines: list[tuple[str, int]] = [(text("init.done", lang, dir=target, count=len(copied)), 0)]
+    lines += [(f"  {n.ljust(column)}{text(f'init.file.{n}', lang)}", column) for n in copied]
+    lines += [("", 0), (text("init.next", lang), 0)]
+    lines += [(f"  {step}", len(step.split(" ", 1)[0]) + 1) for step in steps]
     lines += [
-        "",
-        text("init.next", lang),
-        "  " + text("init.next.figures", lang, files=figures),
-        "  " + text("init.next.pilots", lang),
-        "  " + text("init.next.policy", lang),
-        "  " + text("init.next.check", lang, dir=folder),
-        "",
-        text("init.use", lang),
-        f"  groupctl funding 2023 --data {folder}",
-        f"  export GROUPCTL_DATA={folder}",
+        ("", 0),
+        (text("init.use", lang), 0),
+        (f"  groupctl funding 2023 --data {folder}", 2),
+        (f"  export GROUPCTL_DATA={folder}", 2),
     ]
-    return "\n".join(lines) + "\n"
+    if width is None:
+        return "\n".join(line for line, _ in lines) + "\n"
+    # a folder too long for a line is cut where it must be, as any long word
+    names = tuple(n for n in (folder, str(target)) if cells(n) <= width // 2)
+    return (
+        "\n".join(part for line, hang in lines for part in _wrap(line, width, hang, names)) + "\n"
+    )
+
+
+def _wrap(line: str, width: int, hang: int, names: tuple[str, ...]) -> list[str]:
+    """``line`` wrapped, the folder's names kept whole as words (本局数据 would else break
+    between its characters, and a command copied from the screen name another folder)."""
+    kept: dict[str, str] = {}
+    for i, name in enumerate(names):  # the quoted name first: it holds the bare one
+        word = chr(_PLACE + i) * cells(name)  # as wide as the name, of a character no text has
+        kept[word] = name
+        line = line.replace(name, word)
+    parts = wrap(line, width, hang=hang)
+    for word, name in kept.items():
+        parts = [part.replace(word, name) for part in parts]
+    return parts
+
+
+_PLACE = 0xE000  # private-use characters: one cell wide, in no message

@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 
 import pytest
 from rich.cells import cell_len
 
+from groupctl.loaders import BUNDLED_DATA
 from groupctl.views.compare import differences
 
 
@@ -194,7 +196,8 @@ def test_compare_table_of_an_approval(cli):
         "\n"
     )
     assert (
-        result.stderr.splitlines()[-1] == "注：参数已改动：finance.bureau_threshold = 50000 (--set)"
+        result.stderr.splitlines()[-1]
+        == "注：参数已改动：finance.bureau_threshold = 50000（--set）"
     )
 
 
@@ -318,20 +321,80 @@ def test_a_code_and_its_label_are_one_change_shown_by_label(cli):
     args = ("assess", "2023", "--compare", "--set")
     out = cli(*args, "assessment.grades=85:excellent,80:good,60:fair,0:fail").stdout
     lines = out.splitlines()
-    assert lines[4:8] == [
+    assert lines[4:7] == [
         "  中卫市第四中学教育集团",
-        "    总校                       拟定等次    良好   优秀",
-        "                               等次        良好   优秀",
+        "    总校                         等次     良好    优秀",
         "",
     ]
     body = "\n".join(lines[2:])
     assert "grade_label" not in body and "good" not in body
     # the groups in the data's order: 第四中学 before 宣和, though 宣和's group figure comes first
     assert out.index("第四中学") < out.index("宣和教育集团")
-    # JSON keeps every difference by its path, the label too
+    # JSON keeps every difference by its path, the label and the proposed grade too
     doc = json.loads(cli(*args, "assessment.grades=85:excellent,80:good,60:fair,0:fail",
                          "-f", "json").stdout)  # fmt: skip
-    assert "groups.xuanhe.grade_label" in {d["path"] for d in doc["differences"]}
+    paths = {d["path"] for d in doc["differences"]}
+    assert {"groups.xuanhe.grade_label", "groups.xuanhe.proposed_grade"} <= paths
+
+
+GRADES = ("assess", "2023", "--set", "assessment.grades=95:优秀,85:良好,60:一般,0:不合格")
+
+
+def test_a_grade_and_the_same_proposed_grade_are_one_change(cli):
+    result = cli(*GRADES, "--compare")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "参数对比：assessment.grades=95:优秀,85:良好,60:一般,0:不合格\n"
+        "\n"
+        "  集团 / 校区                   项目    原值   新值   差额\n"
+        " ──────────────────────────────────────────────────────────\n"
+        "  中卫市第七小学教育集团        等次    优秀   良好\n"
+        "    双渠校区                    等次    优秀   良好\n"
+        "\n"
+        "  中卫市第四中学教育集团        等次    良好   一般\n"
+        "    镇罗校区                    等次    良好   一般\n"
+        "\n"
+        "  中卫市宣和教育集团\n"
+        "    东月校区                    等次    良好   一般\n"
+        "    张洪校区                    等次    优秀   良好\n"
+        "    宣和幼儿园                  等次    良好   一般\n"
+        "\n"
+        "  中卫市兴仁教育集团\n"
+        "    总校（兴仁中学）            等次    良好   一般\n"
+        "\n"
+        "  中卫市第二幼儿园教育集团      等次    优秀   良好\n"
+        "    总园                        等次    优秀   良好\n"
+        "    香山分园                    等次    优秀   良好\n"
+        "\n"
+    )
+    en = cli(*GRADES, "--compare", "--lang", "en").stdout.splitlines()
+    assert en[2:6] == [
+        "  group / campus             figure    baseline   modified   difference",
+        " ───────────────────────────────────────────────────────────────────────",
+        "  中卫市第七小学教育集团     grade    excellent       good",
+        "    双渠校区                 grade    excellent       good",
+    ]
+    assert "proposed" not in "\n".join(en)
+
+
+def test_a_decided_grade_leaves_the_proposal_as_the_change(cli, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(BUNDLED_DATA, data)
+    scores = data / "group_scores.csv"
+    rows = scores.read_text(encoding="utf-8").splitlines()
+    decided = [rows[0] + ",decided_grade"] + [
+        r + (",优秀" if r.startswith("2023,qixiao,") else ",") for r in rows[1:]
+    ]
+    scores.write_text("\n".join(decided) + "\n", encoding="utf-8")
+    lines = cli(*GRADES, "--compare", "--data", str(data)).stdout.splitlines()
+    # 第七小学 keeps the grade decided; only its proposal moves, and is said as the proposal
+    assert lines[4:6] == [
+        "  中卫市第七小学教育集团     拟定等次   优秀   良好",
+        "    双渠校区                 等次       优秀   良好",
+    ]
+    en = cli(*GRADES, "--compare", "--data", str(data), "--lang", "en").stdout.splitlines()
+    first = next(line for line in en if "中卫市第七小学教育集团" in line)
+    assert first.split() == ["中卫市第七小学教育集团", "proposed", "grade", "excellent", "good"]
 
 
 def test_monthly_amounts_fold_into_the_annual_figures_unless_explained(cli):
@@ -360,15 +423,104 @@ def test_monthly_amounts_fold_into_the_annual_figures_unless_explained(cli):
 def test_a_stage_figure_that_repeats_its_campus_figure_is_said_once(cli):
     args = ("staffing", "2023", "--set", "teachers.student_ratio.primary=18", "--compare")
     lines = cli(*args).stdout.splitlines()
-    assert lines[4:8] == [
-        "  中卫市第七小学教育集团",
-        "    总校                   编制               125    132     +7",
-        "                           小学 · 按师生比    125    132     +7",
-        "                           余缺                -7    -14     -7",
+    assert lines[7:10] == [
+        "  中卫市第七小学教育集团   编制           147    155     +8",
+        "                           余缺            -7    -15     -8",
+        "    总校                   编制           125    132     +7",
     ]
+    assert lines[10] == "                           余缺            -7    -14     -7"
     # a campus of two stages keeps its stage's quota: it is not the campus's
-    at = lines.index("    郭滩校区               编制                21     22     +1")
-    assert lines[at + 2] == "                           小学 · 编制         12     13     +1"
+    at = lines.index("    郭滩校区               编制            21     22     +1")
+    assert lines[at + 1] == "                           小学 · 编制     12     13     +1"
+
+
+STAFFING_SET = ("staffing", "2023", "--set", "teachers.student_ratio.primary=20", "--compare")
+
+
+def test_staffing_compare_says_each_change_once_under_the_district_and_group_totals(cli):
+    result = cli(*STAFFING_SET)
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "参数对比：teachers.student_ratio.primary=20\n"
+        "\n"
+        "  集团 / 校区              项目          原值   新值   差额\n"
+        " ───────────────────────────────────────────────────────────\n"
+        "  全区                     编制           698    684    -14\n"
+        "                           余缺           -22     -8    +14\n"
+        "\n"
+        "  中卫市第七小学教育集团   编制           147    140     -7\n"
+        "                           余缺            -7      0     +7\n"
+        "    总校                   编制           125    119     -6\n"
+        "                           余缺            -7     -1     +6\n"
+        "    双渠校区               编制            22     21     -1\n"
+        "                           余缺             0     +1     +1\n"
+        "\n"
+        "  中卫市宣和教育集团       编制           162    158     -4\n"
+        "                           余缺            -6     -2     +4\n"
+        "    东月校区               编制            36     35     -1\n"
+        "                           小学 · 编制     20     19     -1\n"
+        "                           余缺            -1      0     +1\n"
+        "    张洪校区               编制            16     15     -1\n"
+        "                           小学 · 编制      9      8     -1\n"
+        "                           余缺            +1     +2     +1\n"
+        "    宣和小学校区           编制            34     32     -2\n"
+        "                           余缺            -3     -1     +2\n"
+        "\n"
+        "  中卫市兴仁教育集团       编制           169    166     -3\n"
+        "                           余缺            -7     -4     +3\n"
+        "    兴仁小学               编制            40     38     -2\n"
+        "                           余缺            -2      0     +2\n"
+        "    王团校区               编制            12     11     -1\n"
+        "                           余缺            -1      0     +1\n"
+        "\n"
+    )
+    # the district's figures are the staffing table's district total row
+    table = cli("staffing", "2023").stdout
+    assert "  全区合计                            12,790    322    698    676    -22" in table
+
+
+def test_staffing_compare_in_english_names_the_gap(cli):
+    lines = cli(*STAFFING_SET, "--lang", "en").stdout.splitlines()
+    assert lines[2:13] == [
+        "  group / campus           figure            baseline   modified   difference",
+        " ─────────────────────────────────────────────────────────────────────────────",
+        "  district                 quota                  698        684          -14",
+        "                           gap                    -22         -8          +14",
+        "",
+        "  中卫市第七小学教育集团   quota                  147        140           -7",
+        "                           gap                     -7          0           +7",
+        "    总校                   quota                  125        119           -6",
+        "                           gap                     -7         -1           +6",
+        "    双渠校区               quota                   22         21           -1",
+        "                           gap                      0         +1           +1",
+    ]
+    assert "±" not in "\n".join(lines)
+
+
+def test_staffing_compare_csv_keeps_numbers_plain(cli):
+    rows = list(csv.reader(io.StringIO(cli(*STAFFING_SET, "-f", "csv", "--lang", "en").stdout)))
+    assert rows[0][:6] == ["path", "group / campus", "figure", "baseline", "modified", "difference"]
+    assert rows[1][:6] == ["totals.district.quota", "district", "quota", "698", "684", "-14"]
+    assert rows[2][:6] == ["totals.district.gap", "district", "gap", "-22", "-8", "14"]
+    shuangqu = [r for r in rows if r[0] == "campuses.qixiao-shuangqu.teachers.gap"]
+    assert shuangqu[0][3:6] == ["0", "1", "1"]  # no "+": a spreadsheet would take it for a formula
+
+
+def test_a_kindergarten_quota_in_the_totals_is_named_by_its_table(cli):
+    args = ("staffing", "2023", "--set", "teachers.kindergarten_established=15:5,0:3")
+    lines = cli(*args, "--compare").stdout.splitlines()
+    assert lines[4:14] == [
+        "  全区                       编制                   698    700     +2",
+        "                             余缺                   -22    -24     -2",
+        "                             两教一保 · 教师编制     17     19     +2",
+        "                             两教一保 · 临聘教师     97     95     -2",
+        "",
+        "  中卫市第二幼儿园教育集团   编制                    11     13     +2",
+        "                             余缺                     0     -2     -2",
+        "                             两教一保 · 临聘教师     69     67     -2",
+        "    总园                     教师编制                 4      5     +1",
+        "                             临聘教师                28     27     -1",
+    ]
 
 
 @pytest.mark.parametrize(

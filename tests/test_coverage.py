@@ -145,7 +145,7 @@ def test_a_year_before_the_policy_is_refused(write_data):
 
 SUMMARY_2023 = """\
 2023–2024学年 义务教育阶段学校集团化办学覆盖率（七（三））
-16 ÷ 26 = 61.54%，已达到 2025 年 60.00% 的目标
+16 ÷ 26 ≈ 61.54%，已达到 2025 年 60.00% 的目标
 
   集团内学校   全区学校   覆盖率     目标   目标年份   达到目标   尚差（所）
  ────────────────────────────────────────────────────────────────────────────
@@ -168,7 +168,7 @@ SUMMARY_2023 = """\
     双渠校区                      成员    小学              是
 """
 ILLUSTRATIVE = (
-    "注：campuses.csv, pilots.yaml:compulsory_schools_total 中的数字为示例，并非正式统计\n"
+    "注：campuses.csv、pilots.yaml:compulsory_schools_total 中的数字是示例，不是正式统计\n"
 )
 
 
@@ -229,13 +229,29 @@ def test_rates_round_half_up_to_four_places_only_when_shown(cli, write_data):
     doc = json.loads(cli("coverage", "2023", "--data", str(d), "-f", "json").stdout)
     assert (doc["rate"], doc["met"], doc["needed"]) == ("0.0313", False, 55)
     table = cli("coverage", "2023", "--data", str(d)).stdout
-    assert table.splitlines()[1] == "3 ÷ 96 = 3.13%，距 2025 年 60.00% 的目标尚差 55 所"
+    assert table.splitlines()[1] == "3 ÷ 96 ≈ 3.13%，距 2025 年 60.00% 的目标尚差 55 所"
+
+
+def test_an_exact_rate_is_equal_and_a_rounded_one_approximate(cli, write_data):
+    d = write_data(pilots=with_total(4))  # 3 / 4 = 0.75 exactly
+    args = ("coverage", "2023", "--data", str(d))
+    assert cli(*args).stdout.splitlines()[1] == "3 ÷ 4 = 75.00%，已达到 2025 年 60.00% 的目标"
+    en = cli(*args, "--lang", "en", "--explain").stdout.splitlines()
+    assert en[1] == "3 ÷ 4 = 75.00%: the target of 60.00% by 2025 is met"
+    assert (
+        "coverage = 3 compulsory-stage schools in groups ÷ 4 in the district"
+        " (pilots.yaml compulsory_schools_total) = 3/4 = 0.7500 (clause 7.3)"
+    ) in en
+    # 16 ÷ 26 is 0.615384…: shown rounded, so approximately
+    assert cli("coverage", "2023", "--lang", "en").stdout.splitlines()[1] == (
+        "16 ÷ 26 ≈ 61.54%: the target of 60.00% by 2025 is met"
+    )
 
 
 def test_coverage_in_the_target_year_says_whether_the_target_is_met(cli):
     result = cli("coverage", "2025")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[1] == "16 ÷ 26 = 61.54%，已达到 2025 年 60.00% 的目标"
+    assert result.stdout.splitlines()[1] == "16 ÷ 26 ≈ 61.54%，已达到 2025 年 60.00% 的目标"
 
 
 def test_the_command_names_the_years_with_data_for_a_year_without(cli):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import io
 import os
 import shutil
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from groupctl.loaders import BUNDLED_DATA
+from groupctl.wrapping import cells
 
 FILES = ["campus_scores.csv", "campuses.csv", "group_scores.csv", "pilots.yaml", "staff.csv"]
 
@@ -122,3 +124,89 @@ def test_check_names_the_bundled_folder_for_people_and_keeps_bundled_for_scripts
     assert table.stdout.splitlines()[0] == label
     doc = cli("check", "-f", "json", "--lang", lang).stdout
     assert '"directory": "bundled"' in doc
+
+
+def test_at_60_columns_wrapped_lines_keep_their_column_and_the_folder_whole(monkeypatch):
+    from groupctl.init import bundled_files, init_report
+
+    copied = tuple(p.name for p in bundled_files())
+    target = Path("/srv/本局数据")
+    # a description goes on under the description column, a step under its first word, a
+    # heading flush left; the folder is one word, never cut between its characters
+    assert init_report(target, copied, "zh", 60) == (
+        "已建立数据文件夹 /srv/本局数据，复制了内置数据的 5 个文件：\n"
+        "  pilots.yaml        试点集团与校区名单、角色、校长属性（方\n"
+        "                     案附件）\n"
+        "  campuses.csv       各校区每学年的学段、在校生数与班数（示\n"
+        "                     例数字）\n"
+        "  staff.csv          各校区在编教师与党员人数（示例数字）\n"
+        "  campus_scores.csv  各校区年终考核得分（示例数字）\n"
+        "  group_scores.csv   各集团党建与综合得分（示例数字）\n"
+        "\n"
+        "接下来请修改：\n"
+        "  1. 把 campuses.csv、staff.csv、campus_scores.csv、\n"
+        "     group_scores.csv 中的示例数字换成本局的正式统计；\n"
+        "  2. 在 pilots.yaml 中核对集团与校区，填写\n"
+        "     compulsory_schools_total（全区义务教育阶段学校总数），\n"
+        "     并从 illustrative 名单中删去已换成正式数字的文件；\n"
+        "  3. 本局自定的参数（如 finance.large_expense_threshold）写\n"
+        "     入该文件夹的 policy.yaml；groupctl params 列出全部参\n"
+        "     数、取值与来源；\n"
+        "  4. 每次修改后运行 groupctl check --data '/srv/本局数据' 检\n"
+        "     查。\n"
+        "\n"
+        "使用这些数据：在命令后加 --data，或在 shell 中设置一次\n"
+        "GROUPCTL_DATA：\n"
+        "  groupctl funding 2023 --data '/srv/本局数据'\n"
+        "  export GROUPCTL_DATA='/srv/本局数据'\n"
+    )
+    assert init_report(target, copied, "en", 60) == (
+        "Set up the data folder /srv/本局数据 with the 5 bundled data\n"
+        "files:\n"
+        "  pilots.yaml        the pilot groups and campuses, roles,\n"
+        "                     head titles (the plan's annex)\n"
+        "  campuses.csv       each campus's stage, students and\n"
+        "                     classes per school year (example\n"
+        "                     figures)\n"
+        "  staff.csv          each campus's teachers on staff and\n"
+        "                     party members (example figures)\n"
+        "  campus_scores.csv  each campus's year-end score (example\n"
+        "                     figures)\n"
+        "  group_scores.csv   each group's party-building and\n"
+        "                     comprehensive scores (example figures)\n"
+        "\n"
+        "What to edit next:\n"
+        "  1. Replace the example figures in campuses.csv, staff.csv,\n"
+        "     campus_scores.csv, group_scores.csv with the bureau's\n"
+        "     official ones.\n"
+        "  2. In pilots.yaml, check the groups and campuses, fill in\n"
+        "     compulsory_schools_total (the district's\n"
+        "     compulsory-stage schools) and remove from the\n"
+        "     illustrative list each file whose figures are now\n"
+        "     official.\n"
+        "  3. Put the bureau's own parameter values (such as\n"
+        "     finance.large_expense_threshold) in a policy.yaml in\n"
+        "     the folder; groupctl params lists every parameter, its\n"
+        "     value and where it comes from.\n"
+        "  4. After each change, run groupctl check --data\n"
+        "     '/srv/本局数据'.\n"
+        "\n"
+        "To use this data, add --data to a command, or set\n"
+        "GROUPCTL_DATA once in the shell:\n"
+        "  groupctl funding 2023 --data '/srv/本局数据'\n"
+        "  export GROUPCTL_DATA='/srv/本局数据'\n"
+    )
+    # a file or a pipe gets each line whole
+    monkeypatch.setattr("sys.stdout", io.StringIO())
+    assert init_report(target, copied, "zh") == init_report(target, copied, "zh", None)
+    assert "\n                     " not in init_report(target, copied, "zh")
+
+
+def test_a_folder_wider_than_half_the_line_is_cut_as_any_long_word():
+    from groupctl.init import bundled_files, init_report
+
+    copied = tuple(p.name for p in bundled_files())
+    target = Path("/srv/" + "本局数据" * 10)
+    lines = init_report(target, copied, "zh", 60).splitlines()
+    assert all(cells(line) <= 60 for line in lines)
+    assert "\ue000" not in "".join(lines)

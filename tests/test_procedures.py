@@ -99,3 +99,42 @@ def test_an_unknown_procedure_exits_2_naming_the_known_ones(cli):
         "错误：没有“holiday”这个程序（可用：naming、budget、final-accounts、"
         "leader-appointment、middle-appointment、teacher-plan）\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [("教师", "teacher-plan"), ("调配", "teacher-plan"), ("园长", "leader-appointment")],
+)
+def test_a_fragment_of_one_procedures_chinese_name_finds_it(cli, typed, name):
+    result = cli("procedure", typed, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["procedure"] == name
+    assert cli("procedure", typed).stdout == cli("procedure", name).stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        (
+            "zh",
+            "错误：“任命”可指多个程序：leader-appointment（校（园）长及副职考察任命）、"
+            "middle-appointment（中层干部考察任命）；请写得更完整，或用英文名称\n",
+        ),
+        (
+            "en",
+            "error: procedure '任命' is ambiguous: it matches leader-appointment"
+            " (校（园）长及副职考察任命), middle-appointment (中层干部考察任命);"
+            " give more of the name\n",
+        ),
+    ],
+)
+def test_a_fragment_of_several_procedures_is_ambiguous(cli, lang, message):
+    result = cli("procedure", "任命", "--lang", lang)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+
+
+def test_a_latin_fragment_is_no_name(cli):
+    # "a" is in final_accounts, an alias: a fragment is of a Chinese name only
+    result = cli("procedure", "a")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("错误：没有“a”这个程序（可用：")

@@ -391,7 +391,7 @@ def test_coverage_part_is_the_coverage_commands_with_a_chart_against_the_target(
     assert '<rect class="bar" x="250" y="6" width="209.2" height="18"/>' in chart
     assert '<line class="target" x1="454" ' in chart
     assert ">目标 60.00%（2025年）</text>" in chart
-    assert '<p class="lines">16 ÷ 26 = 61.54%，已达到 2025 年 60.00% 的目标</p>' in html
+    assert '<p class="lines">16 ÷ 26 ≈ 61.54%，已达到 2025 年 60.00% 的目标</p>' in html
     workbook = book(report(cli, tmp_path, "r.xlsx", "2023")[0], tmp_path)
     rate = summary(workbook["摘要"])["义务教育学校集团化覆盖率"][0]
     assert Decimal(str(rate)) == Decimal(coverage["rate"])

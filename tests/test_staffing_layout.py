@@ -107,7 +107,7 @@ def test_the_gap_reads_as_over_or_short():
     assert "余缺 = 在编 - 编制：正数为超编，负数为缺编" in out
     assert "缺口" not in out
     en = _text("staffing", "2023", "--lang", "en")
-    assert "± = held - quota: above 0 over the quota, below 0 short of it" in en
+    assert "gap = held - quota: above 0 over the quota, below 0 short of it" in en
 
 
 # --------------------------------------------------------------------------- explain

@@ -240,7 +240,19 @@ def test_a_data_folders_target_shows_in_the_milestone(cli, write_data):
 def test_a_bad_date_exits_2_with_one_line(cli):
     result = cli("timeline", "--on", "2023-02-30")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == "错误：--on 须为日期，如 2023-08-01，现为 “2023-02-30”\n"
+    assert result.stderr == "错误：--on 应为 2023-08-01 这样的日期，而不是“2023-02-30”\n"
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("zh", "错误：--on 应为 2023-08-01 这样的日期，而不是“abc”\n"),
+        ("en", "error: --on must be a date like 2023-08-01, got 'abc'\n"),
+    ],
+)
+def test_a_word_for_a_date_is_quoted_as_other_values_are(cli, lang, line):
+    result = cli("timeline", "--on", "abc", "--lang", lang)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", line)
 
 
 def test_timeline_in_every_format(cli, tmp_path):

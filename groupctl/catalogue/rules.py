@@ -147,7 +147,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     # timeline
     "timeline.bad_day": (
-        "--on 须为日期，如 2023-08-01，现为 {text}",
+        "--on 应为 2023-08-01 这样的日期，而不是{text}",
         "--on must be a date like 2023-08-01, got {text}",
     ),
 }

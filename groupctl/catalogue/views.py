@@ -9,16 +9,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
     # staffing
     "staffing.gap_sign": (
         "余缺 = 在编 - 编制：正数为超编，负数为缺编",
-        "± = held - quota: above 0 over the quota, below 0 short of it",
+        "gap = held - quota: above 0 over the quota, below 0 short of it",
     ),
     "staffing.note.no_staff_year": (
         "注：staff.csv 没有 {year} 年度的行，在编教师、余缺和党组织无数据",
-        "note: staff.csv has no rows for {year}; teachers on staff, over/short and party"
+        "note: staff.csv has no rows for {year}; teachers on staff, the gap and the party"
         " organisation have no data",
     ),
     "staffing.note.no_staff_file": (
         "注：数据目录中没有 staff.csv，在编教师、余缺和党组织无数据",
-        "note: the data directory has no staff.csv; teachers on staff, over/short and party"
+        "note: the data directory has no staff.csv; teachers on staff, the gap and the party"
         " organisation have no data",
     ),
     # notes of coverage and approve

@@ -120,16 +120,24 @@ def _listed(found: list[Procedure]) -> Join:
     return Join(tuple(msg("procedure.with_title", name=p.name, title=p.title_zh) for p in found))
 
 
+def _titles(p: Procedure) -> tuple[str, ...]:
+    """The names a fragment may be part of: the Chinese title and the Chinese aliases."""
+    return tuple(n for n in (p.title_zh, *ALIASES.get(p.name, ())) if not n.isascii())
+
+
 def procedure(name: str) -> Procedure:
     """The procedure named by its English name, its Chinese title or a short Chinese name
-    (预算, 决算, 命名), compared as campus names are (``name_key``); an unknown name is an
-    error that suggests the closest ones."""
+    (预算, 决算, 命名), compared as campus names are (``name_key``), or by a fragment of
+    one procedure's title or alias only (调配); a fragment of several is ambiguous (任命),
+    and an unknown name is an error that suggests the closest ones."""
     q = name_key(name)
-    exact = [p for p in PROCEDURES if q in {name_key(n) for n in names(p)}]
-    if len(exact) == 1:
-        return exact[0]
-    if len(exact) > 1:  # 干部任命 reads as either appointment
-        raise UsageError(msg("procedure.ambiguous", query=name, listed=_listed(exact)))
+    found = [p for p in PROCEDURES if q in {name_key(n) for n in names(p)}]
+    if not found and q:  # as a campus is found by a fragment of its name
+        found = [p for p in PROCEDURES if any(q in name_key(n) for n in _titles(p))]
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:  # 干部任命 reads as either appointment
+        raise UsageError(msg("procedure.ambiguous", query=name, listed=_listed(found)))
     close = closest(name, PROCEDURES, names)
     if close:
         raise UsageError(msg("procedure.unknown.suggest", query=name, names=_listed(close)))

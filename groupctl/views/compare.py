@@ -9,8 +9,11 @@ step the new threshold adds) is one row, not one row per field.
 JSON keeps every difference by its path.  The table (and CSV, which holds the table's
 rows) is for people: each row names the group or campus a figure belongs to and the
 figure in the --lang language, the district's figures first, a code and its label as
-one change, a stage's figure that repeats its campus's once, and the monthly amounts
-folded into the annual figures unless --explain asks for them.
+one change, a stage's figure that repeats its campus's once, a figure derived from
+another beside it (a stage's quota by its ratio, a proposed grade) once when both change
+alike, and the monthly amounts folded into the annual figures unless --explain asks for
+them.  A command whose district and group totals are rows of its tables only (staffing)
+has their changes listed first, from those rows.
 """
 
 from __future__ import annotations
@@ -31,6 +34,19 @@ _SKIP = ("explain", "parameters")
 _FOLDED = ("monthly", "monthly_paid")  # lists of twelve monthly amounts
 Leaf = int | str | bool | None
 ADDED, REMOVED = "added", "removed"
+# a figure that is a step towards, or a part of, its neighbour in the same record (or total
+# row): when both change alike the table says it once, by the neighbour (the quota a
+# ratio gave, the grade proposed, the kindergartens' teacher quota in the whole quota)
+_DERIVED = {
+    "by_students": "quota",
+    "by_classes": "quota",
+    "proposed_grade": "grade",
+    "established_teachers": "quota",
+}
+# figures the command's tables show with their sign (余缺 +1): so does the comparison
+_SIGNED = ("gap",)
+# commands whose district and group totals are rows of their tables, not of the JSON
+_SECTION_TOTALS = ("staffing",)
 
 
 def _ident_key(record: Mapping[str, Any]) -> str | None:
@@ -97,6 +113,7 @@ class Change:
     modified: Leaf
     difference: Leaf
     parents: tuple[Mapping[str, Any], Mapping[str, Any]] = ({}, {})  # the dicts holding it
+    named: str = ""  # the figure's name, when its trail does not give it (a table's total)
 
     @property
     def path(self) -> str:
@@ -273,6 +290,8 @@ def _record_name(record: Mapping[str, Any], key: str) -> str:
 
 def _figure(change: Change, used: int, figures: _Figures) -> str:
     """The figure's name below its place: 基础经费, 小学 · 按师生比, 每月 · 3月."""
+    if change.named:
+        return change.named
     trail = change.trail[used:]
     parts: list[str] = []
     for i, step in enumerate(trail):
@@ -290,11 +309,14 @@ def _figure(change: Change, used: int, figures: _Figures) -> str:
     return " · ".join(parts) if parts else figures("total")
 
 
+def _key(change: Change) -> str:
+    return change.trail[-1].key if change.trail else ""
+
+
 def _shown(change: Change, side: int, lang: Lang) -> Leaf:
     """A value as people read it: a code by its label (良好, not good)."""
     value = change.modified if side else change.baseline
-    key = change.trail[-1].key if change.trail else ""
-    label = change.parents[side].get(f"{key}_label")
+    label = change.parents[side].get(f"{_key(change)}_label")
     if value is not None and isinstance(label, str):
         return label
     return value
@@ -321,7 +343,7 @@ def _signed(value: Leaf, lang: Lang) -> str:
     if value is None:  # a label or a flag that changed: nothing to subtract
         return ""
     if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:+,}"
+        return f"{value:+,}" if value else "0"
     return _cell(value, lang)
 
 
@@ -358,17 +380,22 @@ _NO_PLACE = ("path", "figure", "baseline", "modified", "difference")
 def _kept(found: list[Change], explain: bool) -> tuple[list[Change], int]:
     """The changes a table lists, and how many monthly amounts it folded away.
 
-    A code's ``_label`` is the same change as the code; a figure of a record inside
-    another (a stage's quota) that repeats the same figure of the outer one (the
-    campus's quota) is said once; a month of a list of twelve is folded into the
-    annual figure beside it unless ``explain``."""
+    A code's ``_label`` is the same change as the code; a figure derived from another of
+    the same record (``_DERIVED``) that changes alike is said by that other; a figure
+    of a record inside another (a stage's quota) that repeats the same figure of the
+    outer one (the campus's quota) is said once; a month of a list of twelve is folded
+    into the annual figure beside it unless ``explain``."""
     paths = {c.path for c in found}
+    values = {c.path: (c.baseline, c.modified) for c in found}
     seen: dict[tuple[str, str, Leaf, Leaf], int] = {}
     kept, folded = [], 0
     for c in found:
         key = c.trail[-1].key if c.trail else ""
         parent = c.path.rpartition(".")[0]
         if key.endswith("_label") and f"{parent}.{key[: -len('_label')]}".lstrip(".") in paths:
+            continue
+        outcome = f"{parent}.{_DERIVED[key]}".lstrip(".") if key in _DERIVED else None
+        if outcome is not None and values.get(outcome) == (c.baseline, c.modified):
             continue
         if len(c.trail) > 1 and c.trail[-1].item and c.trail[-2].key in _FOLDED and not explain:
             folded += 1
@@ -430,10 +457,11 @@ def _table(baseline: Output, modified: Output, found: list[Change], ask: Ask) ->
     def add(c: Change, name: str | None, where: str) -> None:
         _, used = _place(c)
         before, after = _shown(c, 0, lang), _shown(c, 1, lang)
+        cell = _signed if _key(c) in _SIGNED else _cell
         table.add(
             shown={
-                "baseline": _cell(before, lang),
-                "modified": _cell(after, lang),
+                "baseline": cell(before, lang),
+                "modified": cell(after, lang),
                 "difference": _signed(c.difference, lang),
             },
             path=c.path,
@@ -462,6 +490,85 @@ def _table(baseline: Output, modified: Output, found: list[Change], ask: Ask) ->
     return table
 
 
+def _total_rows(section: Section, lang: Lang) -> dict[str | None, dict[str, Any]]:
+    """A section's district total row (by None) and group total rows (by group name)."""
+    district, group_total = t("table.district_total", lang), t("table.group_total", lang)
+    rows: dict[str | None, dict[str, Any]] = {}
+    group: str | None = None
+    for row in section.rows:
+        name = str(row.values.get("name") or "").strip()
+        if row.style == "heading":
+            group = name
+        elif row.style == "total" and name == district:
+            rows[None] = dict(row.values)
+        elif row.style == "total" and name == group_total and group is not None:
+            rows[group] = dict(row.values)
+    return rows
+
+
+def _group_ids(*bodies: Any) -> dict[str, str]:
+    """Each group's id by its name, from the records that name both."""
+    ids: dict[str, str] = {}
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            group, name = value.get("group"), value.get("group_name")
+            if isinstance(group, str) and isinstance(name, str):
+                ids.setdefault(name, group)
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    for body in bodies:
+        walk(body)
+    return ids
+
+
+def table_totals(baseline: Output, modified: Output, lang: Lang) -> list[Change]:
+    """The changed figures of the district and group total rows of a command's tables,
+    for a command whose JSON holds no totals (staffing): the district's first, each
+    named by its column, each change once though two tables total it."""
+    if modified.command not in _SECTION_TOTALS:
+        return []
+    ids = _group_ids(modified.body, baseline.body)
+    district: list[Change] = []
+    groups: dict[str, list[Change]] = {}
+    seen: set[tuple[str | None, str | None, Leaf, Leaf]] = set()
+    first: str | None = None  # the first table with a changed total names its figures plainly
+    for before, after in zip(baseline.sections, modified.sections, strict=False):
+        if before.name != after.name:
+            continue
+        old_rows = _total_rows(before, lang)
+        for where, row in _total_rows(after, lang).items():
+            old = old_rows.get(where)
+            if old is None or (where is not None and where not in ids):
+                continue
+            for col in after.columns:
+                a, b = _leaf(old.get(col.key)), _leaf(row.get(col.key))
+                if not col.numeric or a == b or (where, col.key, a, b) in seen:
+                    continue
+                if (where, _DERIVED.get(col.key), a, b) in seen:  # said by the whole figure
+                    continue
+                seen.add((where, col.key, a, b))
+                first = first or after.name
+                named = col.label(lang)
+                if after.name != first:  # 两教一保 · 教师编制, beside the whole quota
+                    named = f"{after.name} · {named}"
+                if where is None:
+                    trail = (Step("totals"), Step("district"), Step(col.key))
+                else:
+                    record = {"group": ids[where], "group_name": where}
+                    trail = (Step("totals"), Step(ids[where], record), Step(col.key))
+                change = Change(trail, col.key, a, b, _difference(a, b), named=named)
+                if where is None:
+                    district.append(change)
+                else:
+                    groups.setdefault(where, []).append(change)
+    return district + [c for changes in groups.values() for c in changes]
+
+
 def compare_output(baseline: Output, modified: Output, ask: Ask) -> Output:
     """The modified Output beside its baseline, with every figure that changed."""
     lang = ask.lang
@@ -483,7 +590,9 @@ def compare_output(baseline: Output, modified: Output, ask: Ask) -> Output:
         modified.command,
         modified.meta,
         body,
-        [_table(baseline, modified, kept, ask)] if kept else [],
+        [_table(baseline, modified, table_totals(baseline, modified, lang) + kept, ask)]
+        if kept
+        else [],
         modified.year,
         lines=lines,
         notes=modified.notes,

@@ -98,13 +98,19 @@ def percent(value: Decimal) -> str:
     return f"{fixed(value * 100, RATE_PLACES - 2)}%"
 
 
+def _equals(exact: Fraction, shown: Decimal) -> str:
+    """``=`` when the rate shown is the rate (8 ÷ 16 = 50.00%), else ``≈`` (16 ÷ 26 ≈ 61.54%)."""
+    return "=" if Fraction(shown) == exact else "≈"
+
+
 def _stages(c: CampusCoverage, lang: Lang) -> str:
     return tr(lang, "、", ", ").join(t(f"stage.{s}", lang) for s in c.stages)
 
 
 def _status(result: CoverageResult, lang: Lang) -> str:
     """One line: the division and whether it reaches the target."""
-    share = f"{result.grouped} ÷ {result.total} = {percent(rate(result.rate))}"
+    shown = rate(result.rate)
+    share = f"{result.grouped} ÷ {result.total} {_equals(result.rate, shown)} {percent(shown)}"
     goal, by = percent(result.target), result.target_year
     if result.met:
         return tr(
@@ -199,6 +205,7 @@ def explain_lines(result: CoverageResult, lang: Lang) -> list[str]:
     clause = cite("7.3", lang)
     exact = f"{result.rate.numerator}/{result.rate.denominator}"
     shown = rate(result.rate)
+    approx = _equals(result.rate, shown)
     target = show_value(result.target)
     goal = f"{TARGET} = {target}, {TARGET_YEAR} = {result.target_year}"
     reference = cite_use(uses[TARGET], lang)
@@ -206,14 +213,14 @@ def explain_lines(result: CoverageResult, lang: Lang) -> list[str]:
     if lang == "zh":
         lines = [
             f"覆盖率 = 集团内义务教育阶段学校 {result.grouped} 所 ÷ 全区义务教育阶段学校"
-            f" {result.total} 所（{PILOTS_FILE} {TOTAL_KEY}）= {exact} ≈ {shown}（{clause}）",
+            f" {result.total} 所（{PILOTS_FILE} {TOTAL_KEY}）= {exact} {approx} {shown}（{clause}）",
             f"目标（{goal}，{reference}）：{shown} {compare} {target}，"
             + ("已达到" if result.met else f"未达到，尚差 {result.needed} 所"),
         ]
     else:
         lines = [
             f"coverage = {result.grouped} compulsory-stage schools in groups ÷ {result.total}"
-            f" in the district ({PILOTS_FILE} {TOTAL_KEY}) = {exact} ≈ {shown} ({clause})",
+            f" in the district ({PILOTS_FILE} {TOTAL_KEY}) = {exact} {approx} {shown} ({clause})",
             f"target ({goal}, {reference}): {shown} {compare} {target}, "
             + ("met" if result.met else f"not met, {result.needed} more schools needed"),
         ]

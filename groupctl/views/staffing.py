@@ -57,14 +57,16 @@ def _data(col: Column) -> Column:
 
 # One column per figure, for the JSON records and the sections alike.
 STAGE = Column("stage", "学段", "stage", "code", codes="stage.")
-STUDENTS = Column("students", "在校生", "pupils", "count")
+STUDENTS = Column("students", "在校生", "students", "count")
 CLASSES = Column("classes", "班数", "classes", "count")
 BY_STUDENTS = Column("by_students", "按师生比", "by students", "count", show="data")
 BY_CLASSES = Column("by_classes", "按班师比", "by classes", "count", show="data")
 QUOTA = Column("quota", "编制", "quota", "count")
 ON_STAFF = Column("on_staff", "在编", "held", "count")
-GAP = Column("gap", "余缺", "±", "count")  # on staff - quota: + over, - short
-ESTABLISHED = Column("established_teachers", "在编教师", "established", "count")
+GAP = Column("gap", "余缺", "gap", "count")  # on staff - quota: + over, - short
+# the posts the plan sets for established teachers (配在编教师 4 名), not the people on the
+# payroll now (在编, from staff.csv): a kindergarten's teacher quota
+ESTABLISHED = Column("established_teachers", "教师编制", "teacher quota", "count")
 TEMP = Column("temp_teachers", "临聘教师", "temporary", "count")
 CAREGIVERS = Column("caregivers", "保育员", "caregivers", "count")
 AVERAGE = Column("average", "平均班额", "average", "decimal", attr="average_rounded")
@@ -336,7 +338,7 @@ def _banded(
 def _explain_stage(s: StageQuota, uses: Uses, lang: Lang) -> list[str]:
     stage = t(s.stage, lang)
     if s.stage == "kindergarten":
-        what = (f"{stage}班在编教师", f"{stage} established teachers")
+        what = (f"{stage}班教师编制", f"{stage} teacher quota")
         if s.band is None:
             return [_no_children(lang, *what, s.classes)]
         return [_banded(uses, lang, *what, s.classes, s.band, s.quota)]
@@ -381,7 +383,7 @@ def _explain_kindergarten(
     clause = cite("6.4.3", lang)
     lines = []
     if c.kind == "kindergarten":  # a school's attached classes are a stage of its quota
-        what = ("在编教师", "established teachers")
+        what = ("教师编制", "teacher quota")
         if k.band is None:
             established = _no_children(lang, *what, k.classes)
         else:
@@ -405,13 +407,13 @@ def _explain_kindergarten(
     classes_zh = f"{k.classes} 个班 × {k.teachers_per_class}"
     classes_en = f"{classes} × {k.teachers_per_class}"
     est = k.established_teachers
-    # 两教 counts the established teachers: the temporary ones fill each class up to it
+    # 两教 counts the teacher quota: the temporary teachers fill each class up to it
     if k.temp_teachers > 0:
-        temp_zh = f"{classes_zh} - 在编教师 {est} = 临聘 {k.temp_teachers}"
-        temp_en = f"{classes_en} - {est} established = {k.temp_teachers} temporary"
+        temp_zh = f"{classes_zh} - 教师编制 {est} = 临聘 {k.temp_teachers}"
+        temp_en = f"{classes_en} - quota {est} = {k.temp_teachers} temporary"
     else:
-        temp_zh = f"{classes_zh} = {k.teachers} ≤ 在编教师 {est} → 临聘 0"
-        temp_en = f"{classes_en} = {k.teachers} ≤ {est} established → 0 temporary"
+        temp_zh = f"{classes_zh} = {k.teachers} ≤ 教师编制 {est} → 临聘 0"
+        temp_en = f"{classes_en} = {k.teachers} ≤ quota {est} → 0 temporary"
     care = f"× {k.caregivers_per_class} = {k.caregivers}"
     lines += [
         tr(
