@@ -21,7 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
-from groupctl.catalogue import CATALOGUE, Join, Msg, msg
+from groupctl.catalogue import CATALOGUE, Join, Lang, Msg, msg
 from groupctl.errors import PolicyError, UsageError
 from groupctl.numbers import (
     FIRST_YEAR,
@@ -32,6 +32,7 @@ from groupctl.numbers import (
     parse_whole,
     quoted,
 )
+from groupctl.suggest import closest
 from groupctl.yamlio import MAX_NUMBER_TEXT, key_line, load_yaml, unprintable
 
 BUNDLED_POLICY = Path(__file__).parent / "policy.yaml"
@@ -88,7 +89,7 @@ class Parameter:
     origin: Origin
     clause: str  # the plan's clause the parameter serves (dotted id, SPEC §1)
     reference: str  # what a figure cites: a clause id, or a document's name (national)
-    description: str
+    description: str  # Chinese; ``describe(lang)`` gives it in either language
     values: tuple[Dated, ...]  # sorted by start
     nullable: bool = False
     band_by: str | None = None
@@ -101,11 +102,23 @@ class Parameter:
     # bands: whether band values are numbers (yuan, posts) or labels (grades), as the
     # bundled definition's values are; a data folder or --set cannot change it
     band_values: Literal["number", "text", ""] = ""
+    # the English of description and note (bundled: always; a data folder's policy.yaml
+    # may give its description in Chinese only, and English output then shows the Chinese)
+    description_en: str = ""
+    note_en: str = ""
 
     @property
     def citation(self) -> str:
         """The reference as figures cite it: a national document by its short form."""
         return self.cite or self.reference
+
+    def describe(self, lang: Lang) -> str:
+        """The description in ``lang`` (the Chinese when there is no English)."""
+        return in_lang(self.description, self.description_en, lang)
+
+    def remark(self, lang: Lang) -> str:
+        """The note (the other reading, why the bureau sets it) in ``lang``; "" when none."""
+        return in_lang(self.note, self.note_en, lang)
 
     def dated(self, year: int) -> Dated:
         cutoff = date(year, 9, 1)
@@ -145,16 +158,26 @@ class ParamUse:
     line: int | None = None
     cite: str = ""  # the short form of a national reference (72号)
     alternative: str = ""  # an interpretation: the other reading, as --set takes it
+    note_en: str = ""
 
     @property
     def citation(self) -> str:
         return self.cite or self.reference
+
+    def remark(self, lang: Lang) -> str:
+        """The note in ``lang``; "" when none."""
+        return in_lang(self.note, self.note_en, lang)
 
     @property
     def reading(self) -> bool:
         """Whether the value is our reading of the plan: an interpretation's bundled value.
         One a data folder or --set changed is the bureau's choice, not our reading."""
         return self.origin == "interpretation" and self.set_by == "bundled"
+
+
+def in_lang(zh: str, en: str, lang: Lang) -> str:
+    """A policy text in ``lang``: English falls back to the Chinese when none is given."""
+    return en if lang == "en" and en else zh
 
 
 # --------------------------------------------------------------------------- values
@@ -520,16 +543,12 @@ class Policy:
 
 
 def _unknown(path: str, known: Iterable[str]) -> Msg:
-    """An unknown parameter, with the closest known path when one is close."""
-    import difflib
-
+    """An unknown parameter, with the closest known paths when some are close."""
     shown = bare(path)
-    if len(path) > 200:  # no parameter's path is that long: nothing close to suggest
-        return msg("policy.unknown", path=shown)
-    close = difflib.get_close_matches(path, list(known), n=1)
+    close = closest(path, list(known))
     if not close:
         return msg("policy.unknown", path=shown)
-    return msg("policy.unknown.suggest", path=shown, close=close[0])
+    return msg("policy.unknown.suggest", path=shown, close=Join(tuple(close)))
 
 
 class Params:
@@ -560,6 +579,7 @@ class Params:
                 d.line,
                 param.cite,
                 param.alternative,
+                param.note_en,
             )
         return d.value
 
@@ -725,14 +745,18 @@ def _definition(path: str, node: Any, file: str, line: int | None) -> Parameter:
         raise PolicyError(msg("policy.def.type", path=path, known=Join(KINDS)), file, line)
     if origin not in ORIGINS:
         raise PolicyError(msg("policy.def.origin", path=path, known=Join(ORIGINS)), file, line)
-    for meta in ("unit", "clause", "description"):
+    for meta in ("unit", "clause"):
         if not isinstance(node.get(meta), str):
             raise PolicyError(msg("policy.def.not_text", path=path, field=meta), file, line)
+    description = _both_languages(node.get("description"), "description", path, file, line)
+    note = (
+        ("", "")
+        if node.get("note") is None
+        else _both_languages(node["note"], "note", path, file, line)
+    )
     if origin == "national" and not isinstance(node.get("reference"), str):
         raise PolicyError(msg("policy.def.reference", path=path), file, line)
-    if origin == "interpretation" and not (
-        isinstance(node.get("note"), str) and isinstance(node.get("alternative"), str)
-    ):
+    if origin == "interpretation" and not (note[0] and isinstance(node.get("alternative"), str)):
         raise PolicyError(msg("policy.def.interpretation", path=path), file, line)
     choices = node.get("choices") or []
     if kind == "choice" and not (choices and all(isinstance(c, str) for c in choices)):
@@ -745,11 +769,13 @@ def _definition(path: str, node: Any, file: str, line: int | None) -> Parameter:
         origin=origin,
         clause=clause,
         reference=str(node.get("reference") or clause),
-        description=node["description"],
+        description=description[0],
+        description_en=description[1],
         values=(),
         nullable=bool(node.get("nullable", False)),
         band_by=node.get("band_by"),
-        note=str(node.get("note") or ""),
+        note=note[0],
+        note_en=note[1],
         choices=tuple(str(c) for c in choices),
         cite=str(node.get("cite") or ""),
         alternative=str(node.get("alternative") or ""),
@@ -761,6 +787,38 @@ def _definition(path: str, node: Any, file: str, line: int | None) -> Parameter:
     if param.alternative and accept(param, param.alternative)[1] is not None:
         raise PolicyError(msg("policy.def.alternative", path=path), file, line)
     return replace(param, values=tuple(values))
+
+
+_LANGUAGES = ("zh", "en")
+
+
+def _both_languages(raw: Any, name: str, path: str, file: str, line: int | None) -> tuple[str, str]:
+    """A bundled text (``description``, ``note``) as (Chinese, English): ``{zh: …, en: …}``,
+    both given; output shows the one --lang asks for."""
+    if (
+        isinstance(raw, Mapping)
+        and set(raw) == set(_LANGUAGES)
+        and all(isinstance(raw[k], str) and raw[k].strip() for k in _LANGUAGES)
+    ):
+        return str(raw["zh"]), str(raw["en"])
+    raise PolicyError(msg("policy.def.languages", path=path, field=name), file, line)
+
+
+def _description(raw: Any, path: str, file: str, line: int | None) -> tuple[str, str]:
+    """A data folder's description: Chinese text, or ``{zh: …, en: …}`` (``en`` optional:
+    without it, English output shows the Chinese)."""
+    if isinstance(raw, str) and raw.strip():
+        return raw, ""
+    if (
+        isinstance(raw, Mapping)
+        and "zh" in raw
+        and set(raw) <= set(_LANGUAGES)
+        and all(isinstance(v, str) and v.strip() for v in raw.values())
+    ):
+        return str(raw["zh"]), str(raw.get("en") or "")
+    if isinstance(raw, Mapping):
+        raise PolicyError(msg("policy.overlay.description.languages", path=path), file, line)
+    raise PolicyError(msg("policy.overlay.description", path=path, value=quoted(raw)), file, line)
 
 
 def _band_kind(values: Any) -> Literal["number", "text"]:
@@ -776,38 +834,77 @@ def _band_kind(values: Any) -> Literal["number", "text"]:
     return "number" if raw and len(numbers) == len(raw) else "text"
 
 
+def _overlay_walk(
+    node: Mapping[Any, Any], prefix: str, known: Mapping[str, Parameter]
+) -> Iterator[tuple[str, Any, int | None]]:
+    """(path, node, line of its key) for each parameter a data folder's policy.yaml sets.
+    A known parameter's node is its own whatever it holds (a value, or ``values:`` and
+    ``description:``), so that a misspelt field under it is named as such; a key that
+    leads to no known parameter is yielded for the caller to refuse as unknown."""
+    for key in node:
+        path = f"{prefix}.{key}" if prefix else str(key)
+        child = node[key]
+        below = f"{path}."
+        if (
+            path not in known
+            and isinstance(child, Mapping)
+            and any(p.startswith(below) for p in known)
+        ):
+            yield from _overlay_walk(child, path, known)
+        else:
+            yield path, child, key_line(node, key)
+
+
+def _overlay_fields(node: Mapping[Any, Any], path: str, file: str, line: int | None) -> None:
+    """Refuse a field a data folder may not give under a parameter: a misspelt or unknown
+    one (with the closest field it may set), or one of the bundled definition's."""
+    keys = sorted(str(k) for k in node)
+    unknown = [k for k in keys if k not in _META]
+    if unknown:
+        close = closest(unknown[0], sorted(_OVERLAY_FIELDS)) if len(unknown) == 1 else []
+        if close:
+            problem = msg(
+                "policy.overlay.unknown.suggest",
+                path=path,
+                field=bare(unknown[0]),
+                close=Join(tuple(close)),
+            )
+        else:
+            fields = Join(tuple(bare(k) for k in unknown))
+            problem = msg("policy.overlay.unknown", path=path, fields=fields)
+        raise PolicyError(problem, file, line)
+    fixed = [k for k in keys if k not in _OVERLAY_FIELDS]
+    if fixed:
+        raise PolicyError(
+            msg("policy.overlay.fixed", path=path, fields=Join(tuple(fixed))), file, line
+        )
+    if not keys:
+        raise PolicyError(msg("policy.overlay.empty", path=path), file, line)
+
+
 def _overlay(base: dict[str, Parameter], doc: Any, file: str) -> None:
     if doc is None:
         return
     if not isinstance(doc, Mapping):
         raise PolicyError(msg("policy.not_mapping"), file, 1)
-    for path, node, line in _walk(doc, ""):
+    for path, node, line in _overlay_walk(doc, "", base):
         if path not in base:
             raise PolicyError(_unknown(path, base), file, line)
         param = base[path]
-        if isinstance(node, Mapping) and "values" in node:
-            fixed = set(node) - _OVERLAY_FIELDS
-            if fixed:
-                raise PolicyError(
-                    msg("policy.overlay.fixed", path=path, fields=Join(tuple(sorted(fixed)))),
-                    file,
-                    line,
-                )
-            fresh = _parse_values(node["values"], param, file, path, line)
-            merged = {d.start: d for d in param.values}
-            merged.update({d.start: d for d in fresh})
-            description = node.get("description", param.description)
-            if not isinstance(description, str):
-                raise PolicyError(
-                    msg("policy.overlay.description", path=path, value=quoted(description)),
-                    file,
-                    line,
-                )
-            base[path] = replace(
-                param,
-                values=tuple(merged[k] for k in sorted(merged)),
-                description=description,
-            )
+        if isinstance(node, Mapping):  # no value is a mapping: the parameter's fields
+            _overlay_fields(node, path, file, line)
+            values = param.values
+            if "values" in node:
+                fresh = _parse_values(node["values"], param, file, path, line)
+                merged = {d.start: d for d in param.values}
+                merged.update({d.start: d for d in fresh})
+                values = tuple(merged[k] for k in sorted(merged))
+            zh, en = (param.description, param.description_en)
+            if "description" in node:
+                # the bureau's own words: its English, or none (English shows its Chinese),
+                # never the bundled English of a description it has rewritten
+                zh, en = _description(node["description"], path, file, line)
+            base[path] = replace(param, values=values, description=zh, description_en=en)
         else:
             value, problem = accept(param, node)
             if problem is not None:

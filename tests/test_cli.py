@@ -33,7 +33,7 @@ def test_funding_table_matches_the_golden_file(cli):
     assert result.stderr == (
         "注：以上结果用到本工具对方案文字的解读（interpretation）：funding.supplement_includes_lead"
         "（另一种读法：--set funding.supplement_includes_lead=true）\n"
-        "注：campuses.csv 中的数字为示例，并非正式统计\n"
+        "注：campuses.csv 中的数字是示例，不是正式统计\n"
     )
 
 
@@ -169,14 +169,14 @@ def test_set_changes_the_figures_and_says_so(cli):
     assert doc["groups"][0]["campuses"][0]["supplement"] == "20000.00"
     assert doc["total"] == "850000.00"  # 750,000 + 5 × 20,000: every bundled lead has 500+
     assert doc["meta"]["sets"] == [{"path": "funding.supplement_includes_lead", "value": "true"}]
-    assert "注：参数已改动：funding.supplement_includes_lead = true (--set)" in result.stderr
+    assert "注：参数已改动：funding.supplement_includes_lead = true（--set）" in result.stderr
 
 
 def test_a_local_parameter_is_named_below_the_output(cli, write_data):
     d = write_data()
     out = cli("funding", "2023", "--data", str(d), "--set", "funding.base_per_group=90000")
     assert out.exit_code == 0
-    assert out.stderr.endswith("\n注：参数已改动：funding.base_per_group = 90000 (--set)\n")
+    assert out.stderr.endswith("\n注：参数已改动：funding.base_per_group = 90000（--set）\n")
 
 
 def _csv_rows(text: str) -> list[dict[str, str]]:
@@ -657,6 +657,6 @@ def test_a_file_the_folder_lacks_is_not_called_illustrative(cli, tmp_path):
     (d / "staff.csv").unlink()
     result = cli("staffing", "2023", "--data", str(d), "-f", "json")
     assert json.loads(result.stdout)["meta"]["illustrative"] == ["campuses.csv"]
-    assert "注：campuses.csv 中的数字为示例，并非正式统计" in result.stderr
+    assert "注：campuses.csv 中的数字是示例，不是正式统计" in result.stderr
     check = json.loads(cli("check", "--data", str(d), "-f", "json").stdout)
     assert not [p for p in check["problems"] if p["file"] == "staff.csv"]

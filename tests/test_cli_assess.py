@@ -19,14 +19,14 @@ TWO_DECIMALS = re.compile(r"[0-9]+\.[0-9]{2}")
 
 ASSESS_NOTES = (
     "注：以上结果用到本局自定参数（local，内置值仅为示例）：assessment.grades\n"
-    "注：campus_scores.csv, group_scores.csv 中的数字为示例，并非正式统计\n"
+    "注：campus_scores.csv、group_scores.csv 中的数字是示例，不是正式统计\n"
 )
 ALLOWANCE_NOTES = (
-    "注：以上结果用到本局自定参数（local，内置值仅为示例）：allowance.annual_standard.lead,"
-    " allowance.annual_standard.member, allowance.efficiency_factor.excellent,"
-    " allowance.efficiency_factor.fair, allowance.efficiency_factor.good,"
-    " allowance.monthly_result_factor.合格, assessment.grades\n"
-    "注：campus_scores.csv, group_scores.csv 中的数字为示例，并非正式统计\n"
+    "注：以上结果用到本局自定参数（local，内置值仅为示例）：allowance.annual_standard.lead、"
+    "allowance.annual_standard.member、allowance.efficiency_factor.excellent、"
+    "allowance.efficiency_factor.fair、allowance.efficiency_factor.good、"
+    "allowance.monthly_result_factor.合格、assessment.grades\n"
+    "注：campus_scores.csv、group_scores.csv 中的数字是示例，不是正式统计\n"
     "注：没有 post_assessment.csv：21 位校（园）长各 12 个月均按岗位考核合格计发\n"
 )
 
@@ -184,7 +184,7 @@ def test_set_moves_grade_minimums_and_weights(cli):
     )
     doc = json.loads(moved.stdout)
     assert doc["groups"][0]["grade"] == "good"  # 90.00 no longer reaches 90.01
-    assert "assessment.grades = 90.01:excellent,80:good,60:fair,0:fail (--set)" in moved.stderr
+    assert "assessment.grades = 90.01:excellent,80:good,60:fair,0:fail（--set）" in moved.stderr
     weights = [
         "--set", "assessment.weight_school=0.4",
         "--set", "assessment.weight_party_building=0.2",
@@ -263,7 +263,7 @@ def test_set_standards_shares_and_factors(cli):
     assert head["base"] == "8641.50"
     assert head["monthly"] == ["720.13"] * 11 + ["720.07"]
     assert head["efficiency"] == "3333.15"  # 12345 × 0.3 × 0.9
-    assert "allowance.annual_standard.lead = 12345 (--set)" in result.stderr
+    assert "allowance.annual_standard.lead = 12345（--set）" in result.stderr
     shares = [
         "--set", "allowance.base_share=0.6", "--set", "allowance.efficiency_share=0.4",
     ]  # fmt: skip

@@ -172,7 +172,7 @@ def test_groups_says_the_district_school_count_is_an_example(cli):
     assert doc["compulsory_schools_total"] == 26
     assert doc["meta"]["illustrative"] == ["pilots.yaml:compulsory_schools_total"]
     assert (
-        result.stderr == "注：pilots.yaml:compulsory_schools_total 中的数字为示例，并非正式统计\n"
+        result.stderr == "注：pilots.yaml:compulsory_schools_total 中的数字是示例，不是正式统计\n"
     )
     shuangqu = doc["groups"][0]["campuses"][1]
     assert shuangqu["aliases"] == ["中卫十小", "中卫市第七小学教育集团双渠校区（中卫十小）"]

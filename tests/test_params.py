@@ -180,7 +180,7 @@ def test_a_changed_reading_is_the_bureaus_choice_not_ours(cli, write_data):
     changed = cli("funding", "2023", "--set", "funding.supplement_includes_lead=true", "-f", "json")
     assert json.loads(changed.stdout)["meta"]["interpretations"] == []
     assert "解读" not in changed.stderr
-    assert "注：参数已改动：funding.supplement_includes_lead = true (--set)" in changed.stderr
+    assert "注：参数已改动：funding.supplement_includes_lead = true（--set）" in changed.stderr
     d = write_data(policy="finance:\n  special_fund_reviewer: district_education_bureau\n")
     args = ("approve", "8000", "-c", "g1-east", "--fund", "special", "-p", "课题")
     result = cli(*args, "--year", "2023", "--data", str(d), "-f", "json")

@@ -22,7 +22,7 @@ NATIONAL_ZH = (
     "支部工作条例（party.branch_min_members、party.committee_min_members）；"
     "72号（teachers.student_ratio.junior、teachers.student_ratio.primary）\n"
 )
-NOTES_ZH = NATIONAL_ZH + "注：campuses.csv, staff.csv 中的数字为示例，并非正式统计\n"
+NOTES_ZH = NATIONAL_ZH + "注：campuses.csv、staff.csv 中的数字是示例，不是正式统计\n"
 STAFF_HEADER = "year,campus,teachers,party_members\n"
 # The conftest fixture's campuses in 2023.
 STAFF_2023 = (
@@ -70,7 +70,7 @@ def test_staffing_table_in_english(cli):
         " 支部工作条例 (party.branch_min_members, party.committee_min_members);"
         " 72号 (teachers.student_ratio.junior, teachers.student_ratio.primary)\n"
         "note: the figures in campuses.csv, staff.csv are illustrative examples,"
-        " not official figures\n"
+        " not official counts\n"
     )
 
 
@@ -273,7 +273,7 @@ def test_json_explain_carries_clauses_parameters_and_lines(cli):
     )
     assert "teachers.class_ratio.primary" not in guotan["explain"]["parameters"]  # unset
     assert (
-        "  小学班师比未设定（teachers.class_ratio.primary = null），编制取 12"
+        "  小学班师比未设定（teachers.class_ratio.primary），编制取 12"
         in (guotan["explain"]["lines"])
     )
     paths = {p["path"]: p for p in doc["parameters"]}
@@ -307,9 +307,9 @@ def test_the_local_note_names_only_the_class_ratios_that_are_set(cli):
 def test_set_a_class_ratio_changes_the_quota_and_says_so(cli):
     result = cli("staffing", "2023", "-f", "json", "--set", "teachers.class_ratio.primary=1.5")
     doc = json.loads(result.stdout)
-    (stage,) = by_id(doc, "xingren-wenzhaike")["teachers"]["stages"]  # 96 pupils, 6 classes
+    (stage,) = by_id(doc, "xingren-wenzhaike")["teachers"]["stages"]  # 96 students, 6 classes
     assert (stage["by_students"], stage["by_classes"], stage["quota"]) == (5, 9, 9)
-    assert "注：参数已改动：teachers.class_ratio.primary = 1.5 (--set)" in result.stderr
+    assert "注：参数已改动：teachers.class_ratio.primary = 1.5（--set）" in result.stderr
 
 
 # --------------------------------------------------------------------------- explain
@@ -332,9 +332,9 @@ def test_explain_shows_counts_bands_ratios_rounding_and_clauses(cli):
         # leaders.heads is a figure of 六（四）2（1）, the deputies' band of 六（四）2（2）
         "  副职：开设 9 个班，档位 9-14 → 1 名；另配执行园长 1 名"
         "（六（四）2（2），leaders.kindergarten；六（四）2（1），leaders.heads）",
-        "  在编教师：开设 9 个班，档位 <15 → 3 名（六（四）3，teachers.kindergarten_established）"
+        "  教师编制：开设 9 个班，档位 <15 → 3 名（六（四）3，teachers.kindergarten_established）"
         "；在编 3，余缺 3 - 3 = 0",
-        "  两教一保·临聘教师：9 个班 × 2 - 在编教师 3 = 临聘 15"
+        "  两教一保·临聘教师：9 个班 × 2 - 教师编制 3 = 临聘 15"
         "（六（四）3，teachers.kindergarten_teachers_per_class）",
         "  两教一保·保育员：9 个班 × 1 = 9（六（四）3，teachers.kindergarten_caregivers_per_class）",
         "  小学平均班额：420 ÷ 6 = 70，> 上限 45（GB 50099-2011，"
@@ -404,7 +404,7 @@ def test_a_kindergarten_with_no_children_explains_why_it_has_no_posts(cli, write
     )
     lines = cli("staffing", "2023", "--data", str(d), "--explain").stdout.splitlines()
     assert (
-        "  在编教师：本学年没有幼儿（0 个班）→ 不设编制，0 名（六（四）3）；在编 3，余缺 3 - 0 = +3"
+        "  教师编制：本学年没有幼儿（0 个班）→ 不设编制，0 名（六（四）3）；在编 3，余缺 3 - 0 = +3"
         in lines
     )
     assert "  两教一保：本学年没有幼儿，不配临聘教师和保育员（六（四）3）" in lines
@@ -418,10 +418,7 @@ def test_a_kindergarten_with_no_children_explains_why_it_has_no_posts(cli, write
         "gap": 3,
     }
     en = cli("staffing", "2023", "--data", str(d), "--explain", "--lang", "en").stdout
-    assert (
-        "  established teachers: no children this year (0 classes) → no posts, 0 (clause 6.4.3);"
-        in en
-    )
+    assert "  teacher quota: no children this year (0 classes) → no posts, 0 (clause 6.4.3);" in en
 
 
 # --------------------------------------------------------------------------- 两教一保
@@ -456,9 +453,9 @@ def test_explain_a_kindergarten_of_16_classes_fills_each_class_up_to_two_teacher
         "  副职：开设 16 个班，档位 15+ → 2 名；另配执行园长 1 名"
         "（六（四）2（2），leaders.kindergarten；六（四）2（1），leaders.heads）",
         "  执行园长不带级别（六（四）2（1））",
-        "  在编教师：开设 16 个班，档位 15+ → 4 名（六（四）3，teachers.kindergarten_established）"
+        "  教师编制：开设 16 个班，档位 15+ → 4 名（六（四）3，teachers.kindergarten_established）"
         "；在编 3，余缺 3 - 4 = -1",
-        "  两教一保·临聘教师：16 个班 × 2 - 在编教师 4 = 临聘 28"
+        "  两教一保·临聘教师：16 个班 × 2 - 教师编制 4 = 临聘 28"
         "（六（四）3，teachers.kindergarten_teachers_per_class）",
         "  两教一保·保育员：16 个班 × 1 = 16（六（四）3，teachers.kindergarten_caregivers_per_class）",
         "  党组织：没有正式党员，不设党支部或党小组（六（四）2（1））",
@@ -467,7 +464,7 @@ def test_explain_a_kindergarten_of_16_classes_fills_each_class_up_to_two_teacher
     ]
     en = cli("staffing", "2023", "--data", str(d), "--explain", "--lang", "en").stdout
     assert (
-        "  two teachers per class, temporary teachers: 16 classes × 2 - 4 established"
+        "  two teachers per class, temporary teachers: 16 classes × 2 - quota 4"
         " = 28 temporary (clause 6.4.3, teachers.kindergarten_teachers_per_class)"
     ) in en.splitlines()
     assert (
@@ -505,12 +502,12 @@ def test_a_kindergarten_of_12_classes_as_the_spec_shows_it(cli, write_data):
     [
         (
             "zh",
-            "  两教一保·临聘教师：1 个班 × 2 = 2 ≤ 在编教师 3 → 临聘 0"
+            "  两教一保·临聘教师：1 个班 × 2 = 2 ≤ 教师编制 3 → 临聘 0"
             "（六（四）3，teachers.kindergarten_teachers_per_class）",
         ),
         (
             "en",
-            "  two teachers per class, temporary teachers: 1 class × 2 = 2 ≤ 3 established"
+            "  two teachers per class, temporary teachers: 1 class × 2 = 2 ≤ quota 3"
             " → 0 temporary (clause 6.4.3, teachers.kindergarten_teachers_per_class)",
         ),
     ],
@@ -525,7 +522,7 @@ def test_set_the_teachers_per_class_changes_the_temporary_teachers_and_says_so(c
     args = ("staffing", "2023", "--set", "teachers.kindergarten_teachers_per_class=3")
     result = cli(*args, "-f", "json")
     assert result.exit_code == 0
-    assert "注：参数已改动：teachers.kindergarten_teachers_per_class = 3 (--set)" in result.stderr
+    assert "注：参数已改动：teachers.kindergarten_teachers_per_class = 3（--set）" in result.stderr
     doc = json.loads(result.stdout)
     assert [
         (c["campus"], c["kindergarten"]["temp_teachers"])
@@ -540,7 +537,7 @@ def test_set_the_teachers_per_class_changes_the_temporary_teachers_and_says_so(c
     ]
     out = cli(*args, "--explain").stdout
     assert (
-        "  两教一保·临聘教师：16 个班 × 3 - 在编教师 4 = 临聘 44"
+        "  两教一保·临聘教师：16 个班 × 3 - 教师编制 4 = 临聘 44"
         "（六（四）3，teachers.kindergarten_teachers_per_class）" in out.splitlines()
     )
 
@@ -558,11 +555,11 @@ def test_explain_attached_kindergarten_classes_fill_up_too(cli, write_data):
     out = cli("staffing", "2023", "--data", str(d), "--explain").stdout
     lines = explain_of(out, "甲教育集团 东校区（成员）")
     assert (
-        "  幼儿园班在编教师：开设 16 个班，档位 15+ → 4 名"
+        "  幼儿园班教师编制：开设 16 个班，档位 15+ → 4 名"
         "（六（四）3，teachers.kindergarten_established）" in lines
     )
     assert (
-        "  两教一保·临聘教师：16 个班 × 2 - 在编教师 4 = 临聘 28"
+        "  两教一保·临聘教师：16 个班 × 2 - 教师编制 4 = 临聘 28"
         "（六（四）3，teachers.kindergarten_teachers_per_class）" in lines
     )
 
@@ -578,7 +575,7 @@ def test_explain_in_english_cites_each_parameter_by_its_own_reference(cli, write
         "  the 执行校长 of a member campus carries no rank (clause 6.4.2.1)",
         "  primary staff posts (staff-to-student ratio): 236 ÷ 19 ≈ 12.4211"
         " → rounded half up 12 (72号, teachers.student_ratio.primary)",
-        "  primary class ratio unset (teachers.class_ratio.primary = null): quota 12",
+        "  primary class ratio not set (teachers.class_ratio.primary): quota 12",
         "  junior staff posts (staff-to-student ratio): 118 ÷ 13.5 ≈ 8.7407"
         " → rounded half up 9 (72号, teachers.student_ratio.junior)",
         "  junior teacher posts (class ratio): 4 × 3 = 12 → rounded half up 12"
@@ -616,7 +613,7 @@ CSV_HEADER_ZH = (
 )
 CSV_HEADER_EN = (
     "group,group_name,campus,campus_name,role,kind,head,heads,deputies,deputies band,"
-    "pupils,classes,teacher quota,held,±,temporary,caregivers,members,party"
+    "students,classes,teacher quota,held,gap,temporary,caregivers,members,party"
 )
 
 
@@ -851,3 +848,24 @@ def test_json_names_the_national_parameters_the_figures_used(cli):
         "teachers.student_ratio.junior",
         "teachers.student_ratio.primary",
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "quota", "held", "posts"),
+    [
+        ("zh", "编制", "在编", ["班数", "教师编制", "临聘教师", "保育员"]),
+        ("en", "quota", "held", ["classes", "teacher", "quota", "temporary", "caregivers"]),
+    ],
+)
+def test_a_kindergartens_posts_and_its_teachers_on_staff_have_different_names(
+    cli, lang, quota, held, posts
+):
+    # 兴仁幼儿园: the plan's 3 posts for established teachers (六（四）3), 2 on staff now
+    lines = cli("staffing", "2023", "--lang", lang).stdout.splitlines()
+    headers = [line.split() for line in lines if line.split()[-len(posts) :] == posts]
+    assert len(headers) == 1  # the 两教一保 table's: its posts are a teacher quota
+    gap = "余缺" if lang == "zh" else "gap"
+    assert sum(line.split()[-3:] == [quota, held, gap] for line in lines) == 1  # 教师编制 table
+    rows = [line.split() for line in lines if line.strip().startswith("兴仁幼儿园")]
+    # leaders, teachers (编制 3, 在编 2, 余缺 -1), 两教一保 (教师编制 3, 临聘 13, 保育员 8)
+    assert [r[-3:] for r in rows[1:]] == [["3", "2", "-1"], ["3", "13", "8"]]

@@ -234,7 +234,7 @@ def test_a_data_folders_target_shows_in_the_milestone(cli, write_data):
     d = write_data(policy="coverage:\n  target: 0.7\n")
     result = cli("timeline", "-f", "json", env={"GROUPCTL_DATA": str(d)})
     assert json.loads(result.stdout)["milestones"][-1]["target"] == "0.7000"
-    assert result.stderr == "注：参数已改动：coverage.target = 0.7 (policy.yaml:2)\n"
+    assert result.stderr == "注：参数已改动：coverage.target = 0.7（policy.yaml:2）\n"
 
 
 def test_a_bad_date_exits_2_with_one_line(cli):

@@ -74,8 +74,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "note.changed": ("注：参数已改动：{items}", "note: parameters changed: {items}"),
     "note.illustrative": (
-        "注：{files} 中的数字为示例，并非正式统计",
-        "note: the figures in {files} are illustrative examples, not official figures",
+        "注：{files} 中的数字是示例，不是正式统计",
+        "note: the figures in {files} are illustrative examples, not official counts",
     ),
     "yuan": ("元", "yuan"),
     "note.written": ("已写入：{file}", "written: {file}"),

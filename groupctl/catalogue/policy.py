@@ -89,6 +89,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{path}: band values must be whole numbers, got {value} ({set_by})",
     ),
     "policy.bundled": ("内置值", "bundled"),
+    # a parameter without a value (a class ratio the bureau has not set), as output shows it
+    "policy.unset": ("未设定", "not set"),
     "policy.changed": ("（已改动：{items}）", " (changed: {items})"),
     # ------------------------------------------------------------ dates and school years
     "policy.no_value": (
@@ -122,13 +124,31 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "policy.overlay.fixed": (
         "{path}：数据文件夹的 policy.yaml 只能改 values 和 description，不能改 {fields}"
-        "（这些属于内置定义）",
+        "（属于内置定义）",
         "{path}: a data folder's policy.yaml sets only values and description,"
-        " not {fields} (those belong to the bundled definition)",
+        " not {fields} (part of the bundled definition)",
+    ),
+    "policy.overlay.unknown.suggest": (
+        "{path}：不认识的字段 {field}。您是否要找：{close}",
+        "{path}: unknown field '{field}'; did you mean {close}?",
+    ),
+    "policy.overlay.unknown": (
+        "{path}：不认识的字段 {fields}（参数下只能写 values 和 description）",
+        "{path}: unknown field(s) {fields} (a parameter takes only values and description)",
+    ),
+    "policy.overlay.empty": (
+        "{path}：应写取值，或写 values（各日期的取值）",
+        "{path}: give a value, or 'values' (a value for each date)",
     ),
     "policy.overlay.description": (
-        "{path}：description 应为文字，而不是{value}",
-        "{path}: 'description' must be text, got {value}",
+        "{path}：description 应为文字（或写作 {{zh: 中文, en: 英文}}），而不是{value}",
+        "{path}: 'description' must be text (or {{zh: Chinese, en: English}}), got {value}",
+    ),
+    "policy.overlay.description.languages": (
+        "{path}：description 写作 {{zh: 中文, en: 英文}}：须有 zh，en 可省略，不能有别的字段，"
+        "各项应为文字",
+        "{path}: 'description' as {{zh: Chinese, en: English}} needs zh, may leave out en,"
+        " takes nothing else, and each is text",
     ),
     # ------------------------------------------------------------ the bundled definitions
     "policy.def.not_mapping": (
@@ -136,6 +156,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{path}: a parameter needs description, unit, type, origin, clause, values",
     ),
     "policy.def.unknown": ("{path}：不认识的字段 {fields}", "{path}: unknown field(s) {fields}"),
+    "policy.def.languages": (
+        "{path}：{field} 须同时有中文和英文，写作 {{zh: 中文, en: 英文}}",
+        "{path}: '{field}' needs both languages, as {{zh: Chinese, en: English}}",
+    ),
     "policy.def.type": ("{path}：type 应为 {known} 之一", "{path}: type must be one of {known}"),
     "policy.def.origin": (
         "{path}：origin 应为 {known} 之一",

@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from groupctl import __version__, api
-from groupctl.catalogue import render
+from groupctl.catalogue import Join, render
 from groupctl.clauses import cite_parameter
 from groupctl.errors import GroupctlError
-from groupctl.labels import Lang, label_of, school_year, t
+from groupctl.labels import Lang, label_of, school_year, t, tr
 from groupctl.loaders import CAMPUS_SCORES, GROUP_SCORES, load_scores
 from groupctl.model import GRADES
 from groupctl.output.model import Column, Output, Section
@@ -116,7 +116,7 @@ def build_report(session: api.Session, year: int, ask: Ask) -> Report:
         shown.add("pilots.yaml:compulsory_schools_total")
     examples = [f for f in data.pilots.illustrative if f in shown]
     if examples:
-        notes.append(t("note.illustrative", lang, files=", ".join(examples)))
+        notes.append(t("note.illustrative", lang, files=Join(tuple(examples))))
     where = t("report.bundled", lang) if data.bundled else str(data.directory)
     return Report(
         year=year,
@@ -355,8 +355,8 @@ def _parameters_part(
             unit=u.unit,
             set_by=u.set_by,
             used_in="、".join(where) if lang == "zh" else ", ".join(where),
-            description=session.policy.get(u.path).description,
-            note=u.note or None,
+            description=session.policy.get(u.path).describe(lang),
+            note=u.remark(lang) or None,
             alternative=u.alternative or None,
         )
     out = part("parameters")
@@ -366,9 +366,9 @@ def _parameters_part(
         if u.reading:  # our reading, while it stands: with the --set of the other one
             other = f"--set {u.path}={u.alternative}"
             lines.append(
-                f"{u.path}（解读；另一种读法：{other}）：{u.note}"
+                f"{u.path}（解读；另一种读法：{other}）：{u.remark(lang)}"
                 if lang == "zh"
-                else f"{u.path} (our reading; the other: {other}): {u.note}"
+                else f"{u.path} (our reading; the other: {other}): {u.remark(lang)}"
             )
     out.lines = lines + out.lines
     return out
@@ -419,4 +419,4 @@ def _scenario(ask: Ask) -> str | None:
     if not ask.sets:
         return None
     items = [f"{s['path']}={s['value']}" for s in sets_doc(ask)]
-    return t("note.scenario", ask.lang, sets="; ".join(items))
+    return t("note.scenario", ask.lang, sets=tr(ask.lang, "；", "; ").join(items))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from groupctl.catalogue import Join
 from groupctl.clauses import cite_parameter
 from groupctl.labels import Lang, t, tr
 from groupctl.model import Dataset
@@ -30,11 +31,14 @@ TREE = Column("name", "集团 / 校区", "group / campus", show="table", whole=T
 
 @dataclass(frozen=True)
 class Ask:
-    """How the figures were asked for: label language, --explain, the --set items."""
+    """How the figures were asked for: label language, --explain, the --set items, and
+    whether the sections (tables, CSV, markdown, xlsx) are wanted: a JSON answer needs
+    only the body, and a province's table rows are 100 MB nobody would read."""
 
     lang: Lang = "zh"
     explain: bool = False
     sets: tuple[str, ...] = ()
+    tables: bool = True
 
 
 def sets_doc(ask: Ask) -> list[dict[str, str]]:
@@ -100,7 +104,7 @@ def computed(
 ) -> Output:
     """The Output of a computing command: envelope, meta, the standard notes below it."""
     if ask.explain:
-        body = {**body, "parameters": [parameter_doc(u) for u in uses]}
+        body = {**body, "parameters": [parameter_doc(u, ask.lang) for u in uses]}
     out = Output(command, meta_for(data, uses, ask, files), body, sections, year, **more)
     out.notes = standard_notes(uses, data, ask.lang, files=files) + out.notes
     return out
@@ -119,9 +123,10 @@ def show_value(value: Value) -> str:
     return str(value)
 
 
-def parameter_doc(use: ParamUse) -> dict[str, Any]:
+def parameter_doc(use: ParamUse, lang: Lang = "zh") -> dict[str, Any]:
     """A parameter the figures used, for ``--explain`` in JSON: its value, where the value
-    comes from (``origin``, ``reference``) and who set it (``set_by``)."""
+    comes from (``origin``, ``reference``) and who set it (``set_by``); its note in
+    ``lang``."""
     value: Any = use.value
     if isinstance(value, (Decimal, tuple)):
         value = show_value(value)
@@ -132,10 +137,21 @@ def parameter_doc(use: ParamUse) -> dict[str, Any]:
         "origin": use.origin,
         "clause": use.clause,
         "reference": cite_parameter(use.origin, use.clause, use.reference, "zh"),
-        "note": use.note or None,
+        "note": use.remark(lang) or None,
         "alternative": use.alternative or None,
         "set_by": use.set_by,
     }
+
+
+def changed_item(use: ParamUse, lang: Lang) -> str:
+    """A changed parameter as the notes name it: ``path = value（who set it）`` in Chinese,
+    ``path = value (who set it)`` in English; an unset value as 未设定 / not set."""
+    value = t("policy.unset", lang) if use.value is None else show_value(use.value)
+    return tr(
+        lang,
+        f"{use.path} = {value}（{use.set_by}）",
+        f"{use.path} = {value} ({use.set_by})",
+    )
 
 
 def standard_notes(
@@ -152,14 +168,14 @@ def standard_notes(
     notes = []
     local = _paths(uses, "local")
     if local:
-        notes.append(t("note.local", lang, paths=", ".join(local)))
+        notes.append(t("note.local", lang, paths=Join(tuple(local))))
     # our reading of an ambiguous sentence, with the --set that applies the other one; a
     # value the bureau changed is its own choice, named below as a change
     readings = [
         t("note.reading", lang, path=u.path, alternative=u.alternative) for u in uses if u.reading
     ]
     if readings:
-        notes.append(t("note.interpretation", lang, items="；".join(readings)))
+        notes.append(t("note.interpretation", lang, items=tr(lang, "；", "; ").join(readings)))
     # a national standard is cited by its document, never as the plan's clause (SPEC §1)
     national: dict[str, list[str]] = {}
     for u in uses:
@@ -171,12 +187,10 @@ def standard_notes(
             for doc, paths in national.items()
         )
         notes.append(t("note.national", lang, items=items))
-    changed = [
-        f"{u.path} = {show_value(u.value)} ({u.set_by})" for u in uses if u.set_by != "bundled"
-    ]
+    changed = [changed_item(u, lang) for u in uses if u.set_by != "bundled"]
     if changed:
-        notes.append(t("note.changed", lang, items="; ".join(changed)))
+        notes.append(t("note.changed", lang, items=tr(lang, "；", "; ").join(changed)))
     examples = _examples(data, files)
     if examples:
-        notes.append(t("note.illustrative", lang, files=", ".join(examples)))
+        notes.append(t("note.illustrative", lang, files=Join(tuple(examples))))
     return notes

@@ -55,7 +55,10 @@ def _json(value: Value, unit: str) -> Any:
 
 def value_shown(value: Value, unit: str, lang: Lang) -> str:
     """A value as a table shows it: with its unit, bands spaced so that they wrap between
-    bands rather than inside a number, a grade or a choice by its name."""
+    bands rather than inside a number, a grade or a choice by its name, no value as
+    未设定 (not set)."""
+    if value is None:
+        return t("policy.unset", lang)
     if isinstance(value, tuple) and value and isinstance(value[0], Band):
         text = ", ".join(
             f"{b.min}:{label_of(f'grade.{b.value}', lang) if isinstance(b.value, str) else b.value}"
@@ -66,7 +69,7 @@ def value_shown(value: Value, unit: str, lang: Lang) -> str:
         text = label_of(f"choice.{value}", lang)
     else:
         text = show_value(value)
-    label = label_of(f"unit.{unit}", lang) if value is not None else ""
+    label = label_of(f"unit.{unit}", lang)
     return f"{text} {label}" if label else text
 
 
@@ -81,7 +84,7 @@ def _shown(p: Parameter, value: Value, lang: Lang) -> str:
     return value_shown(value, p.unit, lang)
 
 
-def _record(p: Parameter, d: Dated) -> dict[str, Any]:
+def _record(p: Parameter, d: Dated, lang: Lang) -> dict[str, Any]:
     return {
         "path": p.path,
         "origin": p.origin,
@@ -91,8 +94,10 @@ def _record(p: Parameter, d: Dated) -> dict[str, Any]:
         "unit": p.unit,
         "clause": p.clause,
         "set_by": d.set_by,
-        "description": p.description,
-        "note": p.note or None,
+        # the parameter's own words in --lang (a data folder's Chinese-only description:
+        # its Chinese)
+        "description": p.describe(lang),
+        "note": p.remark(lang) or None,
         "alternative": p.alternative or None,
     }
 
@@ -141,7 +146,7 @@ def _meta(result: ParamsResult, ask: Ask) -> Meta:
 
 def params_view(result: ParamsResult, ask: Ask) -> Output:
     lang = ask.lang
-    records = [_record(p, d) for p, d in result.entries]
+    records = [_record(p, d, lang) for p, d in result.entries]
     sy = school_year(result.year, lang)
     single = len(result.entries) == 1 and result.entries[0][0].path == result.path
     title = tr(lang, f"{sy}学年适用的参数", f"Parameters in force for {sy}")
@@ -183,14 +188,15 @@ def params_view(result: ParamsResult, ask: Ask) -> Output:
             }
             past.add(shown=shown, **{**h, "start": start, "value": show_value(h["raw"])})
         sections.append(past)
-        table.lines.append(p.description)
-        if p.note and p.origin != "interpretation":
-            lines.append(tr(lang, f"说明：{p.note}", f"note: {p.note}"))
+        table.lines.append(p.describe(lang))
+        note = p.remark(lang)
+        if note and p.origin != "interpretation":
+            lines.append(tr(lang, f"说明：{note}", f"note: {note}"))
         history_doc = [{k: v for k, v in h.items() if k != "raw"} for h in history]
         body["parameter"] = {**encode(records[0], PARAMETER, lang), "history": history_doc}
     else:
         body["parameters"] = [encode(r, PARAMETER, lang) for r in records]
     out = Output("params", _meta(result, ask), body, sections, result.year, lines=lines)
     if ask.sets:
-        out.notes.append(t("note.scenario", lang, sets="; ".join(ask.sets)))
+        out.notes.append(t("note.scenario", lang, sets=tr(lang, "；", "; ").join(ask.sets)))
     return out

@@ -359,8 +359,8 @@ def _explain_stage(s: StageQuota, uses: Uses, lang: Lang) -> list[str]:
         lines.append(
             tr(
                 lang,
-                f"  {stage}班师比未设定（{cp} = null），编制取 {s.quota}",
-                f"  {stage} class ratio unset ({cp} = null): quota {s.quota}",
+                f"  {stage}班师比未设定（{cp}），编制取 {s.quota}",
+                f"  {stage} class ratio not set ({cp}): quota {s.quota}",
             )
         )
         return lines

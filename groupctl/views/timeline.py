@@ -25,7 +25,7 @@ from groupctl.rules.timeline import (
     duties_in_school_year,
     school_year_of,
 )
-from groupctl.views import Ask, meta_for, show_value
+from groupctl.views import Ask, changed_item, meta_for
 
 CLAUSE_ID = Column("clause", "条款", "clause", "id", show="data")
 REFERENCE = Column("reference", "依据", "clause", show="table", whole=True)
@@ -233,12 +233,8 @@ def duties_docs(duties: tuple[DutyDue, ...], lang: Lang) -> list[dict[str, Any]]
 
 
 def _notes(result: TimelineResult, lang: Lang) -> list[str]:
-    changed = [
-        f"{u.path} = {show_value(u.value)} ({u.set_by})"
-        for u in result.parameters
-        if u.set_by != "bundled"
-    ]
-    return [t("note.changed", lang, items="; ".join(changed))] if changed else []
+    changed = [changed_item(u, lang) for u in result.parameters if u.set_by != "bundled"]
+    return [t("note.changed", lang, items=tr(lang, "；", "; ").join(changed))] if changed else []
 
 
 def _starts(result: TimelineResult, lang: Lang) -> list[str]:
