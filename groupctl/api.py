@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from groupctl.catalogue import render
-from groupctl.errors import GroupctlError, PolicyError, UsageError
+from groupctl.errors import GroupctlError, PolicyError
 from groupctl.loaders import (
     BUNDLED_DATA,
     data_files,
@@ -23,7 +24,7 @@ from groupctl.loaders import (
 )
 from groupctl.lookup import resolve_campus
 from groupctl.model import Dataset
-from groupctl.numbers import parse_amount, parse_school_year
+from groupctl.numbers import parse_amount
 from groupctl.policy import (
     BUNDLED_POLICY,
     POLICY_FILE,
@@ -34,13 +35,15 @@ from groupctl.policy import (
     load_policy,
 )
 from groupctl.problems import Problems
-from groupctl.rules.allowance import AllowanceResult, compute_allowance
-from groupctl.rules.approval import ApprovalResult, Fund, compute_approval
-from groupctl.rules.assessment import AssessmentResult, compute_assessment
-from groupctl.rules.coverage import CoverageResult, compute_coverage
-from groupctl.rules.funding import FundingResult, compute_funding
-from groupctl.rules.staffing import StaffingResult, compute_staffing
-from groupctl.rules.timeline import TimelineResult, compute_timeline, parse_day
+
+if TYPE_CHECKING:  # each command imports only the rule it runs (start-up: issue 11)
+    from groupctl.rules.allowance import AllowanceResult
+    from groupctl.rules.approval import ApprovalResult, Fund
+    from groupctl.rules.assessment import AssessmentResult
+    from groupctl.rules.coverage import CoverageResult
+    from groupctl.rules.funding import FundingResult
+    from groupctl.rules.staffing import StaffingResult
+    from groupctl.rules.timeline import TimelineResult
 
 
 @dataclass(frozen=True)
@@ -82,18 +85,21 @@ def open_session(data_dir: Path | None = None, sets: Sequence[str] = ()) -> Sess
 
 def school_year(text: str | int) -> int:
     """YEAR as the clerk typed it (2023, ２０２３, 2023-2024) as a school year."""
-    year = parse_school_year(str(text))
-    if year is None:
-        raise UsageError(f"year must be a school year like 2023, got {str(text)!r}")
-    return year
+    from groupctl.numbers import require_school_year  # NumberError: a UsageError, in words
+
+    return require_school_year(str(text))
 
 
 def funding(session: Session, year: str | int) -> FundingResult:
+    from groupctl.rules.funding import compute_funding
+
     return compute_funding(session.data, session.policy, school_year(year))
 
 
 def assess(session: Session, year: str | int) -> AssessmentResult:
     """Group and campus grades (六（五））; needs both score files."""
+    from groupctl.rules.assessment import compute_assessment
+
     when = school_year(year)
     scores = load_scores(session.data, "assess")
     return compute_assessment(session.data, scores, session.policy, when)
@@ -101,17 +107,23 @@ def assess(session: Session, year: str | int) -> AssessmentResult:
 
 def allowance(session: Session, year: str | int) -> AllowanceResult:
     """Each campus head's base and efficiency allowance (六（四）4); needs both score files."""
+    from groupctl.rules.allowance import compute_allowance
+
     when = school_year(year)
     scores = load_scores(session.data, "allowance")
     return compute_allowance(session.data, scores, session.policy, when)
 
 
 def staffing(session: Session, year: str | int) -> StaffingResult:
+    from groupctl.rules.staffing import compute_staffing
+
     return compute_staffing(session.data, session.policy, school_year(year))
 
 
 def coverage(session: Session, year: str | int) -> CoverageResult:
     """Compulsory-stage schools in groups against the target (七（三））, with the trend."""
+    from groupctl.rules.coverage import compute_coverage
+
     return compute_coverage(session.data, session.policy, school_year(year))
 
 
@@ -119,6 +131,8 @@ def timeline(on: str | None = None, data_dir: Path | None = None) -> TimelineRes
     """The plan's phases, milestones and recurring duties (七); with ``on`` (a date as the
     clerk typed it), the phases in force that day and the duties due in its month.  Reads
     only the policy (for the coverage target), so it answers whatever the data files hold."""
+    from groupctl.rules.timeline import compute_timeline, parse_day
+
     day = None if on is None else parse_day(on)
     return compute_timeline(policy_for(data_dir), day)
 
@@ -138,10 +152,9 @@ def approve(
     year: str | int | None = None,
 ) -> ApprovalResult:
     """The approval path of spending ``amount`` (as the clerk typed it) at ``campus``."""
-    try:
-        value = parse_amount(amount)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    from groupctl.rules.approval import compute_approval
+
+    value = parse_amount(amount)  # NumberError, a UsageError, says what is wrong with it
     where = resolve_campus(session.data.pilots, campus)
     when = school_year(year) if year is not None else current_school_year()
     return compute_approval(session.data, session.policy, when, value, where, fund, purpose)

@@ -311,7 +311,11 @@ class Options:
 
     @property
     def ask(self) -> Ask:
-        return Ask(self.lang_code, self.explain, self.sets)
+        try:  # a JSON answer needs no table rows (--compare names its figures by them)
+            tables = self.compare or self.format() != "json"
+        except UsageError:  # a format that cannot be: said where the output is written
+            tables = True
+        return Ask(self.lang_code, self.explain, self.sets, tables)
 
     @property
     def file(self) -> Path | None:
@@ -464,11 +468,18 @@ def emit(out: Output, opts: Options, protected: Sequence[Path] | None = None) ->
         if sys.stdout is None:  # started with stdout closed (>&-)
             raise UsageError(msg("cli.stdout_closed"))
         terminal = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        text = render_text(out, fmt, lang, terminal=terminal, width=_width())  # type: ignore[arg-type]
-        if fmt == "table" and sys.stdout.isatty():
+        text = None
+        if fmt != "json":  # JSON is streamed below: a province's 60 MB is never one string
+            text = render_text(out, fmt, lang, terminal=terminal, width=_width())  # type: ignore[arg-type]
+        if text is not None and fmt == "table" and sys.stdout.isatty():
             text = _fit(text, _width())
         try:
-            sys.stdout.write(text)
+            if text is None:
+                from groupctl.output.render import write_json
+
+                write_json(out.document(), sys.stdout.write)
+            else:
+                sys.stdout.write(text)
             sys.stdout.flush()
         except BrokenPipeError:
             raise

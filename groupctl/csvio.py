@@ -263,7 +263,7 @@ def _header_key(text: str) -> str:
 
 
 def _blank(record: Sequence[str]) -> bool:
-    return not any(cell.strip() for cell in record)
+    return not "".join(record).strip()
 
 
 def read_rows(
@@ -466,9 +466,12 @@ def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
 
 
 def _runs_on(record: Sequence[str]) -> bool:
-    return any("\n" in cell or "\r" in cell for cell in record)
+    joined = "".join(record)
+    return "\n" in joined or "\r" in joined
 
 
 def _physical(record: Sequence[str]) -> int:
     """How many physical lines a record spans (1 unless a quoted cell holds line ends)."""
+    if not _runs_on(record):
+        return 1
     return 1 + sum(cell.count("\n") + cell.count("\r") - cell.count("\r\n") for cell in record)

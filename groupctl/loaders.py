@@ -171,6 +171,8 @@ def _name_problem(key: str, text: str) -> Msg | None:
     formatting character (a right-to-left override would reorder what a clerk reads)."""
     if len(text) > MAX_NAME:
         return msg("data.key.too_long", key=key, limit=MAX_NAME, value=quoted(text))
+    if text.isprintable():  # no Cc, Cf, Co or Cs character (nor Cn, Zl, Zp): the usual name
+        return None
     bad = next((c for c in text if unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs")), None)
     if bad is not None:
         return msg("data.key.control", key=key, code=f"U+{ord(bad):04X}", value=quoted(text))
@@ -444,8 +446,11 @@ def _campus_lookup(pilots: Pilots) -> dict[str, Campus]:
 def whole(row: CsvRow, column: str, display: str, problems: Problems) -> int | None:
     """A count of a data file: a whole number from 0 to ``MAX_COUNT`` (a larger one is a
     slip, and would take the rules' arithmetic out of exact range)."""
-    text, name = row.values[column], row.column(column)
+    text = row.values[column]
     value = parse_whole(text)
+    if value is not None and value <= MAX_COUNT:  # the column's name only for a problem
+        return value
+    name = row.column(column)
     if value is None and not is_whole_text(text):
         problems.error(display, row.line, msg("data.count", column=name, value=quoted(text)))
         return None
@@ -469,10 +474,15 @@ class _Rows:
         self.problems = problems
         self.campuses = _campus_lookup(pilots)
         self.seen: dict[tuple[object, ...], int] = {}
+        # each text once: a year or a campus is written on many rows alike
+        self.years: dict[str, int | None] = {}
+        self.keys: dict[str, str] = {}
 
     def year(self, row: CsvRow) -> int | None:
         text = row.values["year"]
-        year = parse_school_year(text)
+        year = self.years.get(text, -1)
+        if year == -1:
+            year = self.years[text] = parse_school_year(text)
         if year is None:
             self.problems.error(
                 self.display,
@@ -483,7 +493,10 @@ class _Rows:
 
     def campus(self, row: CsvRow) -> Campus | None:
         text = row.values["campus"]
-        campus = self.campuses.get(name_key(text))
+        key = self.keys.get(text)
+        if key is None:
+            key = self.keys[text] = name_key(text)
+        campus = self.campuses.get(key)
         if campus is None:
             self.problems.error(
                 self.display, row.line, msg("data.campus.unknown", value=quoted(text), file=PILOTS)
@@ -538,9 +551,12 @@ def read_enrollment(directory: Path, pilots: Pilots, problems: Problems) -> Enro
         classes = whole(row, "classes", CAMPUSES, problems)
         if year is None or campus is None or stage is None or students is None or classes is None:
             continue
-        what = msg("data.row.enrollment", year=year, campus=campus.id, stage=msg(stage))
-        if not check.first((year, campus.id, stage), line, what):
+        key = (year, campus.id, stage)
+        if key in check.seen:  # the message is built only for a duplicate
+            what = msg("data.row.enrollment", year=year, campus=campus.id, stage=msg(stage))
+            check.first(key, line, what)
             continue
+        check.seen[key] = line
         if students > 0 and classes == 0:
             problems.error(
                 CAMPUSES,
@@ -888,9 +904,10 @@ def read_staff(directory: Path, pilots: Pilots, problems: Problems) -> Staff | N
         members = whole(row, "party_members", STAFF, problems)
         if year is None or campus is None or teachers is None or members is None:
             continue
-        what = msg("data.row.staff", year=year, campus=campus.id)
-        if not check.first((year, campus.id), line, what):
+        if (year, campus.id) in check.seen:  # the message only for a duplicate
+            check.first((year, campus.id), line, msg("data.row.staff", year=year, campus=campus.id))
             continue
+        check.seen[(year, campus.id)] = line
         check.check_member(campus, year, line)
         out.append(StaffRow(year, campus.id, teachers, members, line))
     return Staff(tuple(out), STAFF)

@@ -1,6 +1,9 @@
 """The data model: district, groups, campuses and their enrollment.
 
-Plain frozen dataclasses; loaders build them, rules read them.
+Plain frozen dataclasses; loaders build them, rules read them.  They have slots: a
+province holds some 500,000 rows and campuses, and an instance without its own
+``__dict__`` is a third of the size.  Lookups by id and by (year, campus) go through
+tables built once, so no rule scans every row or campus for each campus it computes.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ HEAD_TITLES = ("总校校长", "总园长", "执行校长", "执行园长")
 KINDERGARTEN_HEADS = ("总园长", "执行园长")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Campus:
     id: str
     name: str
@@ -54,7 +57,7 @@ class Campus:
         return self.name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Group:
     id: str
     name: str
@@ -74,22 +77,41 @@ class Group:
         return tuple(c for c in self.campuses if c.in_group(year))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pilots:
     district: str
     groups: tuple[Group, ...]
     compulsory_schools_total: int | None = None
     illustrative: tuple[str, ...] = ()
 
+    _by_id: dict[str, Campus | Group] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # campus and group ids are unique together (the loader checks): one table for both
+        for g in self.groups:
+            self._by_id.setdefault(g.id, g)
+            for c in g.campuses:
+                self._by_id.setdefault(c.id, c)
+
     def campuses(self) -> Iterable[Campus]:
         for g in self.groups:
             yield from g.campuses
 
     def group(self, group_id: str) -> Group:
-        return next(g for g in self.groups if g.id == group_id)
+        found = self._by_id.get(group_id)
+        if not isinstance(found, Group):
+            raise KeyError(group_id)
+        return found
+
+    def campus(self, campus_id: str) -> Campus:
+        """The campus with this id, looked up in a table (a province has 100,000)."""
+        found = self._by_id.get(campus_id)
+        if not isinstance(found, Campus):
+            raise KeyError(campus_id)
+        return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StageRow:
     """One row of campuses.csv: a campus's students and classes in one stage and year."""
 
@@ -101,26 +123,31 @@ class StageRow:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Enrollment:
     rows: tuple[StageRow, ...]
     file: str = "campuses.csv"
-    _index: dict[tuple[int, str], tuple[StageRow, ...]] = field(
+    # year → campus → its rows: the campus ids are the rows' own strings, no key per row
+    _index: dict[int, dict[str, tuple[StageRow, ...]]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    _years: list[tuple[int, ...]] = field(default_factory=list, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        index: dict[tuple[int, str], list[StageRow]] = {}
+        index: dict[int, dict[str, list[StageRow]]] = {}
         for r in self.rows:
-            index.setdefault((r.year, r.campus), []).append(r)
-        self._index.update({k: tuple(v) for k, v in index.items()})
+            index.setdefault(r.year, {}).setdefault(r.campus, []).append(r)
+        for year, campuses in index.items():
+            self._index[year] = {c: tuple(rows) for c, rows in campuses.items()}
+        self._years.append(tuple(sorted(index)))
 
     def years(self) -> tuple[int, ...]:
-        return tuple(sorted({r.year for r in self.rows}))
+        """The school years the file has rows for, in order (computed once)."""
+        return self._years[0]
 
     def stages(self, year: int, campus: str) -> tuple[StageRow, ...]:
         """The campus's rows for the year, in file order; empty when it has none."""
-        return self._index.get((year, campus), ())
+        return self._index.get(year, {}).get(campus, ())
 
     def students(self, year: int, campus: str) -> int:
         return sum(r.students for r in self.stages(year, campus))
@@ -133,7 +160,7 @@ class Enrollment:
         return bool(rows) and all(r.stage == "kindergarten" for r in rows)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StaffRow:
     """One row of staff.csv: a campus's established teachers and party members in one year."""
 
@@ -144,7 +171,7 @@ class StaffRow:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Staff:
     """The optional staff.csv: teachers on establishment and party members by year and campus."""
 
@@ -152,17 +179,20 @@ class Staff:
     file: str = "staff.csv"
     _index: dict[tuple[int, str], StaffRow] = field(default_factory=dict, compare=False, repr=False)
 
+    _years: list[tuple[int, ...]] = field(default_factory=list, compare=False, repr=False)
+
     def __post_init__(self) -> None:
         self._index.update({(r.year, r.campus): r for r in self.rows})
+        self._years.append(tuple(sorted({r.year for r in self.rows})))
 
     def years(self) -> tuple[int, ...]:
-        return tuple(sorted({r.year for r in self.rows}))
+        return self._years[0]
 
     def get(self, year: int, campus: str) -> StaffRow | None:
         return self._index.get((year, campus))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dataset:
     """Everything read from one data directory."""
 
@@ -175,7 +205,7 @@ class Dataset:
     warnings: tuple[Problem, ...] = ()  # what `check` would warn about
 
     def campus(self, campus_id: str) -> Campus:
-        return next(c for c in self.pilots.campuses() if c.id == campus_id)
+        return self.pilots.campus(campus_id)
 
 
 # --------------------------------------------------------------------------- assessment scores
@@ -191,7 +221,7 @@ GRADE_NAMES: dict[str, Grade] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CampusScore:
     """One row of campus_scores.csv: a campus's assessment score for a school year."""
 
@@ -202,7 +232,7 @@ class CampusScore:
     decided_grade: Grade | None = None  # the grade the assessment group decided (确定等次)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GroupScore:
     """One row of group_scores.csv: a group's party-building and comprehensive scores."""
 
@@ -230,7 +260,7 @@ POST_RESULT_NAMES: dict[PostResult, str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PostResultRow:
     """One row of post_assessment.csv: a campus head's post assessment (岗位考核) in one month."""
 
@@ -241,7 +271,7 @@ class PostResultRow:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PostAssessment:
     """The optional post_assessment.csv: monthly results by year, campus and month."""
 
@@ -258,7 +288,7 @@ class PostAssessment:
         return self._index.get((year, campus, month))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scores:
     """The assessment results of a data directory, read only by the commands that need them:
     the two score files (六（五）) and, for the allowance, post_assessment.csv (六（四）4)."""
@@ -268,15 +298,28 @@ class Scores:
     campus_file: str = "campus_scores.csv"
     group_file: str = "group_scores.csv"
     post: PostAssessment | None = None  # None: no post_assessment.csv (or not read)
+    _campus: dict[tuple[int, str], CampusScore] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    _group: dict[tuple[int, str], GroupScore] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        # the first row of a (year, campus) wins, as the scan it replaces found it first
+        for s in reversed(self.campuses):
+            self._campus[(s.year, s.campus)] = s
+        for g in reversed(self.groups):
+            self._group[(g.year, g.group)] = g
 
     def campus(self, year: int, campus_id: str) -> CampusScore | None:
-        return next((s for s in self.campuses if (s.year, s.campus) == (year, campus_id)), None)
+        return self._campus.get((year, campus_id))
 
     def group(self, year: int, group_id: str) -> GroupScore | None:
-        return next((s for s in self.groups if (s.year, s.group) == (year, group_id)), None)
+        return self._group.get((year, group_id))
 
     def campus_years(self) -> tuple[int, ...]:
-        return tuple(sorted({s.year for s in self.campuses}))
+        return tuple(sorted({year for year, _ in self._campus}))
 
     def group_years(self) -> tuple[int, ...]:
-        return tuple(sorted({s.year for s in self.groups}))
+        return tuple(sorted({year for year, _ in self._group}))

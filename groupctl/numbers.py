@@ -144,6 +144,8 @@ MAX_COUNT = 1_000_000
 def parse_whole(text: str) -> int | None:
     """A whole number ≥ 0 (``1200``, ``1,200``, ``１２００``), or None if it is not one
     (or has more than ``MAX_DIGITS`` digits)."""
+    if text.isdigit() and text.isascii() and len(text) <= MAX_DIGITS:  # 1200: most cells
+        return int(text)
     s = _number_text(text)
     if s is None:
         return None

@@ -30,9 +30,12 @@ PILOTS = SMALL.replace(DISTRICT, f"{DISTRICT}\n{TOTAL}", 1)
 BOUND = 2.0  # seconds: generous, a hang is what it catches
 LONGEST_LINE = 400  # characters: every value a message quotes is bounded
 
-ALIASES = "YAML anchors and aliases (&name, *name) are not allowed in data files"
-DEEP = "nested more than"
-TAGS = "YAML tags"
+ALIASES = "数据文件中不能使用 YAML 锚点和别名（&名称、*名称）"
+DEEP = "嵌套超过 32 层"
+TAGS = "数据文件中不能使用 YAML 标签"
+INVALID = "YAML 格式有误"
+NOT_UTF8 = "不是 UTF-8 编码的文本"
+TOO_LARGE = "文件过大"
 
 
 def line_of(text: str, needle: str) -> int:
@@ -123,23 +126,25 @@ PILOTS_CASES = [
         ROLE,
         f"{ROLE}{IN}from: 2023-02-30\n",
         "from:",
-        "'from' must be a school year like 2023, got '2023-02-30'",
+        "from 应为 2023 这样的学年，而不是“2023-02-30”",
     ),
     pilots(
         "p-impossible-until",
         ROLE,
         f"{ROLE}{IN}until: 2023-13-01\n",
         "until:",
-        "'until' must be a school year like 2023, got '2023-13-01'",
+        "until 应为 2023 这样的学年，而不是“2023-13-01”",
     ),
     pilots(
         "p-datetime-from",
         ROLE,
         f"{ROLE}{IN}from: 2023-09-01 08:00:00\n",
         "from:",
-        "got 2023-09-01T08:00:00",
+        "而不是“2023-09-01T08:00:00”",
     ),
-    pilots("p-huge-total", TOTAL, "compulsory_schools_total: " + "9" * 5000, TOTAL[:10], "got '99"),
+    pilots(
+        "p-huge-total", TOTAL, "compulsory_schools_total: " + "9" * 5000, TOTAL[:10], "而不是“99"
+    ),
     pilots(
         "p-huge-hex-total", TOTAL, "compulsory_schools_total: 0x" + "f" * 5000, TOTAL[:10], "0x"
     ),
@@ -148,10 +153,10 @@ PILOTS_CASES = [
         TOTAL,
         "compulsory_schools_total: 10000000000000",
         TOTAL[:10],
-        "from 1 to 1,000,000",
+        "1 至 1,000,000",
     ),
-    pilots("p-inf-total", TOTAL, "compulsory_schools_total: .inf", TOTAL[:10], "'.inf'"),
-    pilots("p-huge-from", ROLE, f"{ROLE}{IN}from: {'2' * 5000}\n", "from:", "school year"),
+    pilots("p-inf-total", TOTAL, "compulsory_schools_total: .inf", TOTAL[:10], "“.inf”"),
+    pilots("p-huge-from", ROLE, f"{ROLE}{IN}from: {'2' * 5000}\n", "from:", "学年"),
     pilots("p-binary-tag", DISTRICT, "district: !!binary aGVsbG8=", "district", TAGS),
     pilots(
         "p-python-tag",
@@ -161,20 +166,18 @@ PILOTS_CASES = [
         TAGS,
     ),
     # a plain key is at most 1024 characters (YAML); an explicit one may be longer
-    pilots("p-long-plain-key", DISTRICT, f"{DISTRICT}\n{'k' * 100_000}: 1", "kkk", "invalid YAML"),
-    pilots("p-long-key", DISTRICT, f"{DISTRICT}\n? {'k' * 100_000}\n: 1", "? kkk", "unknown key"),
-    pilots("p-long-head", HEAD, f"head: {'长' * 30_000}", "长长", "must be at most 100 characters"),
-    pilots(
-        "p-long-id", "id: g1-main", f"id: {'a' * 5000}", "aaaa", "must be at most 100 characters"
-    ),
+    pilots("p-long-plain-key", DISTRICT, f"{DISTRICT}\n{'k' * 100_000}: 1", "kkk", INVALID),
+    pilots("p-long-key", DISTRICT, f"{DISTRICT}\n? {'k' * 100_000}\n: 1", "? kkk", "不认识的项"),
+    pilots("p-long-head", HEAD, f"head: {'长' * 30_000}", "长长", "至多 100 个字符"),
+    pilots("p-long-id", "id: g1-main", f"id: {'a' * 5000}", "aaaa", "至多 100 个字符"),
     pilots(
         "p-duplicate-key-long-value",
         DISTRICT,
         f"{DISTRICT}\ndistrict: {'x' * 50_000}",
         "district: x",
-        "invalid YAML",
+        INVALID,
     ),
-    Case("p-not-utf8", "pilots.yaml", b"district: \xff\xfe\n", 1, "not UTF-8"),
+    Case("p-not-utf8", "pilots.yaml", b"district: \xff\xfe\n", 1, NOT_UTF8),
 ]
 
 
@@ -196,7 +199,7 @@ NEGATIVE_BANDS = [
         f"q-negative-band-{path}",
         f"{head}    - {{min: 100, value: 1}}\n    - {{min: 0, value: -20000}}\n",
         head.split("\n")[1],  # the error names the parameter's line
-        "band values must be ≥ 0, got -20000",
+        "分档数值不能小于 0，而不是“-20000”",
     )
     for path, (head, _) in BANDS.items()
 ] + [
@@ -204,13 +207,13 @@ NEGATIVE_BANDS = [
         "q-negative-supplement-flow",
         "funding: {supplement: [{min: 0, value: -20000}]}\n",
         "funding",
-        "funding.supplement: band values must be ≥ 0, got -20000",
+        "funding.supplement：分档数值不能小于 0，而不是“-20000”",
     ),
     policy(
         "q-negative-band-dated",
         "leaders:\n  school:\n    values:\n      2024-09-01:\n        - {min: 0, value: -1}\n",
         "2024-09-01",
-        "leaders.school: band values must be ≥ 0, got -1",
+        "leaders.school：分档数值不能小于 0，而不是“-1”",
     ),
 ]
 RATIO = "teachers:\n  student_ratio:\n    primary: "
@@ -247,106 +250,109 @@ POLICY_CASES = [
         "q-impossible-values-key",
         "funding:\n  base_per_group:\n    values:\n      2023-13-01: 5\n",
         "2023-13-01",
-        "'2023-13-01' is not a date",
+        "“2023-13-01”不是 2023-04-01 这样的日期",
     ),
     policy(
         "q-impossible-values-day",
         "funding:\n  base_per_group:\n    values:\n      2023-02-30: 5\n",
         "2023-02-30",
-        "'2023-02-30' is not a date",
+        "“2023-02-30”不是 2023-04-01 这样的日期",
     ),
     policy(
         "q-datetime-values-key",
         "funding:\n  base_per_group:\n    values:\n      2023-09-01 08:00:00: 5\n",
         "2023-09-01",
-        "is not a date",
+        "不是 2023-04-01 这样的日期",
     ),
     policy(
         "q-impossible-date-as-value",
         "funding:\n  base_per_group: 2023-02-30\n",
         "base",
-        "expected a whole number ≥ 0, got '2023-02-30'",
+        "应为不小于 0 的整数，而不是“2023-02-30”",
     ),
-    policy("q-huge-int", "funding:\n  base_per_group: " + "9" * 5000 + "\n", "base", "got '99"),
+    policy("q-huge-int", "funding:\n  base_per_group: " + "9" * 5000 + "\n", "base", "而不是“99"),
     policy(
-        "q-huge-float", "finance:\n  bureau_threshold: " + "9" * 5000 + ".5\n", "bureau", "got '99"
+        "q-huge-float",
+        "finance:\n  bureau_threshold: " + "9" * 5000 + ".5\n",
+        "bureau",
+        "而不是“99",
     ),
     policy(
         "q-huge-exponent",
         "finance:\n  bureau_threshold: 1.0e999999999\n",
         "bureau",
-        "expected a number ≥ 0, got '1.0e999999999'",
+        "应为不小于 0 的数，而不是“1.0e999999999”",
     ),
-    policy("q-large-exponent", "finance:\n  bureau_threshold: 1.0e30\n", "bureau", "below 10^12"),
-    policy("q-tiny-exponent", f"{RATIO}1.0e-999999\n", "primary", "got '1.0e-999999'"),
-    policy("q-tiny-ratio", f"{RATIO}1.0e-30\n", "primary", "0 or at least 10^-12"),
-    policy("q-inf", "finance:\n  bureau_threshold: .inf\n", "bureau", "got '.inf'"),
-    policy("q-nan", "finance:\n  bureau_threshold: .nan\n", "bureau", "got '.nan'"),
+    policy("q-large-exponent", "finance:\n  bureau_threshold: 1.0e30\n", "bureau", "应小于 10^12"),
+    policy("q-tiny-exponent", f"{RATIO}1.0e-999999\n", "primary", "而不是“1.0e-999999”"),
+    policy("q-tiny-ratio", f"{RATIO}1.0e-30\n", "primary", "应为 0 或不小于 10^-12"),
+    policy("q-inf", "finance:\n  bureau_threshold: .inf\n", "bureau", "而不是“.inf”"),
+    policy("q-nan", "finance:\n  bureau_threshold: .nan\n", "bureau", "而不是“.nan”"),
     policy("q-set-tag", "funding:\n  base_per_group: !!set {a, b}\n", "base", TAGS),
     # class 2: ranges and types, whatever the parameter
     *NEGATIVE_BANDS,
     policy(
-        "q-absurd-count", "leaders:\n  heads: 1000000000000000000000000\n", "heads", "below 10^12"
+        "q-absurd-count", "leaders:\n  heads: 1000000000000000000000000\n", "heads", "应小于 10^12"
     ),
     policy(
         "q-absurd-band-value",
         "funding:\n  supplement: [{min: 0, value: 1000000000000000}]\n",
         "supplement",
-        "band values must be below 10^12",
+        "分档数值应小于 10^12",
     ),
     policy(
         "q-absurd-band-minimum",
         "funding:\n  supplement: [{min: 1000000000000000, value: 1}, {min: 0, value: 1}]\n",
         "supplement",
-        "band minimums must be below 10^12",
+        "分档下限应小于 10^12",
     ),
     policy(
         "q-text-band-value",
         "funding:\n  supplement: [{min: 0, value: lots}]\n",
         "supplement",
-        "band values must be numbers",
+        "分档数值应为数",
     ),
     policy(
-        "q-rate-above-1", "coverage:\n  target: 5\n", "target", "must be a rate from 0 to 1, got 5"
+        "q-rate-above-1", "coverage:\n  target: 5\n", "target", "应为 0 至 1 之间的比率，而不是“5”"
     ),
     policy(
         "q-year-absurd",
         "coverage:\n  target_year: 99999\n",
         "target_year",
-        "must be a year from 1900",
+        "应为 1900 至 2200 之间的年份",
     ),
     policy(
         "q-list-for-number",
         "funding:\n  base_per_group: [1, 2]\n",
         "base",
-        "expected a whole number",
+        "应为不小于 0 的整数",
     ),
     policy(
         "q-number-for-texts",
         "finance:\n  special_fund_purposes: 5\n",
         "special",
-        "expected a list of names",
+        "应为名称列表",
     ),
     policy(
         "q-word-for-flag",
         "funding:\n  supplement_includes_lead: maybe\n",
         "supplement",
-        "true or false",
+        "true 或 false",
     ),
     policy(
         "q-description-not-text",
         "funding:\n  base_per_group:\n    description: [a]\n    values:\n      2024-09-01: 5\n",
         "base",
-        "'description' must be text",
+        "description 应为文字",
     ),
     policy(
         "q-long-unknown-path",
         "funding:\n  ? " + "x" * 100_000 + "\n  : 5\n",
         "xxx",
-        "unknown parameter",
+        "没有参数",
     ),
-    policy("q-not-a-mapping", "- 1\n- 2\n", "- 1", "must be a mapping"),
-    Case("q-not-utf8", "policy.yaml", b"funding:\n  base_per_group: \xff\n", 2, "not UTF-8"),
+    policy("q-not-a-mapping", "- 1\n- 2\n", "- 1", "应为“参数路径: 取值”的映射"),
+    Case("q-not-utf8", "policy.yaml", b"funding:\n  base_per_group: \xff\n", 2, NOT_UTF8),
 ]
 
 
@@ -376,12 +382,12 @@ def _big(f: Path) -> None:
 
 
 SPECIAL = {
-    "dir": (Path.mkdir, "is a directory"),
-    "dangling-link": (_symlink("nowhere.yaml"), "does not exist"),
-    "link-loop": (_symlink("policy.yaml"), "cannot be followed"),
-    "fifo": (_fifo, "not a regular file"),
-    "sparse-5gb": (_sparse, "too large"),
-    "1mb": (_big, "too large"),
+    "dir": (Path.mkdir, "是文件夹，不是文件"),
+    "dangling-link": (_symlink("nowhere.yaml"), "是指向不存在文件的符号链接"),
+    "link-loop": (_symlink("policy.yaml"), "是无法打开的符号链接"),
+    "fifo": (_fifo, "不是普通文件"),
+    "sparse-5gb": (_sparse, TOO_LARGE),
+    "1mb": (_big, TOO_LARGE),
 }
 FILE_CASES = (
     [
@@ -398,7 +404,7 @@ FILE_CASES = (
         Case(
             "p-link-loop", "pilots.yaml", None, None, "pilots.yaml", _symlink("pilots.yaml"), False
         ),
-        Case("p-sparse-5gb", "pilots.yaml", None, None, "too large", _sparse),
+        Case("p-sparse-5gb", "pilots.yaml", None, None, TOO_LARGE, _sparse),
     ]
 )
 
@@ -406,15 +412,15 @@ SET_CASES = [
     Case(f"set-{i}", "--set", None, None, fragment, sets=(item,), check=False)
     for i, (item, fragment) in enumerate(
         [
-            ("funding.base_per_group=" + "9" * 5000, "expected a whole number ≥ 0, got '99"),
-            ("funding.supplement=0:-20000", "band values must be ≥ 0, got -20000"),
-            ("leaders.school=300:1,0:-1", "band values must be ≥ 0, got -1"),
-            ("funding.supplement=0:" + "9" * 20, "band values must be below 10^12"),
-            ("leaders.heads=1000000000000000", "below 10^12"),
-            ("coverage.target=5", "must be a rate from 0 to 1"),
-            ("teachers.student_ratio.primary=0.0000000000000000000000000001", "at least 10^-12"),
-            ("x" * 100_000 + "=1", "unknown parameter"),
-            ("funding.base_per_group", "--set needs PATH=VALUE"),
+            ("funding.base_per_group=" + "9" * 5000, "应为不小于 0 的整数，而不是“99"),
+            ("funding.supplement=0:-20000", "分档数值不能小于 0，而不是“-20000”"),
+            ("leaders.school=300:1,0:-1", "分档数值不能小于 0，而不是“-1”"),
+            ("funding.supplement=0:" + "9" * 20, "分档数值应小于 10^12"),
+            ("leaders.heads=1000000000000000", "应小于 10^12"),
+            ("coverage.target=5", "应为 0 至 1 之间的比率"),
+            ("teachers.student_ratio.primary=0.0000000000000000000000000001", "不小于 10^-12"),
+            ("x" * 100_000 + "=1", "没有参数"),
+            ("funding.base_per_group", "--set 应写作 参数路径=值"),
         ]
     )
 ]
@@ -478,9 +484,9 @@ def test_funding_refuses_with_one_line(cli, tmp_path, case):
     assert len(line) < LONGEST_LINE, line[:200]
     assert case.fragment in line
     if case.file == "--set":
-        assert "--set" in line or "unknown parameter" in line
+        assert "--set" in line or "没有参数" in line
     elif case.line is not None:
-        assert line.startswith(f"错误：{case.file}:{case.line}: "), line
+        assert line.startswith(f"错误：{case.file}:{case.line}："), line
     else:
         assert case.file in line
     assert took < BOUND, f"{case.id} took {took:.2f}s"
@@ -551,5 +557,6 @@ def test_a_file_the_os_refuses_to_read_is_named(cli, tmp_path, monkeypatch, name
     result, took = _run(cli, "funding", "2023", "--data", str(d))
     _sound(result)
     assert result.exit_code == 2
-    assert result.stderr == f"错误：{name}: cannot read: Permission denied\n"
+    assert result.stderr.startswith(f"错误：{name}")
+    assert result.stderr.endswith("无法读取：没有权限\n")
     assert took < BOUND

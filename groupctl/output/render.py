@@ -8,10 +8,11 @@ rich and tabulate are imported only inside the function that draws with them: a
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -35,12 +36,99 @@ def render_text(
     to_file: bool = False,
 ) -> str:
     if fmt == "json":
-        return json.dumps(out.document(), ensure_ascii=False, indent=2) + "\n"
+        parts: list[str] = []
+        write_json(out.document(), parts.append)
+        return "".join(parts)
     if fmt == "csv":
         return render_csv(out, lang, to_file=to_file)
     if fmt == "markdown":
         return render_markdown(out, lang)
     return render_table(out, lang, terminal=terminal, width=width)
+
+
+# --------------------------------------------------------------------------- json
+
+_STRING: Callable[[str], str] = json.encoder.encode_basestring  # the C one where built
+_BATCH = 2048  # pieces written at once: a province's answer never sits whole in memory
+
+
+def write_json(document: Any, write: Callable[[str], object]) -> None:
+    """``document`` as ``json.dumps(document, ensure_ascii=False, indent=2) + "\\n"``
+    writes it, byte for byte, handed to ``write`` a few kilobytes at a time: the 60 MB
+    answer for a province is never held as one string, and it is written twice as fast
+    as the library's pure-Python indenting encoder (tests/test_render_json.py)."""
+    parts: list[str] = []
+    add = parts.append
+
+    def flush() -> None:
+        if len(parts) >= _BATCH:
+            write("".join(parts))
+            parts.clear()
+
+    def value(v: Any, indent: str) -> None:
+        kind = type(v)
+        if kind is str:
+            add(_STRING(v))
+        elif kind is dict or (kind is not list and isinstance(v, dict)):
+            if not v:
+                add("{}")
+                return
+            inner = indent + "  "
+            first = True
+            for k, item in v.items():
+                add(("{" if first else ",") + inner + _key(k) + ": ")
+                first = False
+                value(item, inner)
+            add(indent + "}")
+            flush()
+        elif kind is list or isinstance(v, list | tuple):
+            if not v:
+                add("[]")
+                return
+            inner = indent + "  "
+            first = True
+            for item in v:
+                add(("[" if first else ",") + inner)
+                first = False
+                value(item, inner)
+            add(indent + "]")
+            flush()
+        else:
+            add(_scalar(v))
+
+    value(document, "\n")
+    add("\n")
+    write("".join(parts))
+
+
+def _scalar(v: object) -> str:
+    """A value that is no list or mapping, as the json module writes it."""
+    if isinstance(v, str):
+        return _STRING(v)
+    if v is None:
+        return "null"
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    if isinstance(v, int):
+        return int.__repr__(v)
+    if isinstance(v, float):
+        if v != v:
+            return "NaN"
+        if v in (float("inf"), float("-inf")):
+            return "Infinity" if v > 0 else "-Infinity"
+        return float.__repr__(v)
+    raise TypeError(f"Object of type {v.__class__.__name__} is not JSON serializable")
+
+
+def _key(k: object) -> str:
+    """A mapping key as the json module writes it: text, or a scalar as text."""
+    if isinstance(k, str):
+        return _STRING(k)
+    if k is None or isinstance(k, bool | int | float):
+        return _STRING(_scalar(k))
+    raise TypeError(f"keys must be str, int, float, bool or None, not {k.__class__.__name__}")
 
 
 # --------------------------------------------------------------------------- cells
@@ -138,11 +226,207 @@ def table_cells(row: Row, cols: tuple[Column, ...], lang: Lang) -> list[str]:
     ]
 
 
-def render_table(out: Output, lang: Lang, *, terminal: bool, width: int) -> str:
+_NAME = "name"  # the group / campus tree: group rows flush left, campus rows indented
+_BREAK_BEFORE = ("（", "(", "教育集团", "集团", "校区", "分园", " ")  # where a name folds best
+_PLACE_END = "市区县州旗盟"  # a shared prefix ending here (中卫市) is the place all groups are in
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def fold_name(text: str, width: int) -> str:
+    """A name folded into lines of at most ``width`` cells, at the latest good point that
+    fits (before a bracket, before 教育集团 …) rather than mid-word, so that a closing
+    bracket never stands alone; each line keeps the name's indent."""
+    from rich.cells import cell_len
+
+    indent, body = " " * _indent(text), text.lstrip(" ")
+    lines = []
+    while body and cell_len(indent + body) > width:
+        fits = 0
+        while fits < len(body) and cell_len(indent + body[: fits + 1]) <= width:
+            fits += 1
+        # the first kind of good point there is (a bracket before 教育集团), the latest of it
+        good = (
+            [
+                i
+                for i in range(1, fits + 1)
+                if body.startswith(marker, i) and cell_len(body[:i].strip()) > 1
+            ]
+            for marker in _BREAK_BEFORE
+        )
+        cut = max(next((g for g in good if g), [max(fits, 1)]))
+        lines.append(indent + body[:cut].rstrip())
+        body = body[cut:].lstrip()
+    return "\n".join([*lines, indent + body] if body else lines)
+
+
+def _shared_place(names: list[str]) -> str:
+    """The place two or more group names start with (中卫市), which a narrow table leaves
+    out: each group is then named by what tells it apart (第七小学教育集团)."""
+    counts: dict[str, int] = {}
+    for name in names:
+        end = next((i for i, ch in enumerate(name[:8]) if ch in _PLACE_END), None)
+        if end is not None and end + 1 < len(name):
+            counts[name[: end + 1]] = counts.get(name[: end + 1], 0) + 1
+    shared = [p for p, n in counts.items() if n >= 2]
+    return max(shared, key=lambda p: counts[p]) if shared else ""
+
+
+def _lines(text: str, width: int) -> int:
+    return len(fold_name(text, width).split("\n"))
+
+
+def _strip_place(cells: list[list[str]], i: int) -> None:
+    """Group names in the tree column ``i`` without the place they share (中卫市)."""
+    place = _shared_place([r[i] for r in cells if r[i] and not _indent(r[i])])
+    if place:
+        for row in cells:
+            if row[i].startswith(place):
+                row[i] = row[i][len(place) :]
+
+
+def _fold_column(cells: list[list[str]], i: int, width: int) -> list[list[str]]:
+    """The cells with column ``i`` folded by ``fold_name`` to ``width`` cells."""
+    from rich.cells import cell_len
+
+    return [
+        [fold_name(c, width) if j == i and cell_len(c) > width else c for j, c in enumerate(r)]
+        for r in cells
+    ]
+
+
+def _table(
+    section: Section,
+    cols: tuple[Column, ...],
+    cells: list[list[str]],
+    lang: Lang,
+    *,
+    terminal: bool,
+    width: int,
+    narrow: bool = False,
+    widths: dict[int, int] | None = None,
+) -> Any:
+    """One section as a rich table; ``narrow``: the tighter layout for a narrow terminal
+    (two spaces between columns, the columns of ``widths`` that wide)."""
     from rich import box
     from rich.cells import cell_len
-    from rich.console import Console
     from rich.table import Table as RichTable
+
+    # a narrow table has no edge row: a blank line keeps the title apart from the header
+    title = "\n".join([section.title, *section.lines, *([""] if narrow else [])])
+    # a table narrower than its title would wrap the title: widen the table instead
+    title_width = max(cell_len(line) for line in title.split("\n"))
+    table = RichTable(
+        title=title,
+        min_width=min(title_width, width),
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        title_style="bold" if terminal else None,
+        padding=(0, 1, 0, 0) if narrow else (0, 1),
+        show_edge=not narrow,
+    )
+    for i, col in enumerate(cols):
+        # an id (a parameter path) is copied back onto the command line, a citation is
+        # read as one name: keep them whole on one line while they fit in about half the width
+        keep = col.kind == "id" or col.whole
+        whole = max((cell_len(r[i]) for r in cells), default=0) if keep else 0
+        fixed_width = min(whole, width * 11 // 20) or None
+        if widths and i in widths:
+            fixed_width = widths[i]
+        table.add_column(
+            col.label(lang),
+            justify="right" if col.numeric else "left",
+            overflow="fold",
+            # a figure is never broken over two lines (15,00 / 0): the text columns give way
+            no_wrap=col.numeric,
+            width=fixed_width,
+        )
+    for i, row in enumerate(section.rows):
+        table.add_row(
+            *cells[i],
+            style=None if row.fact else "bold",
+            end_section=i in section.breaks,
+        )
+    return table
+
+
+def _two_lines(texts: list[str], low: int, high: int) -> int:
+    """The least width from ``low`` to ``high`` at which each text folds into two lines."""
+    return next((w for w in range(low, high) if all(_lines(x, w) <= 2 for x in texts)), high)
+
+
+def _narrow(
+    section: Section,
+    cols: tuple[Column, ...],
+    cells: list[list[str]],
+    lang: Lang,
+    width: int,
+    draw: Callable[..., Any],
+    console: Any,
+    wide: Any,
+) -> Any:
+    """A table with a group / campus tree, too wide for the terminal, drawn narrower.
+
+    Two spaces between columns; if that is not enough, group names without the place
+    they share (中卫市); then, while it is still too wide, the name column down to its campus names, the other text
+    columns down to two lines each, the name column down to two lines: every fold at a
+    good point (before a bracket, before 教育集团).  Figures and ids are never folded.
+    """
+    from rich.cells import cell_len
+    from rich.measure import Measurement
+
+    names = next(i for i, c in enumerate(cols) if c.key == _NAME)
+    table = draw(cells, narrow=True)
+    if Measurement.get(console, wide, table).maximum <= width:  # the tighter spacing is enough
+        return table
+    _strip_place(cells, names)
+
+    def texts(i: int) -> list[str]:
+        return [line for r in cells for line in r[i].split("\n") if line]
+
+    def natural(i: int) -> int:
+        return max([cell_len(x) for x in texts(i)] + [cell_len(cols[i].label(lang))])
+
+    lines = texts(names)
+    full = natural(names)
+    inner = max((cell_len(x) for x in lines if _indent(x)), default=0)
+    text = [
+        i
+        for i, c in enumerate(cols)
+        if i != names and not c.numeric and c.kind != "id" and not c.whole and texts(i)
+    ]
+    floors = {i: max(_two_lines(texts(i), 4, natural(i)), min(natural(i), 8)) for i in text}
+    widths = {names: full}
+
+    def drawn() -> tuple[Any, int]:
+        folded = cells
+        for i, w in widths.items():
+            folded = _fold_column(folded, i, w)
+        table = draw(folded, narrow=True, widths=widths)
+        return table, Measurement.get(console, wide, table).maximum - width
+
+    table, excess = drawn()
+    if excess > 0:  # the name column down to its campus names
+        widths[names] = max(full - excess, inner)
+        table, excess = drawn()
+    if excess > 0:  # the other text columns down to two lines, the widest first
+        for i in sorted(text, key=lambda i: natural(i) - floors[i], reverse=True):
+            cut = min(excess, natural(i) - floors[i])
+            if cut > 0:
+                widths[i] = natural(i) - cut
+                excess -= cut
+        table, excess = drawn()
+    if excess > 0:  # the name column down to two lines
+        widths[names] = max(widths[names] - excess, _two_lines(lines, 8, inner))
+        table, excess = drawn()
+    return table
+
+
+def render_table(out: Output, lang: Lang, *, terminal: bool, width: int) -> str:
+    from rich.console import Console
+    from rich.measure import Measurement
 
     buf = io.StringIO()
     console = Console(
@@ -155,36 +439,15 @@ def render_table(out: Output, lang: Lang, *, terminal: bool, width: int) -> str:
         emoji=False,
         legacy_windows=False,
     )
+    wide = console.options.update_width(10_000)
     for section in out.sections:
-        title = "\n".join([section.title, *section.lines])
-        # a table narrower than its title would wrap the title: widen the table instead
-        title_width = max(cell_len(line) for line in title.split("\n"))
-        table = RichTable(
-            title=title,
-            min_width=min(title_width, width),
-            box=box.SIMPLE_HEAD,
-            title_justify="left",
-            title_style="bold" if terminal else None,
-        )
         cols = section.shown_columns("table")
         cells = [table_cells(row, cols, lang) for row in section.rows]
-        for i, col in enumerate(cols):
-            # an id (a parameter path) is copied back onto the command line, a citation is
-            # read as one name: keep them whole on one line while they fit in about half the width
-            keep = col.kind == "id" or col.whole
-            whole = max((cell_len(r[i]) for r in cells), default=0) if keep else 0
-            table.add_column(
-                col.label(lang),
-                justify="right" if col.numeric else "left",
-                overflow="fold",
-                width=min(whole, width * 11 // 20) or None,
-            )
-        for i, row in enumerate(section.rows):
-            table.add_row(
-                *cells[i],
-                style=None if row.fact else "bold",
-                end_section=i in section.breaks,
-            )
+        draw = functools.partial(_table, section, cols, lang=lang, terminal=terminal, width=width)
+        table = draw(cells)
+        excess = Measurement.get(console, wide, table).maximum - width
+        if excess > 0 and any(c.key == _NAME for c in cols):
+            table = _narrow(section, cols, cells, lang, width, draw, console, wide)
         console.print(table)
     # a terminal wraps them at a word or between CJK characters; piped, each stays one line
     for line in out.lines:

@@ -118,7 +118,7 @@ def funding_view(result: FundingResult, data: Dataset, ask: Ask) -> Output:
     clause = cite("6.3", lang)
     why = ask.explain
     table = Section(tr(lang, "经费", "funding"), title, COLUMNS + ((EXPLAIN,) if why else ()))
-    for g in result.groups:
+    for g in result.groups if ask.tables else ():
         table.add("heading", name=g.name)
         for c in g.campuses:
             table.add(
@@ -140,7 +140,8 @@ def funding_view(result: FundingResult, data: Dataset, ask: Ask) -> Output:
         table.add(group=g.group, group_name=g.name, item="base", name=base, amount=g.base)
         table.add("total", name="  " + t("funding.group_total", lang), amount=g.total)
         table.end_group()
-    table.add("total", name=t("funding.district_total", lang), amount=result.total)
+    if ask.tables:
+        table.add("total", name=t("funding.district_total", lang), amount=result.total)
 
     body = {
         "total": json_value(result.total, GROUP[4], lang, False),
