@@ -30,7 +30,7 @@ def _wide(ch: str) -> bool:
     return wcwidth(ch) == 2 or ch in "…·"
 
 
-def _tokens(text: str) -> list[str]:
+def tokens(text: str) -> list[str]:
     """Pieces that stay on one line: a run of spaces, a wide character, or a Latin word;
     a closing mark joins the piece before it, an opening mark the piece after it."""
     raw: list[str] = []
@@ -59,12 +59,17 @@ def _tokens(text: str) -> list[str]:
 
 
 def _fold(word: str, width: int) -> list[str]:
-    """A word wider than the line, cut by characters."""
+    """A word wider than the line, cut by characters; a closing mark is not left to start
+    a line on its own (500:20000 / ,): the character before it goes down with it."""
     parts, part = [], ""
     for ch in word:
         if part and cells(part + ch) > width:
-            parts.append(part)
-            part = ""
+            if ch in _NO_START and len(part) > 1:
+                parts.append(part[:-1])
+                part = part[-1]
+            else:
+                parts.append(part)
+                part = ""
         part += ch
     return [*parts, part] if part else parts
 
@@ -80,7 +85,7 @@ def wrap(line: str, width: int, *, hang: int = 2) -> list[str]:
     out: list[str] = []
     current, filled = lead, cells(lead)
     indent = lead
-    for tok in _tokens(line[len(lead) :]):
+    for tok in tokens(line[len(lead) :]):
         w = cells(tok)
         if tok.isspace():
             if current != indent:

@@ -424,6 +424,63 @@ def _narrow(
     return table
 
 
+def _wrapped(
+    cols: tuple[Column, ...],
+    cells: list[list[str]],
+    lang: Lang,
+    excess: int,
+    draw: Callable[..., Any],
+    console: Any,
+    wide: Any,
+) -> Any:
+    """A table without a group / campus tree, too wide by ``excess`` cells: its text columns
+    narrowed, the widest first, and their cells wrapped as Chinese is typeset — never
+    before a closing bracket or inside a path (``groupctl.wrapping``) — rather than cut
+    wherever the column ends (一支笔审批 / ）)."""
+    from rich.cells import cell_len
+    from rich.measure import Measurement
+
+    from groupctl.wrapping import tokens, wrap
+
+    text = [i for i, c in enumerate(cols) if not c.numeric and c.kind != "id" and not c.whole]
+
+    def natural(i: int) -> int:
+        lines = [line for r in cells for line in r[i].split("\n")]
+        return max([cell_len(x) for x in lines] + [cell_len(cols[i].label(lang))])
+
+    def floor(i: int) -> int:  # the widest piece that should stay on one line (500:20000,)
+        pieces = [cell_len(p) for r in cells for line in r[i].split("\n") for p in tokens(line)]
+        return min(max([*pieces, 6]), 16)
+
+    widths = {i: natural(i) for i in text}
+    floors = {i: floor(i) for i in text}
+    table = None
+    for _ in range(4):  # a wrapped line may come out a little narrower than its column
+        for _ in range(excess):  # one cell at a time from the widest text column
+            room = [k for k in widths if widths[k] > floors[k]]
+            if not room and any(f > 6 for f in floors.values()):
+                floors = dict.fromkeys(floors, 6)  # still too wide: words must fold after all
+                room = [k for k in widths if widths[k] > 6]
+            if not room:
+                break
+            i = max(room, key=lambda k: widths[k])
+            widths[i] -= 1
+        folded = [
+            [
+                "\n".join(part for line in c.split("\n") for part in wrap(line, widths[j], hang=0))
+                if j in widths
+                else c
+                for j, c in enumerate(r)
+            ]
+            for r in cells
+        ]
+        table = draw(folded, widths=widths)
+        excess = Measurement.get(console, wide, table).maximum - console.width
+        if excess <= 0:
+            break
+    return table
+
+
 def render_table(out: Output, lang: Lang, *, terminal: bool, width: int) -> str:
     from rich.console import Console
     from rich.measure import Measurement
@@ -448,6 +505,8 @@ def render_table(out: Output, lang: Lang, *, terminal: bool, width: int) -> str:
         excess = Measurement.get(console, wide, table).maximum - width
         if excess > 0 and any(c.key == _NAME for c in cols):
             table = _narrow(section, cols, cells, lang, width, draw, console, wide)
+        elif excess > 0:
+            table = _wrapped(cols, cells, lang, excess, draw, console, wide)
         console.print(table)
     # a terminal wraps them at a word or between CJK characters; piped, each stays one line
     for line in out.lines:
