@@ -120,6 +120,20 @@ def _with_help(message: Msg, ctx: Any) -> Msg:
     )
 
 
+_NEGATIVE = re.compile(r"-[0-9０-９][0-9０-９,，.．]*万?元?")
+
+
+def _command_options(ctx: Any) -> set[str]:
+    """Every option some command takes: one given before the command is misplaced."""
+    group = ctx.command
+    return {
+        opt
+        for name in group.list_commands(ctx)
+        for p in group.get_command(ctx, name).get_params(ctx)
+        for opt in p.opts
+    }
+
+
 def _usage_message(exc: typer.TyperException, lang: Lang) -> str:
     """A usage error of the framework in the user's language, from the exception's public
     attributes: ``param`` (with ``param_type`` when it is missing), ``option_name`` (with
@@ -136,11 +150,14 @@ def _usage_message(exc: typer.TyperException, lang: Lang) -> str:
     elif option is not None and hasattr(exc, "possibilities"):
         known = [] if ctx is None else [o for p in ctx.command.get_params(ctx) for o in p.opts]
         close = closest(option, [o for o in known if o.startswith("--")] or known)
-        message = (
-            msg("cli.no_option.suggest", name=option, names=Join(tuple(close)))
-            if close
-            else msg("cli.no_option", name=option)
-        )
+        if _NEGATIVE.fullmatch(option):  # approve -5: the parser takes it for an option
+            message = msg("cli.negative", value=option)
+        elif ctx is not None and ctx.parent is None and option in _command_options(ctx):
+            message = msg("cli.option_after_command", name=option)
+        elif close:
+            message = msg("cli.no_option.suggest", name=option, names=Join(tuple(close)))
+        else:
+            message = msg("cli.no_option", name=option)
     elif option is not None:
         # the parser raises it without a context: its message tells the two kinds apart
         flag = "does not take" in str(getattr(exc, "message", ""))

@@ -53,6 +53,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "cli.missing.argument": ("缺少参数 {name}", "missing argument {name}"),
     "cli.missing.option": ("缺少选项 {name}", "missing option {name}"),
     "cli.no_option": ("没有选项 {name}", "no such option: {name}"),
+    "cli.negative": (
+        "“{value}”是负数：金额、学年和人数都不能为负",
+        "'{value}' is negative: amounts, years and counts cannot be",
+    ),
+    "cli.option_after_command": (
+        "{name} 须写在命令之后，例如 groupctl funding 2023 {name} …（只有 --lang 和 --data"
+        " 也可写在命令之前）",
+        "{name} goes after the command, as in groupctl funding 2023 {name} … (only --lang"
+        " and --data may also come before it)",
+    ),
     "cli.no_option.suggest": (
         "没有选项 {name}。您是否要找：{names}",
         "no such option: {name}; did you mean {names}?",
