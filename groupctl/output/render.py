@@ -74,11 +74,21 @@ def write_json(document: Any, write: Callable[[str], object]) -> None:
                 add("{}")
                 return
             inner = indent + "  "
-            first = True
+            lead = "{" + inner
             for k, item in v.items():
-                add(("{" if first else ",") + inner + _key(k) + ": ")
-                first = False
-                value(item, inner)
+                # text, whole numbers and null written here: most values of an answer
+                head = lead + (_STRING(k) if type(k) is str else _key(k)) + ": "
+                lead = "," + inner
+                t = type(item)
+                if t is str:
+                    add(head + _STRING(item))
+                elif t is int:
+                    add(head + int.__repr__(item))
+                elif item is None:
+                    add(head + "null")
+                else:
+                    add(head)
+                    value(item, inner)
             add(indent + "}")
             flush()
         elif kind is list or isinstance(v, list | tuple):
@@ -424,6 +434,16 @@ def _narrow(
     return table
 
 
+def _unorphaned(wrap: Callable[..., list[str]], line: str, width: int) -> list[str]:
+    """``line`` wrapped to ``width``; a last line of one character (步骤序 / 号) takes the
+    words after the line before's last space instead, when it has one (· / 步骤序号)."""
+    parts = wrap(line, width, hang=0)
+    if len(parts) > 1 and len(parts[-1].strip()) == 1 and " " in parts[-2].strip():
+        head, _, tail = parts[-2].rstrip().rpartition(" ")
+        parts[-2:] = [head, tail + parts[-1].strip()]
+    return parts
+
+
 def _wrapped(
     cols: tuple[Column, ...],
     cells: list[list[str]],
@@ -467,7 +487,9 @@ def _wrapped(
             widths[i] -= 1
         folded = [
             [
-                "\n".join(part for line in c.split("\n") for part in wrap(line, widths[j], hang=0))
+                "\n".join(
+                    part for line in c.split("\n") for part in _unorphaned(wrap, line, widths[j])
+                )
                 if j in widths
                 else c
                 for j, c in enumerate(r)
