@@ -19,7 +19,6 @@ import os
 import re
 import stat
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -41,12 +40,27 @@ _UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _WIDE = re.compile(rb"[\xe0-\xff]")
 
 
-@dataclass(frozen=True)
 class CsvRow:
-    line: int
-    values: dict[str, str]
-    headers: Mapping[str, str] = field(default_factory=dict)  # canonical name → as written
-    chinese: Mapping[str, str] = field(default_factory=dict)  # canonical name → 在校生数
+    """One record of a data CSV: its first line and its cells by canonical column name.
+    ``headers``: canonical name → the header as written; ``chinese``: canonical name → its
+    Chinese name (在校生数).  A plain class with slots: one is built for every row."""
+
+    __slots__ = ("chinese", "headers", "line", "values")
+
+    def __init__(
+        self,
+        line: int,
+        values: dict[str, str],
+        headers: Mapping[str, str] | None = None,
+        chinese: Mapping[str, str] | None = None,
+    ) -> None:
+        self.line = line
+        self.values = values
+        self.headers: Mapping[str, str] = {} if headers is None else headers
+        self.chinese: Mapping[str, str] = {} if chinese is None else chinese
+
+    def __repr__(self) -> str:
+        return f"CsvRow(line={self.line!r}, values={self.values!r})"
 
     def column(self, canon: str) -> Msg:
         """Column ``canon`` as a message names it: in Chinese by its Chinese name (在校生数),
@@ -355,14 +369,18 @@ class _Reader:
                 self.problems.error(self.display, line, message)
                 continue
             self.end = self.lines.number
-            if _blank(record):
+            joined = "".join(record)
+            if not joined.strip():  # blank
                 self.lines.blank += 1
                 if self.lines.blank > MAX_BLANK_LINES:
                     self._too_blank(line, header=True)
                     return None
                 continue
-            # where the record starts: lines skipped as unreadable are not part of it
-            line = max(line, self.end - _physical(record) + 1)
+            if "\n" in joined or "\r" in joined:  # a quoted cell holds line ends
+                # where the record starts: lines skipped as unreadable are not part of it
+                line = max(line, self.end - _physical(record) + 1)
+            elif line < self.end:
+                line = self.end
             return line, record
 
     def header(self) -> list[str | None] | None:
@@ -434,8 +452,11 @@ class _Reader:
 
     def rows(self, header: list[str | None]) -> Iterator[CsvRow]:
         width = len(header)
+        cells = [(i, canon) for i, canon in enumerate(header) if canon is not None]
+        absent = dict.fromkeys(self.optional, "")
+        headers, chinese, next_record = self.headers, self.chinese, self._next
         try:
-            while (got := self._next()) is not None:
+            while (got := next_record()) is not None:
                 line, record = got
                 if _runs_on(record):
                     self._runs_on(line)
@@ -447,12 +468,15 @@ class _Reader:
                         msg("csv.too_many_fields", count=len(record), width=width),
                     )
                     continue
-                values = dict.fromkeys(self.optional, "") | {
-                    canon: (record[i].strip() if i < len(record) else "")
-                    for i, canon in enumerate(header)
-                    if canon is not None
-                }
-                yield CsvRow(line, values, self.headers, self.chinese)
+                if len(record) >= width:  # every cell there: most rows
+                    values = {canon: record[i].strip() for i, canon in cells}
+                else:
+                    values = {
+                        canon: (record[i].strip() if i < len(record) else "") for i, canon in cells
+                    }
+                if absent:
+                    values = absent | values
+                yield CsvRow(line, values, headers, chinese)
         except (OSError, UnicodeError) as exc:
             reason = msg("file.unreadable", reason=os_reason(exc))
             self.problems.error(self.display, self.end + 1, reason)

@@ -54,13 +54,14 @@ def _quiet_exit(code: int) -> None:
 def main() -> None:
     try:
         _utf8_streams()
-        from groupctl.cli import main as run
-
         # One run builds its objects once and keeps nearly all of them to the end: a
         # province's data is millions of them, and the cycle collector walking them over
         # and over cost a third of the load (issue 11).  The run makes no garbage cycles
-        # worth collecting, and the process ends when the answer is written.
+        # worth collecting, and the process ends when the answer is written.  Off before
+        # the imports too: the libraries' thousands of objects are kept to the end alike.
         gc.disable()
+        from groupctl.cli import main as run
+
         signal.signal(signal.SIGINT, signal.default_int_handler)
         signal.signal(signal.SIGTERM, _terminate)
         run()

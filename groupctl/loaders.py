@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import unicodedata
@@ -308,7 +309,9 @@ class _Pilots:
         if name is not None:
             self.unique(self.names, name, key_line(node, "name"), "name")
         gtype = _word(node.get("type"))
-        if gtype not in GROUP_TYPES:
+        if gtype in GROUP_TYPES:
+            gtype = GROUP_TYPES[GROUP_TYPES.index(gtype)]  # one string, not one per group
+        else:
             self.err(
                 key_line(node, "type") or line,
                 msg("data.group.type", known=Join(GROUP_TYPES), value=quoted(gtype)),
@@ -345,14 +348,18 @@ class _Pilots:
             self.unique(self.names, name, key_line(node, "name"), "name")
         school = self.text(node, "school", line)
         role = _word(node.get("role"))
-        if role not in ROLES:
+        if role in ROLES:
+            role = ROLES[ROLES.index(role)]  # one string, not one per campus (a province)
+        else:
             self.err(
                 key_line(node, "role") or line,
                 msg("data.campus.role", known=Join(ROLES), value=quoted(role)),
             )
             role = None
         head = self.text(node, "head", line)
-        if head is not None and head not in HEAD_TITLES:
+        if head in HEAD_TITLES:
+            head = HEAD_TITLES[HEAD_TITLES.index(head)]
+        elif head is not None:
             self.err(
                 key_line(node, "head"),
                 msg("data.campus.head", known=Join(HEAD_TITLES), value=quoted(head)),
@@ -368,7 +375,7 @@ class _Pilots:
         if None in (cid, name, school, role, head, aliases):
             return None
         assert cid and name and school and head and aliases is not None
-        self.head_warning(cid, cast(Role, role), head, key_line(node, "head"))
+        self.head_warning(cid, cast(Role, role), head, node)
         campus = Campus(
             cid, name, school, cast(Role, role), head, group_id, start, end, line, aliases
         )
@@ -401,11 +408,10 @@ class _Pilots:
             else:
                 self.campus_names[name] = (campus.id, campus.line)
 
-    def head_warning(self, cid: str, role: Role, head: str, line: int | None) -> None:
-        if (role == "lead") != head.startswith("总"):
-            self.p.warning(
-                PILOTS, line, msg("data.campus.head_role", campus=cid, role=msg(role), head=head)
-            )
+    def head_warning(self, cid: str, role: Role, head: str, node: Any) -> None:
+        if (role == "lead") != head.startswith("总"):  # the line looked up only then
+            message = msg("data.campus.head_role", campus=cid, role=msg(role), head=head)
+            self.p.warning(PILOTS, key_line(node, "head"), message)
 
     def years_within_lead(self, gid: str | None, campuses: list[Campus]) -> None:
         """A member cannot be in the group in a year its lead is not."""
@@ -427,7 +433,21 @@ def read_pilots(directory: Path, problems: Problems) -> Pilots | None:
     except DataError as exc:
         problems.error(PILOTS, exc.line, exc.message)
         return None
-    return _Pilots(doc, problems).build()
+    errors = problems.errors_in(PILOTS)
+    builder = _Pilots(doc, problems)
+    pilots = builder.build()
+    if pilots is not None and problems.errors_in(PILOTS) == errors:
+        # the names the builder keyed to check them are the table the CSV files look up:
+        # kept for this Pilots, so that no name is keyed twice (a province has 400,000)
+        by_id = {c.id: c for c in pilots.campuses()}
+        with contextlib.suppress(KeyError):  # a campus left out: looked up the long way
+            table = {key: by_id[cid] for key, (cid, _) in builder.campus_names.items()}
+            _LOOKUP[:] = [(pilots, table)]
+    return pilots
+
+
+# the campus lookup of the Pilots read last (one: a long-running test holds no others)
+_LOOKUP: list[tuple[Pilots, dict[str, Campus]]] = []
 
 
 # --------------------------------------------------------------------------- campuses.csv
@@ -436,6 +456,8 @@ def read_pilots(directory: Path, problems: Problems) -> Pilots | None:
 def _campus_lookup(pilots: Pilots) -> dict[str, Campus]:
     """Campuses by any of their names in full (id, name, school, aliases; SPEC §2), for the
     data files' campus column, keyed as ``name_key`` compares names."""
+    if _LOOKUP and _LOOKUP[0][0] is pilots:
+        return _LOOKUP[0][1]
     table: dict[str, Campus] = {}
     for c in pilots.campuses():
         for name in c.names():
@@ -530,11 +552,17 @@ def read_enrollment(directory: Path, pilots: Pilots, problems: Problems) -> Enro
         return None
     check = _Rows(CAMPUSES, pilots, problems)
     out: list[StageRow] = []
+    stages: dict[str, Stage | None] = {}  # each stage as written, read once
+    counts: dict[int, int] = {}  # one int object for each count (a province repeats them)
     for row in rows:
         v, line = row.values, row.line
         year = check.year(row)
         campus = check.campus(row)
-        stage = STAGE_ALIASES.get(normalize(v["stage"]).lower())
+        written = v["stage"]
+        if written in stages:
+            stage = stages[written]
+        else:
+            stage = stages[written] = STAGE_ALIASES.get(normalize(written).lower())
         if stage is None:
             problems.error(
                 CAMPUSES,
@@ -570,6 +598,8 @@ def read_enrollment(directory: Path, pilots: Pilots, problems: Problems) -> Enro
             )
             continue
         check.check_member(campus, year, line)
+        students = counts.setdefault(students, students)
+        classes = counts.setdefault(classes, classes)
         out.append(StageRow(year, campus.id, stage, students, classes, line))
     return Enrollment(tuple(out), CAMPUSES)
 
@@ -937,6 +967,15 @@ def inspect_data(
     ``with_scores``: also check the optional score files and post_assessment.csv that are
     present (for ``groupctl check``; other commands read them only when they need them).
     """
+    try:
+        return _inspect_data(directory, bundled, with_scores)
+    finally:
+        _LOOKUP.clear()  # the names table is for the files read here: not held after
+
+
+def _inspect_data(
+    directory: Path, bundled: bool, with_scores: bool
+) -> tuple[Dataset | None, Problems]:
     problems = Problems()
     pilots = read_pilots(directory, problems)
     if pilots is None or problems.errors:

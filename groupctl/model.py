@@ -1,18 +1,22 @@
 """The data model: district, groups, campuses and their enrollment.
 
-Plain frozen dataclasses; loaders build them, rules read them.  They have slots: a
+Plain records, read-only by convention; loaders build them, rules read them.  They are
+written out by hand rather than as dataclasses: creating a dataclass compiles its methods
+at every start (a tenth of groupctl's own start-up), and a frozen one sets each field
+through ``object.__setattr__`` (a third of building a CSV row).  They have slots: a
 province holds some 500,000 rows and campuses, and an instance without its own
-``__dict__`` is a third of the size.  Lookups by id and by (year, campus) go through
-tables built once, so no rule scans every row or campus for each campus it computes.
+``__dict__`` is a third of the size.  Equality, hashing and repr are those of the
+dataclasses they were (``Record``: the compared fields, in order).  Lookups by id and by
+(year, campus) go through tables built once, so no rule scans every row or campus for
+each campus it computes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
+from typing import ClassVar, Literal
 
 from groupctl.problems import Problem
 
@@ -27,18 +31,77 @@ HEAD_TITLES = ("总校校长", "总园长", "执行校长", "执行园长")
 KINDERGARTEN_HEADS = ("总园长", "执行园长")
 
 
-@dataclass(frozen=True, slots=True)
-class Campus:
-    id: str
-    name: str
-    school: str
-    role: Role
-    head: str
-    group_id: str
-    from_year: int | None = None
-    until_year: int | None = None
-    line: int | None = None
-    aliases: tuple[str, ...] = ()  # other names it goes by (中卫十小), from pilots.yaml
+class Record:
+    """Equality, hash and repr over ``_compared``, the fields a dataclass would compare."""
+
+    __slots__ = ()
+    _compared: ClassVar[tuple[str, ...]] = ()
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple([getattr(self, name) for name in self._compared])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Record) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._compared)
+        return f"{type(self).__qualname__}({shown})"
+
+
+class Campus(Record):
+    __slots__ = (
+        "aliases",
+        "from_year",
+        "group_id",
+        "head",
+        "id",
+        "line",
+        "name",
+        "role",
+        "school",
+        "until_year",
+    )
+    _compared = (
+        "id",
+        "name",
+        "school",
+        "role",
+        "head",
+        "group_id",
+        "from_year",
+        "until_year",
+        "line",
+        "aliases",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        school: str,
+        role: Role,
+        head: str,
+        group_id: str,
+        from_year: int | None = None,
+        until_year: int | None = None,
+        line: int | None = None,
+        aliases: tuple[str, ...] = (),  # other names it goes by (中卫十小), from pilots.yaml
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.school = school
+        self.role = role
+        self.head = head
+        self.group_id = group_id
+        self.from_year = from_year
+        self.until_year = until_year
+        self.line = line
+        self.aliases = aliases
 
     def names(self) -> tuple[str, ...]:
         """Every name the campus answers to: id, full name, school, aliases (SPEC §2)."""
@@ -57,13 +120,23 @@ class Campus:
         return self.name
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
-    id: str
-    name: str
-    type: GroupType
-    campuses: tuple[Campus, ...]
-    line: int | None = None
+class Group(Record):
+    __slots__ = ("campuses", "id", "line", "name", "type")
+    _compared = ("id", "name", "type", "campuses", "line")
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        type: GroupType,
+        campuses: tuple[Campus, ...],
+        line: int | None = None,
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.type = type
+        self.campuses = campuses
+        self.line = line
 
     @property
     def lead(self) -> Campus:
@@ -77,16 +150,22 @@ class Group:
         return tuple(c for c in self.campuses if c.in_group(year))
 
 
-@dataclass(frozen=True, slots=True)
-class Pilots:
-    district: str
-    groups: tuple[Group, ...]
-    compulsory_schools_total: int | None = None
-    illustrative: tuple[str, ...] = ()
+class Pilots(Record):
+    __slots__ = ("_by_id", "compulsory_schools_total", "district", "groups", "illustrative")
+    _compared = ("district", "groups", "compulsory_schools_total", "illustrative")
 
-    _by_id: dict[str, Campus | Group] = field(default_factory=dict, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        district: str,
+        groups: tuple[Group, ...],
+        compulsory_schools_total: int | None = None,
+        illustrative: tuple[str, ...] = (),
+    ) -> None:
+        self.district = district
+        self.groups = groups
+        self.compulsory_schools_total = compulsory_schools_total
+        self.illustrative = illustrative
+        self._by_id: dict[str, Campus | Group] = {}
         # campus and group ids are unique together (the loader checks): one table for both
         for g in self.groups:
             self._by_id.setdefault(g.id, g)
@@ -111,39 +190,43 @@ class Pilots:
         return found
 
 
-@dataclass(frozen=True, slots=True)
-class StageRow:
+class StageRow(Record):
     """One row of campuses.csv: a campus's students and classes in one stage and year."""
 
-    year: int
-    campus: str
-    stage: Stage
-    students: int
-    classes: int
-    line: int
+    __slots__ = ("campus", "classes", "line", "stage", "students", "year")
+    _compared = ("year", "campus", "stage", "students", "classes", "line")
+
+    def __init__(
+        self, year: int, campus: str, stage: Stage, students: int, classes: int, line: int
+    ) -> None:
+        self.year = year
+        self.campus = campus
+        self.stage = stage
+        self.students = students
+        self.classes = classes
+        self.line = line
 
 
-@dataclass(frozen=True, slots=True)
-class Enrollment:
-    rows: tuple[StageRow, ...]
-    file: str = "campuses.csv"
-    # year → campus → its rows: the campus ids are the rows' own strings, no key per row
-    _index: dict[int, dict[str, tuple[StageRow, ...]]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
-    _years: list[tuple[int, ...]] = field(default_factory=list, compare=False, repr=False)
+class Enrollment(Record):
+    __slots__ = ("_index", "_years", "file", "rows")
+    _compared = ("rows", "file")
 
-    def __post_init__(self) -> None:
+    def __init__(self, rows: tuple[StageRow, ...], file: str = "campuses.csv") -> None:
+        self.rows = rows
+        self.file = file
         index: dict[int, dict[str, list[StageRow]]] = {}
-        for r in self.rows:
+        for r in rows:
             index.setdefault(r.year, {}).setdefault(r.campus, []).append(r)
-        for year, campuses in index.items():
-            self._index[year] = {c: tuple(rows) for c, rows in campuses.items()}
-        self._years.append(tuple(sorted(index)))
+        # year → campus → its rows: the campus ids are the rows' own strings, no key per row
+        self._index: dict[int, dict[str, tuple[StageRow, ...]]] = {
+            year: {c: tuple(rows) for c, rows in campuses.items()}
+            for year, campuses in index.items()
+        }
+        self._years = tuple(sorted(index))
 
     def years(self) -> tuple[int, ...]:
         """The school years the file has rows for, in order (computed once)."""
-        return self._years[0]
+        return self._years
 
     def stages(self, year: int, campus: str) -> tuple[StageRow, ...]:
         """The campus's rows for the year, in file order; empty when it has none."""
@@ -160,49 +243,69 @@ class Enrollment:
         return bool(rows) and all(r.stage == "kindergarten" for r in rows)
 
 
-@dataclass(frozen=True, slots=True)
-class StaffRow:
-    """One row of staff.csv: a campus's established teachers and party members in one year."""
+class StaffRow(Record):
+    """One row of staff.csv: a campus's established teachers and party members in one year:
+    ``teachers`` 在编教师 on staff, ``party_members`` 正式党员 among the staff."""
 
-    year: int
-    campus: str
-    teachers: int  # 在编教师 on staff
-    party_members: int  # 正式党员 among the staff
-    line: int
+    __slots__ = ("campus", "line", "party_members", "teachers", "year")
+    _compared = ("year", "campus", "teachers", "party_members", "line")
+
+    def __init__(
+        self, year: int, campus: str, teachers: int, party_members: int, line: int
+    ) -> None:
+        self.year = year
+        self.campus = campus
+        self.teachers = teachers
+        self.party_members = party_members
+        self.line = line
 
 
-@dataclass(frozen=True, slots=True)
-class Staff:
+class Staff(Record):
     """The optional staff.csv: teachers on establishment and party members by year and campus."""
 
-    rows: tuple[StaffRow, ...]
-    file: str = "staff.csv"
-    _index: dict[tuple[int, str], StaffRow] = field(default_factory=dict, compare=False, repr=False)
+    __slots__ = ("_index", "_years", "file", "rows")
+    _compared = ("rows", "file")
 
-    _years: list[tuple[int, ...]] = field(default_factory=list, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self._index.update({(r.year, r.campus): r for r in self.rows})
-        self._years.append(tuple(sorted({r.year for r in self.rows})))
+    def __init__(self, rows: tuple[StaffRow, ...], file: str = "staff.csv") -> None:
+        self.rows = rows
+        self.file = file
+        # year → campus → its row: no (year, campus) tuple per row (a province has 200,000)
+        self._index: dict[int, dict[str, StaffRow]] = {}
+        for r in rows:
+            self._index.setdefault(r.year, {})[r.campus] = r
+        self._years = tuple(sorted(self._index))
 
     def years(self) -> tuple[int, ...]:
-        return self._years[0]
+        return self._years
 
     def get(self, year: int, campus: str) -> StaffRow | None:
-        return self._index.get((year, campus))
+        return self._index.get(year, {}).get(campus)
 
 
-@dataclass(frozen=True, slots=True)
-class Dataset:
-    """Everything read from one data directory."""
+class Dataset(Record):
+    """Everything read from one data directory: ``staff`` is None when the directory has no
+    staff.csv, ``warnings`` are what `check` would warn about."""
 
-    directory: Path
-    pilots: Pilots
-    enrollment: Enrollment
-    bundled: bool = False
-    files: tuple[Path, ...] = ()
-    staff: Staff | None = None  # None when the directory has no staff.csv
-    warnings: tuple[Problem, ...] = ()  # what `check` would warn about
+    __slots__ = ("bundled", "directory", "enrollment", "files", "pilots", "staff", "warnings")
+    _compared = ("directory", "pilots", "enrollment", "bundled", "files", "staff", "warnings")
+
+    def __init__(
+        self,
+        directory: Path,
+        pilots: Pilots,
+        enrollment: Enrollment,
+        bundled: bool = False,
+        files: tuple[Path, ...] = (),
+        staff: Staff | None = None,
+        warnings: tuple[Problem, ...] = (),
+    ) -> None:
+        self.directory = directory
+        self.pilots = pilots
+        self.enrollment = enrollment
+        self.bundled = bundled
+        self.files = files
+        self.staff = staff
+        self.warnings = warnings
 
     def campus(self, campus_id: str) -> Campus:
         return self.pilots.campus(campus_id)
@@ -221,27 +324,45 @@ GRADE_NAMES: dict[str, Grade] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class CampusScore:
-    """One row of campus_scores.csv: a campus's assessment score for a school year."""
+class CampusScore(Record):
+    """One row of campus_scores.csv: a campus's assessment score for a school year (0–100,
+    two decimals); ``decided_grade``: the grade the assessment group decided (确定等次)."""
 
-    year: int
-    campus: str
-    score: Decimal  # 0–100, two decimals
-    line: int
-    decided_grade: Grade | None = None  # the grade the assessment group decided (确定等次)
+    __slots__ = ("campus", "decided_grade", "line", "score", "year")
+    _compared = ("year", "campus", "score", "line", "decided_grade")
+
+    def __init__(
+        self, year: int, campus: str, score: Decimal, line: int, decided_grade: Grade | None = None
+    ) -> None:
+        self.year = year
+        self.campus = campus
+        self.score = score
+        self.line = line
+        self.decided_grade = decided_grade
 
 
-@dataclass(frozen=True, slots=True)
-class GroupScore:
-    """One row of group_scores.csv: a group's party-building and comprehensive scores."""
+class GroupScore(Record):
+    """One row of group_scores.csv: a group's party-building and comprehensive scores;
+    ``decided_grade``: the grade the assessment group decided (确定等次)."""
 
-    year: int
-    group: str
-    party_building: Decimal
-    comprehensive: Decimal
-    line: int
-    decided_grade: Grade | None = None  # the grade the assessment group decided (确定等次)
+    __slots__ = ("comprehensive", "decided_grade", "group", "line", "party_building", "year")
+    _compared = ("year", "group", "party_building", "comprehensive", "line", "decided_grade")
+
+    def __init__(
+        self,
+        year: int,
+        group: str,
+        party_building: Decimal,
+        comprehensive: Decimal,
+        line: int,
+        decided_grade: Grade | None = None,
+    ) -> None:
+        self.year = year
+        self.group = group
+        self.party_building = party_building
+        self.comprehensive = comprehensive
+        self.line = line
+        self.decided_grade = decided_grade
 
 
 # --------------------------------------------------------------------------- post assessment
@@ -260,52 +381,62 @@ POST_RESULT_NAMES: dict[PostResult, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class PostResultRow:
-    """One row of post_assessment.csv: a campus head's post assessment (岗位考核) in one month."""
+class PostResultRow(Record):
+    """One row of post_assessment.csv: a campus head's post assessment (岗位考核) in one month.
+    ``year``: the allowance year (a school year); ``month`` 1–12: which of the year's twelve
+    monthly payments it decides."""
 
-    year: int  # the allowance year (a school year)
-    campus: str
-    month: int  # 1–12: which of the year's twelve monthly payments it decides
-    result: PostResult
-    line: int
+    __slots__ = ("campus", "line", "month", "result", "year")
+    _compared = ("year", "campus", "month", "result", "line")
+
+    def __init__(self, year: int, campus: str, month: int, result: PostResult, line: int) -> None:
+        self.year = year
+        self.campus = campus
+        self.month = month
+        self.result = result
+        self.line = line
 
 
-@dataclass(frozen=True, slots=True)
-class PostAssessment:
+class PostAssessment(Record):
     """The optional post_assessment.csv: monthly results by year, campus and month."""
 
-    rows: tuple[PostResultRow, ...]
-    file: str = "post_assessment.csv"
-    _index: dict[tuple[int, str, int], PostResultRow] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    __slots__ = ("_index", "file", "rows")
+    _compared = ("rows", "file")
 
-    def __post_init__(self) -> None:
-        self._index.update({(r.year, r.campus, r.month): r for r in self.rows})
+    def __init__(self, rows: tuple[PostResultRow, ...], file: str = "post_assessment.csv") -> None:
+        self.rows = rows
+        self.file = file
+        self._index: dict[tuple[int, str, int], PostResultRow] = {
+            (r.year, r.campus, r.month): r for r in rows
+        }
 
     def get(self, year: int, campus: str, month: int) -> PostResultRow | None:
         return self._index.get((year, campus, month))
 
 
-@dataclass(frozen=True, slots=True)
-class Scores:
+class Scores(Record):
     """The assessment results of a data directory, read only by the commands that need them:
-    the two score files (六（五）) and, for the allowance, post_assessment.csv (六（四）4)."""
+    the two score files (六（五）) and, for the allowance, post_assessment.csv (六（四）4);
+    ``post`` is None when there is no post_assessment.csv (or it was not read)."""
 
-    campuses: tuple[CampusScore, ...]
-    groups: tuple[GroupScore, ...]
-    campus_file: str = "campus_scores.csv"
-    group_file: str = "group_scores.csv"
-    post: PostAssessment | None = None  # None: no post_assessment.csv (or not read)
-    _campus: dict[tuple[int, str], CampusScore] = field(
-        default_factory=dict, compare=False, repr=False
-    )
-    _group: dict[tuple[int, str], GroupScore] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    __slots__ = ("_campus", "_group", "campus_file", "campuses", "group_file", "groups", "post")
+    _compared = ("campuses", "groups", "campus_file", "group_file", "post")
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        campuses: tuple[CampusScore, ...],
+        groups: tuple[GroupScore, ...],
+        campus_file: str = "campus_scores.csv",
+        group_file: str = "group_scores.csv",
+        post: PostAssessment | None = None,
+    ) -> None:
+        self.campuses = campuses
+        self.groups = groups
+        self.campus_file = campus_file
+        self.group_file = group_file
+        self.post = post
+        self._campus: dict[tuple[int, str], CampusScore] = {}
+        self._group: dict[tuple[int, str], GroupScore] = {}
         # the first row of a (year, campus) wins, as the scan it replaces found it first
         for s in reversed(self.campuses):
             self._campus[(s.year, s.campus)] = s

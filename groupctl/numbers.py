@@ -39,6 +39,8 @@ def normalize(text: str) -> str:
 def name_key(text: str) -> str:
     """A name as lookups compare it: full- and half-width brackets alike, no spaces, and
     Latin letters in one case (``总校（宣和中学）`` = ``总校(宣和中学)``, ``QIXIAO`` = ``qixiao``)."""
+    if text.isascii():  # NFKC leaves ASCII as it is, and casefold is lower (campus ids)
+        return "".join(text.split()).lower()
     return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 

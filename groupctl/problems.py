@@ -13,7 +13,6 @@ bad file of any size is refused in bounded time and memory.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Literal
 
 from groupctl.catalogue import Lang, Msg, msg, render
@@ -25,12 +24,34 @@ Severity = Literal["error", "warning"]
 MAX_LISTED = 50
 
 
-@dataclass(frozen=True)
 class Problem:
-    severity: Severity
-    file: str
-    line: int | None
-    message: Msg | str
+    """One problem: where it is and what it says.  Written out rather than a dataclass
+    (this module is imported by every command: a dataclass compiles its methods at start)."""
+
+    __slots__ = ("file", "line", "message", "severity")
+
+    def __init__(self, severity: Severity, file: str, line: int | None, message: Msg | str) -> None:
+        self.severity: Severity = severity
+        self.file = file
+        self.line = line
+        self.message = message
+
+    def _values(self) -> tuple[object, ...]:
+        return (self.severity, self.file, self.line, self.message)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return (
+            f"Problem(severity={self.severity!r}, file={self.file!r}, line={self.line!r}, "
+            f"message={self.message!r})"
+        )
 
     def location(self) -> str:
         return self.file if self.line is None else f"{self.file}:{self.line}"
@@ -40,22 +61,34 @@ class Problem:
         return at(self.location(), render(self.message, lang), lang)
 
 
-@dataclass
 class _Overflow:
     """What was left out of one file's list: the index of its summary line in ``items``."""
 
-    index: int
-    more: int = 0  # problems reported past the limit
-    stopped_at: int | None = None  # the line where reading stopped
-    unread: int = 0  # lines after it that were not read
+    __slots__ = ("index", "more", "stopped_at", "unread")
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+        self.more = 0  # problems reported past the limit
+        self.stopped_at: int | None = None  # the line where reading stopped
+        self.unread = 0  # lines after it that were not read
 
 
-@dataclass
 class Problems:
-    items: list[Problem] = field(default_factory=list)
-    limit: int = MAX_LISTED
-    _counts: dict[tuple[str, Severity], int] = field(default_factory=dict, repr=False)
-    _overflow: dict[tuple[str, Severity], _Overflow] = field(default_factory=dict, repr=False)
+    def __init__(self, items: list[Problem] | None = None, limit: int = MAX_LISTED) -> None:
+        self.items: list[Problem] = [] if items is None else items
+        self.limit = limit
+        self._counts: dict[tuple[str, Severity], int] = {}
+        self._overflow: dict[tuple[str, Severity], _Overflow] = {}
+
+    def __repr__(self) -> str:
+        return f"Problems(items={self.items!r}, limit={self.limit!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problems) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.items, self.limit) == (other.items, other.limit)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass it was
 
     def error(self, file: str, line: int | None, message: Msg | str) -> None:
         self._add(Problem("error", file, line, message))

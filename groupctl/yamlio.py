@@ -28,7 +28,6 @@ import os
 import re
 import stat
 import warnings
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -41,12 +40,18 @@ from groupctl.errors import DataError
 from groupctl.numbers import clip, show
 
 
-@dataclass(frozen=True)
 class Limits:
-    """How large a YAML file may be: its bytes and its values (keys, scalars, lists)."""
+    """How large a YAML file may be: its bytes and its values (keys, scalars, lists).
+    A plain class: a dataclass compiles its methods at every start."""
 
-    bytes: int
-    nodes: int
+    __slots__ = ("bytes", "nodes")
+
+    def __init__(self, bytes: int, nodes: int) -> None:
+        self.bytes = bytes
+        self.nodes = nodes
+
+    def __repr__(self) -> str:
+        return f"Limits(bytes={self.bytes!r}, nodes={self.nodes!r})"
 
 
 # The bundled policy.yaml is 12 KB and holds about 1,000 values: a policy file does not grow

@@ -8,9 +8,7 @@ on, so by default it earns no supplement (``funding.supplement_includes_lead``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from groupctl.model import Dataset, Role
+from groupctl.model import Dataset, Record, Role
 from groupctl.policy import ParamUse, Policy, band_index, band_label
 from groupctl.results import Explain
 from groupctl.rules.common import active_groups, require_headcounts
@@ -19,36 +17,112 @@ CLAUSE = "6.3"
 CLAUSES: tuple[str, ...] = (CLAUSE,)  # every clause funding cites (groupctl clauses)
 
 
-@dataclass(frozen=True)
-class CampusFunding:
-    campus: str
-    name: str
-    short_name: str
-    role: Role
-    students: int
-    band: str
-    counted: bool
-    supplement: int
-    explain: Explain
+# Records written out rather than dataclasses: creating a dataclass compiles its methods
+# at every start (model.Record gives them the dataclass's equality, hash and repr).
 
 
-@dataclass(frozen=True)
-class GroupFunding:
-    group: str
-    name: str
-    base: int
-    supplements: int
-    total: int
-    campuses: tuple[CampusFunding, ...]
-    explain: Explain
+class CampusFunding(Record):
+    __slots__ = (
+        "band",
+        "campus",
+        "counted",
+        "name",
+        "role",
+        "short_name",
+        "students",
+        "supplement",
+    )
+    _compared = (
+        "campus",
+        "name",
+        "short_name",
+        "role",
+        "students",
+        "band",
+        "counted",
+        "supplement",
+        "explain",
+    )
+
+    def __init__(
+        self,
+        campus: str,
+        name: str,
+        short_name: str,
+        role: Role,
+        students: int,
+        band: str,
+        counted: bool,
+        supplement: int,
+    ) -> None:
+        self.campus = campus
+        self.name = name
+        self.short_name = short_name
+        self.role: Role = role
+        self.students = students
+        self.band = band
+        self.counted = counted
+        self.supplement = supplement
+
+    @property
+    def explain(self) -> Explain:
+        """Made when asked for: a province has 100,000 campuses, and only --explain and
+        the JSON of --explain read it."""
+        return Explain(
+            (CLAUSE,),
+            {"students": self.students, "role": self.role},
+            ("funding.supplement", "funding.supplement_includes_lead"),
+        )
 
 
-@dataclass(frozen=True)
-class FundingResult:
-    year: int
-    total: int
-    groups: tuple[GroupFunding, ...]
-    parameters: tuple[ParamUse, ...]
+class GroupFunding(Record):
+    __slots__ = ("base", "campuses", "group", "name", "supplements", "total")
+    _compared = (
+        "group",
+        "name",
+        "base",
+        "supplements",
+        "total",
+        "campuses",
+        "explain",
+    )
+
+    def __init__(
+        self,
+        group: str,
+        name: str,
+        base: int,
+        supplements: int,
+        total: int,
+        campuses: tuple[CampusFunding, ...],
+    ) -> None:
+        self.group = group
+        self.name = name
+        self.base = base
+        self.supplements = supplements
+        self.total = total
+        self.campuses = campuses
+
+    @property
+    def explain(self) -> Explain:
+        """Made when asked for, as a campus's."""
+        return Explain((CLAUSE,), {"campuses": len(self.campuses)}, ("funding.base_per_group",))
+
+
+class FundingResult(Record):
+    __slots__ = _compared = ("year", "total", "groups", "parameters")
+
+    def __init__(
+        self,
+        year: int,
+        total: int,
+        groups: tuple[GroupFunding, ...],
+        parameters: tuple[ParamUse, ...],
+    ) -> None:
+        self.year = year
+        self.total = total
+        self.groups = groups
+        self.parameters = parameters
 
 
 def compute_funding(data: Dataset, policy: Policy, year: int) -> FundingResult:
@@ -61,6 +135,7 @@ def compute_funding(data: Dataset, policy: Policy, year: int) -> FundingResult:
     require_headcounts(data, year, (c for g in groups for c in g.campuses_in(year)))
 
     out = []
+    labels = [band_label(bands, i) for i in range(len(bands))]  # one string for each band
     for g in groups:
         campuses = []
         for c in g.campuses_in(year):
@@ -75,14 +150,9 @@ def compute_funding(data: Dataset, policy: Policy, year: int) -> FundingResult:
                     short_name=c.short_name(g.name),
                     role=c.role,
                     students=students,
-                    band=band_label(bands, i),
+                    band=labels[i],
                     counted=counted,
                     supplement=amount,
-                    explain=Explain(
-                        (CLAUSE,),
-                        {"students": students, "role": c.role},
-                        ("funding.supplement", "funding.supplement_includes_lead"),
-                    ),
                 )
             )
         supplements = sum(c.supplement for c in campuses)
@@ -94,9 +164,6 @@ def compute_funding(data: Dataset, policy: Policy, year: int) -> FundingResult:
                 supplements=supplements,
                 total=base + supplements,
                 campuses=tuple(campuses),
-                explain=Explain(
-                    (CLAUSE,), {"campuses": len(campuses)}, ("funding.base_per_group",)
-                ),
             )
         )
     return FundingResult(year, sum(g.total for g in out), tuple(out), params.uses())
