@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +34,7 @@ from groupctl.policy import (
     load_policy,
 )
 from groupctl.problems import Problems
+from groupctl.record import Record
 
 if TYPE_CHECKING:  # each command imports only the rule it runs (start-up: issue 11)
     from groupctl.rules.allowance import AllowanceResult
@@ -46,13 +46,16 @@ if TYPE_CHECKING:  # each command imports only the rule it runs (start-up: issue
     from groupctl.rules.timeline import TimelineResult
 
 
-@dataclass(frozen=True)
-class Session:
+class Session(Record):
     """One data directory, loaded and validated, with the policy in force for it."""
 
-    data: Dataset
-    policy: Policy
-    baseline_policy: Policy  # before --set: what --compare compares against
+    __slots__ = ("baseline_policy", "data", "policy")
+    _compared = ("data", "policy", "baseline_policy")
+
+    def __init__(self, data: Dataset, policy: Policy, baseline_policy: Policy) -> None:
+        self.data = data
+        self.policy = policy
+        self.baseline_policy = baseline_policy  # before --set: what --compare compares against
 
     def baseline(self) -> Session:
         return Session(self.data, self.baseline_policy, self.baseline_policy)
@@ -166,15 +169,25 @@ def policy_for(data_dir: Path | None = None) -> Policy:
     return load_policy(directory)
 
 
-@dataclass(frozen=True)
-class ParamsResult:
+class ParamsResult(Record):
     """The parameters in force for one school year, as ``groupctl params`` shows them."""
 
-    year: int
-    path: str | None  # the path or prefix asked for
-    entries: tuple[tuple[Parameter, Dated], ...]
-    directory: Path
-    bundled: bool
+    __slots__ = ("bundled", "directory", "entries", "path", "year")
+    _compared = ("year", "path", "entries", "directory", "bundled")
+
+    def __init__(
+        self,
+        year: int,
+        path: str | None,  # the path or prefix asked for
+        entries: tuple[tuple[Parameter, Dated], ...],
+        directory: Path,
+        bundled: bool,
+    ) -> None:
+        self.year = year
+        self.path = path
+        self.entries = entries
+        self.directory = directory
+        self.bundled = bundled
 
 
 def params(

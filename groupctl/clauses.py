@@ -8,17 +8,21 @@ its figures cite, and each policy parameter names its clause (``groupctl clauses
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from importlib import import_module
 from typing import Protocol
 
+from groupctl.record import Record
 
-@dataclass(frozen=True)
-class Clause:
-    id: str
-    label: str
-    title_zh: str
-    title_en: str
+
+class Clause(Record):
+    __slots__ = ("id", "label", "title_en", "title_zh")
+    _compared = ("id", "label", "title_zh", "title_en")
+
+    def __init__(self, id: str, label: str, title_zh: str, title_en: str) -> None:
+        self.id = id
+        self.label = label
+        self.title_zh = title_zh
+        self.title_en = title_en
 
 
 _CLAUSES: tuple[Clause, ...] = (
@@ -77,13 +81,18 @@ class _Cited(Protocol):
     def clause(self) -> str: ...
 
 
-@dataclass(frozen=True)
-class ClauseUse:
+class ClauseUse(Record):
     """A clause with the commands that cite it and the parameters that serve it."""
 
-    clause: Clause
-    commands: tuple[str, ...]
-    parameters: tuple[str, ...]
+    __slots__ = ("clause", "commands", "parameters")
+    _compared = ("clause", "commands", "parameters")
+
+    def __init__(
+        self, clause: Clause, commands: tuple[str, ...], parameters: tuple[str, ...]
+    ) -> None:
+        self.clause = clause
+        self.commands = commands
+        self.parameters = parameters
 
 
 def command_clauses() -> dict[str, tuple[str, ...]]:

@@ -16,9 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import Literal
 
 from groupctl.problems import Problem
+from groupctl.record import Record
+
+__all__ = ["Record"]  # re-exported: the rules build their results on it
 
 Role = Literal["lead", "member"]
 GroupType = Literal["school", "kindergarten"]
@@ -29,28 +32,6 @@ GROUP_TYPES: tuple[GroupType, ...] = ("school", "kindergarten")
 STAGES: tuple[Stage, ...] = ("kindergarten", "primary", "junior", "senior")
 HEAD_TITLES = ("总校校长", "总园长", "执行校长", "执行园长")
 KINDERGARTEN_HEADS = ("总园长", "执行园长")
-
-
-class Record:
-    """Equality, hash and repr over ``_compared``, the fields a dataclass would compare."""
-
-    __slots__ = ()
-    _compared: ClassVar[tuple[str, ...]] = ()
-
-    def _values(self) -> tuple[object, ...]:
-        return tuple([getattr(self, name) for name in self._compared])
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Record) or other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._compared)
-        return f"{type(self).__qualname__}({shown})"
 
 
 class Campus(Record):

@@ -32,6 +32,7 @@ from groupctl.numbers import (
     parse_whole,
     quoted,
 )
+from groupctl.record import Record
 from groupctl.suggest import closest
 from groupctl.yamlio import MAX_NUMBER_TEXT, key_line, load_yaml, unprintable
 
@@ -61,24 +62,37 @@ _UNIT_RANGE: dict[str, tuple[int, int, str]] = {
 }
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(Record):
     """Applies to counts or scores ≥ ``min`` (inclusive at the lower bound)."""
 
-    min: Decimal
-    value: BandValue
+    __slots__ = ("min", "value")
+    _compared = ("min", "value")
+
+    def __init__(self, min: Decimal, value: BandValue) -> None:
+        self.min = min
+        self.value = value
 
 
 Value = int | Decimal | bool | str | None | tuple[str, ...] | tuple[Band, ...]
 
 
-@dataclass(frozen=True)
-class Dated:
-    start: date
-    value: Value
-    set_by: str  # "bundled", "policy.yaml:12", "--set": how notes and messages show it
-    file: str | None = None  # the data folder's policy.yaml, where it set this value
-    line: int | None = None
+class Dated(Record):
+    __slots__ = ("file", "line", "set_by", "start", "value")
+    _compared = ("start", "value", "set_by", "file", "line")
+
+    def __init__(
+        self,
+        start: date,
+        value: Value,
+        set_by: str,  # "bundled", "policy.yaml:12", "--set": how notes and messages show it
+        file: str | None = None,  # the data folder's policy.yaml, where it set this value
+        line: int | None = None,
+    ) -> None:
+        self.start = start
+        self.value = value
+        self.set_by = set_by
+        self.file = file
+        self.line = line
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,11 @@ language the user asked for with ``render``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
 from groupctl.catalogue import cli, data, errors, labels, policy, rules, views, yamlio
+from groupctl.record import Record
 
 Lang = Literal["zh", "en"]
 
@@ -47,15 +47,21 @@ def _merge() -> dict[str, tuple[str, str]]:
 CATALOGUE: Mapping[str, tuple[str, str]] = MappingProxyType(_merge())
 
 
-@dataclass(frozen=True)
-class Msg:
+class Msg(Record):
     """A message not yet put into words: a catalogue key and the fields it fills in.
 
     A field may itself be a ``Msg`` (a label inside a sentence) and is rendered in the
     same language."""
 
-    key: str
-    fields: Mapping[str, object] = field(default_factory=dict)
+    __slots__ = ("fields", "key")
+    _compared = ("key", "fields")
+
+    def __init__(self, key: str, fields: Mapping[str, object] | None = None) -> None:
+        self.key = key
+        self.fields: Mapping[str, object] = {} if fields is None else fields
+
+    def __hash__(self) -> int:
+        return hash((self.key, tuple(self.fields.items())))
 
     def render(self, lang: Lang) -> str:
         zh, en = CATALOGUE[self.key]
@@ -68,22 +74,28 @@ class Msg:
         return self.render("en")
 
 
-@dataclass(frozen=True)
-class Join:
+class Join(Record):
     """A list inside a message: each item rendered, joined by 、 in Chinese, ", " in English."""
 
-    items: tuple[object, ...]
+    __slots__ = ("items",)
+    _compared = ("items",)
+
+    def __init__(self, items: tuple[object, ...]) -> None:
+        self.items = items
 
     def render(self, lang: Lang) -> str:
         return ("、" if lang == "zh" else ", ").join(render(i, lang) for i in self.items)
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(Record):
     """A name the data or the code gives in both languages (a column: 在校生数 / students)."""
 
-    zh: str
-    en: str
+    __slots__ = ("en", "zh")
+    _compared = ("zh", "en")
+
+    def __init__(self, zh: str, en: str) -> None:
+        self.zh = zh
+        self.en = en
 
     def render(self, lang: Lang) -> str:
         return self.zh if lang == "zh" else self.en

@@ -503,6 +503,19 @@ def _wrapped(
     return table
 
 
+def _widest(section: Section, cols: tuple[Column, ...], cells: list[list[str]], lang: Lang) -> int:
+    """At least as wide as the table can be drawn: each column's widest line and header,
+    three cells of padding and rule a column, and the title."""
+    from rich.cells import cell_len
+
+    def column(i: int) -> int:
+        lines = [line for r in cells for line in r[i].split("\n")]
+        return max([cell_len(x) for x in lines] + [cell_len(cols[i].label(lang))])
+
+    title = max(cell_len(x) for x in [section.title, *section.lines])
+    return max(sum(column(i) + 3 for i in range(len(cols))) + 2, title)
+
+
 def render_table(out: Output, lang: Lang, *, terminal: bool, width: int) -> str:
     from rich.console import Console
     from rich.measure import Measurement
@@ -524,7 +537,12 @@ def render_table(out: Output, lang: Lang, *, terminal: bool, width: int) -> str:
         cells = [table_cells(row, cols, lang) for row in section.rows]
         draw = functools.partial(_table, section, cols, lang=lang, terminal=terminal, width=width)
         table = draw(cells)
-        excess = Measurement.get(console, wide, table).maximum - width
+        # measuring lays the whole table out once more: only when it may be too wide
+        excess = (
+            Measurement.get(console, wide, table).maximum - width
+            if _widest(section, cols, cells, lang) > width
+            else 0
+        )
         if excess > 0 and any(c.key == _NAME for c in cols):
             table = _narrow(section, cols, cells, lang, width, draw, console, wide)
         elif excess > 0:
