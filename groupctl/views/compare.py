@@ -18,7 +18,7 @@ has their changes listed first, from those rows.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -410,22 +410,23 @@ def _kept(found: list[Change], explain: bool) -> tuple[list[Change], int]:
     return kept, folded
 
 
+def _objects(value: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON object in a document, depth first, in document order."""
+    if isinstance(value, dict):
+        yield value
+        for v in value.values():
+            yield from _objects(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _objects(v)
+
+
 def _group_order(*bodies: Any) -> dict[str, int]:
     """Each group id by the place it first has in the documents: the data's order."""
     order: dict[str, int] = {}
-
-    def walk(value: Any) -> None:
-        if isinstance(value, dict):
-            if isinstance(value.get("group"), str):
-                order.setdefault(value["group"], len(order))
-            for v in value.values():
-                walk(v)
-        elif isinstance(value, list):
-            for v in value:
-                walk(v)
-
-    for body in bodies:
-        walk(body)
+    for obj in (o for body in bodies for o in _objects(body)):
+        if isinstance(obj.get("group"), str):
+            order.setdefault(obj["group"], len(order))
     return order
 
 
@@ -509,20 +510,10 @@ def _total_rows(section: Section, lang: Lang) -> dict[str | None, dict[str, Any]
 def _group_ids(*bodies: Any) -> dict[str, str]:
     """Each group's id by its name, from the records that name both."""
     ids: dict[str, str] = {}
-
-    def walk(value: Any) -> None:
-        if isinstance(value, dict):
-            group, name = value.get("group"), value.get("group_name")
-            if isinstance(group, str) and isinstance(name, str):
-                ids.setdefault(name, group)
-            for v in value.values():
-                walk(v)
-        elif isinstance(value, list):
-            for v in value:
-                walk(v)
-
-    for body in bodies:
-        walk(body)
+    for obj in (o for body in bodies for o in _objects(body)):
+        group, name = obj.get("group"), obj.get("group_name")
+        if isinstance(group, str) and isinstance(name, str):
+            ids.setdefault(name, group)
     return ids
 
 
