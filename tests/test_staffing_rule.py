@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from groupctl.errors import DataError, PolicyError, UsageError
 from groupctl.loaders import load_data
 from groupctl.model import Campus, Dataset, Enrollment, Group, Pilots, StageRow
-from groupctl.policy import Params, Policy, load_policy
+from groupctl.policy import Dated, Params, Policy, load_policy
 from groupctl.rules.staffing import (
     CampusStaffing,
     KindergartenPosts,
@@ -699,7 +699,7 @@ def test_zero_ratios_are_found_for_every_stage_the_policy_defines():
     extra = replace(
         senior,
         path="teachers.class_ratio.vocational",
-        values=(replace(senior.values[0], value=Decimal(0), set_by="policy.yaml:9"),),
+        values=(Dated(senior.values[0].start, Decimal(0), "policy.yaml:9"),),
     )
     policy = replace(policy, parameters={**policy.parameters, extra.path: extra})
     with pytest.raises(PolicyError) as err:
