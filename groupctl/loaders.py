@@ -62,6 +62,7 @@ from groupctl.numbers import (
     quoted,
 )
 from groupctl.problems import Problems
+from groupctl.suggest import closest, did_you_mean
 from groupctl.yamlio import item_line, key_line, load_yaml, node_line
 
 PILOTS = "pilots.yaml"
@@ -486,6 +487,10 @@ def whole(row: CsvRow, column: str, display: str, problems: Problems) -> int | N
     return value
 
 
+# campuses compared with an unknown campus name for a suggestion: a district, not a province
+_SUGGEST_AMONG = 2_000
+
+
 class _Rows:
     """What every data CSV checks alike: the year, the campus or group, duplicate keys,
     and whether the campus belongs to its group that year."""
@@ -520,10 +525,17 @@ class _Rows:
             key = self.keys[text] = name_key(text)
         campus = self.campuses.get(key)
         if campus is None:
-            self.problems.error(
-                self.display, row.line, msg("data.campus.unknown", value=quoted(text), file=PILOTS)
-            )
+            self.problems.error(self.display, row.line, self._unknown(text))
         return campus
+
+    def _unknown(self, text: str) -> Msg:
+        """An unknown campus, with the closest ids when a typo is likely (qixiao-shuangqv):
+        only in a district small enough to compare against every id quickly."""
+        few = self.problems.errors_in(self.display) < 5  # a wrong file: no suggestion each row
+        ids = [c.id for c in self.pilots.campuses()] if few else []
+        close = closest(text, ids) if len(ids) <= _SUGGEST_AMONG else []
+        then = msg("data.then_suggest", suggestion=did_you_mean(close)) if close else ""
+        return msg("data.campus.unknown", value=quoted(text), file=PILOTS, suggestion=then)
 
     def first(self, key: tuple[object, ...], line: int, what: Msg) -> bool:
         """True the first time ``key`` is seen; later, a duplicate error pointing back."""

@@ -38,7 +38,8 @@ CHECKED = {
     ("csv", "zh"): [
         "级别,文件,行,问题,代码",
         "错误,campuses.csv,3,在校生数应为不小于 0 的整数，而不是“12a”,data.count",
-        "错误,campuses.csv,9,不认识的校区“g1-nwe”（pilots.yaml 中没有）,data.campus.unknown",
+        "错误,campuses.csv,9,不认识的校区“g1-nwe”（pilots.yaml 中没有）。您是否要找：g1-new,"
+        "data.campus.unknown",
         "错误,policy.yaml,2,funding.base_per_group：应为不小于 0 的整数，而不是“lots”,"
         "policy.value.expected",
         "警告,campuses.csv,1,不认识的列“备注”，已忽略,csv.unknown_column",
@@ -46,7 +47,8 @@ CHECKED = {
     ("csv", "en"): [
         "level,file,line,problem,code",
         "error,campuses.csv,3,\"在校生数 must be a whole number ≥ 0, got '12a'\",data.count",
-        "error,campuses.csv,9,unknown campus 'g1-nwe' (not in pilots.yaml),data.campus.unknown",
+        "error,campuses.csv,9,unknown campus 'g1-nwe' (not in pilots.yaml); did you mean g1-new?,"
+        "data.campus.unknown",
         "error,policy.yaml,2,\"funding.base_per_group: expected a whole number ≥ 0, got 'lots'\","
         "policy.value.expected",
         "warning,campuses.csv,1,unknown column '备注' is ignored,csv.unknown_column",

@@ -101,3 +101,29 @@ def test_a_word_wider_than_the_line_is_cut_by_characters():
 def test_a_line_that_fits_is_left_alone_and_blank_lines_are_kept():
     assert wrap("  a  b  ", 80) == ["  a  b  "]
     assert wrap_text("a\n\nb", 10) == "a\n\nb"
+
+
+def test_a_campus_typo_in_a_csv_gets_the_closest_id(cli, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data", data)
+    csv = data / "campuses.csv"
+    csv.write_text(
+        csv.read_text(encoding="utf-8").replace(
+            "2023,qixiao-shuangqu,", "2023,qixiao-shuangqv,", 1
+        ),
+        encoding="utf-8",
+    )
+    zh = cli("funding", "2023", "--data", str(data))
+    assert zh.exit_code == 2
+    assert zh.stderr == (
+        "错误：campuses.csv:3：不认识的校区“qixiao-shuangqv”（pilots.yaml 中没有）。"
+        "您是否要找：qixiao-shuangqu\n"
+    )
+    en = cli("funding", "2023", "--data", str(data), "--lang", "en")
+    assert en.stderr == (
+        "error: campuses.csv:3: unknown campus 'qixiao-shuangqv' (not in pilots.yaml);"
+        " did you mean qixiao-shuangqu?\n"
+    )

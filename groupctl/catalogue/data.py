@@ -313,9 +313,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{column}应为 2023 这样的学年，而不是{value}",
         "{column} must be a school year like 2023, got {value}",
     ),
+    "data.then_suggest": ("。{suggestion}", "; {suggestion}"),
     "data.campus.unknown": (
-        "不认识的校区{value}（{file} 中没有）",
-        "unknown campus {value} (not in {file})",
+        "不认识的校区{value}（{file} 中没有）{suggestion}",
+        "unknown campus {value} (not in {file}){suggestion}",
     ),
     "data.group.unknown": (
         "不认识的集团{value}（{file} 中没有）",
