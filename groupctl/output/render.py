@@ -123,12 +123,8 @@ def _scalar(v: object) -> str:
         return "false"
     if isinstance(v, int):
         return int.__repr__(v)
-    if isinstance(v, float):
-        if v != v:
-            return "NaN"
-        if v in (float("inf"), float("-inf")):
-            return "Infinity" if v > 0 else "-Infinity"
-        return float.__repr__(v)
+    # no float: money, scores and rates leave as exact decimal text, and a float here would
+    # be a figure that lost its exactness on the way (a bug, not a value to print)
     raise TypeError(f"Object of type {v.__class__.__name__} is not JSON serializable")
 
 
@@ -136,9 +132,9 @@ def _key(k: object) -> str:
     """A mapping key as the json module writes it: text, or a scalar as text."""
     if isinstance(k, str):
         return _STRING(k)
-    if k is None or isinstance(k, bool | int | float):
+    if k is None or isinstance(k, bool | int):
         return _STRING(_scalar(k))
-    raise TypeError(f"keys must be str, int, float, bool or None, not {k.__class__.__name__}")
+    raise TypeError(f"keys must be str, int, bool or None, not {k.__class__.__name__}")
 
 
 # --------------------------------------------------------------------------- cells
