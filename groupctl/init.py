@@ -159,22 +159,6 @@ def init_report(target: Path, copied: tuple[str, ...], lang: Lang, width: int | 
     # a folder too long for a line is cut where it must be, as any long word
     names = tuple(n for n in (folder, str(target)) if cells(n) <= width // 2)
     return (
-        "\n".join(part for line, hang in lines for part in _wrap(line, width, hang, names)) + "\n"
+        "\n".join(part for line, hang in lines for part in wrap(line, width, hang=hang, keep=names))
+        + "\n"
     )
-
-
-def _wrap(line: str, width: int, hang: int, names: tuple[str, ...]) -> list[str]:
-    """``line`` wrapped, the folder's names kept whole as words (本局数据 would else break
-    between its characters, and a command copied from the screen name another folder)."""
-    kept: dict[str, str] = {}
-    for i, name in enumerate(names):  # the quoted name first: it holds the bare one
-        word = chr(_PLACE + i) * cells(name)  # as wide as the name, of a character no text has
-        kept[word] = name
-        line = line.replace(name, word)
-    parts = wrap(line, width, hang=hang)
-    for word, name in kept.items():
-        parts = [part.replace(word, name) for part in parts]
-    return parts
-
-
-_PLACE = 0xE000  # private-use characters: one cell wide, in no message

@@ -30,12 +30,22 @@ def _wide(ch: str) -> bool:
     return wcwidth(ch) == 2 or ch in "…·"
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str, keep: tuple[str, ...] = ()) -> list[str]:
     """Pieces that stay on one line: a run of spaces, a wide character, or a Latin word;
-    a closing mark joins the piece before it, an opening mark the piece after it."""
+    a closing mark joins the piece before it, an opening mark the piece after it.  Each of
+    ``keep`` (a folder's name, 本局数据) is part of a word wherever it stands, never split."""
     raw: list[str] = []
     word = ""
-    for ch in text:
+    kept = sorted(keep, key=len, reverse=True)  # a quoted name before the bare one it holds
+    i = 0
+    while i < len(text):
+        name = next((k for k in kept if k and text.startswith(k, i)), None)
+        if name is not None:
+            word += name
+            i += len(name)
+            continue
+        ch = text[i]
+        i += 1
         if ch == " " or _wide(ch):
             if word:
                 raw.append(word)
@@ -74,8 +84,9 @@ def _fold(word: str, width: int) -> list[str]:
     return [*parts, part] if part else parts
 
 
-def wrap(line: str, width: int, *, hang: int = 2) -> list[str]:
-    """``line`` as lines of at most ``width`` cells (a line no wider stays as it is)."""
+def wrap(line: str, width: int, *, hang: int = 2, keep: tuple[str, ...] = ()) -> list[str]:
+    """``line`` as lines of at most ``width`` cells (a line no wider stays as it is); the
+    strings of ``keep`` are never broken while they fit a line."""
     if cells(line) <= width:
         return [line]
     lead = line[: len(line) - len(line.lstrip(" "))]
@@ -85,7 +96,7 @@ def wrap(line: str, width: int, *, hang: int = 2) -> list[str]:
     out: list[str] = []
     current, filled = lead, cells(lead)
     indent = lead
-    for tok in tokens(line[len(lead) :]):
+    for tok in tokens(line[len(lead) :], keep):
         w = cells(tok)
         if tok.isspace():
             if current != indent:
