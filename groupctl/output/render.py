@@ -393,7 +393,7 @@ def _narrow(
         return [line for r in cells for line in r[i].split("\n") if line]
 
     def natural(i: int) -> int:
-        return max([cell_len(x) for x in texts(i)] + [cell_len(cols[i].label(lang))])
+        return _natural(cols, cells, i, lang)
 
     lines = texts(names)
     full = natural(names)
@@ -461,8 +461,7 @@ def _wrapped(
     text = [i for i, c in enumerate(cols) if not c.numeric and c.kind != "id" and not c.whole]
 
     def natural(i: int) -> int:
-        lines = [line for r in cells for line in r[i].split("\n")]
-        return max([cell_len(x) for x in lines] + [cell_len(cols[i].label(lang))])
+        return _natural(cols, cells, i, lang)
 
     def floor(i: int) -> int:  # the widest piece that should stay on one line (500:20000,)
         pieces = [cell_len(p) for r in cells for line in r[i].split("\n") for p in tokens(line)]
@@ -504,12 +503,16 @@ def _widest(section: Section, cols: tuple[Column, ...], cells: list[list[str]], 
     three cells of padding and rule a column, and the title."""
     from rich.cells import cell_len
 
-    def column(i: int) -> int:
-        lines = [line for r in cells for line in r[i].split("\n")]
-        return max([cell_len(x) for x in lines] + [cell_len(cols[i].label(lang))])
-
     title = max(cell_len(x) for x in [section.title, *section.lines])
-    return max(sum(column(i) + 3 for i in range(len(cols))) + 2, title)
+    return max(sum(_natural(cols, cells, i, lang) + 3 for i in range(len(cols))) + 2, title)
+
+
+def _natural(cols: tuple[Column, ...], cells: list[list[str]], i: int, lang: Lang) -> int:
+    """Column ``i``'s width unfolded: its widest line, or its header if that is wider."""
+    from rich.cells import cell_len
+
+    lines = [line for r in cells for line in r[i].split("\n")]
+    return max([cell_len(x) for x in lines] + [cell_len(cols[i].label(lang))])
 
 
 def render_table(out: Output, lang: Lang, *, terminal: bool, width: int) -> str:
