@@ -430,9 +430,11 @@ def _narrow(
     return table
 
 
-def _unorphaned(wrap: Callable[..., list[str]], line: str, width: int) -> list[str]:
+def _unorphaned(line: str, width: int) -> list[str]:
     """``line`` wrapped to ``width``; a last line of one character (步骤序 / 号) takes the
     words after the line before's last space instead, when it has one (· / 步骤序号)."""
+    from groupctl.wrapping import wrap
+
     parts = wrap(line, width, hang=0)
     if len(parts) > 1 and len(parts[-1].strip()) == 1 and " " in parts[-2].strip():
         head, _, tail = parts[-2].rstrip().rpartition(" ")
@@ -456,7 +458,7 @@ def _wrapped(
     from rich.cells import cell_len
     from rich.measure import Measurement
 
-    from groupctl.wrapping import tokens, wrap
+    from groupctl.wrapping import tokens
 
     text = [i for i, c in enumerate(cols) if not c.numeric and c.kind != "id" and not c.whole]
 
@@ -482,9 +484,7 @@ def _wrapped(
             widths[i] -= 1
         folded = [
             [
-                "\n".join(
-                    part for line in c.split("\n") for part in _unorphaned(wrap, line, widths[j])
-                )
+                "\n".join(part for line in c.split("\n") for part in _unorphaned(line, widths[j]))
                 if j in widths
                 else c
                 for j, c in enumerate(r)
