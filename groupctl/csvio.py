@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import IO
 
 from groupctl.catalogue import Join, Msg, msg
-from groupctl.numbers import bare, column_name, normalize, show
+from groupctl.numbers import bare, column_name, normalize
+from groupctl.osreason import os_reason
 from groupctl.problems import Problems
 
 # A data row is a few dozen characters; a line this long is garbage (or a quote that is
@@ -101,34 +102,6 @@ def not_a_file(path: Path) -> Msg | None:
 def exists(path: Path) -> bool:
     """Whether anything is at ``path``: a file, a folder, even a broken symbolic link."""
     return os.path.lexists(path)  # False, not an exception, for a name it cannot look up
-
-
-# The reasons a file cannot be read or written that a clerk may meet, in both languages;
-# any other is the system's own words (strerror, in English).
-_OS_REASONS = {
-    errno.EACCES: "file.os.EACCES",
-    errno.EPERM: "file.os.EACCES",
-    errno.ENOENT: "file.os.ENOENT",
-    errno.EIO: "file.os.EIO",
-    errno.ENOSPC: "file.os.ENOSPC",
-    errno.EROFS: "file.os.EROFS",
-    errno.ENAMETOOLONG: "file.os.ENAMETOOLONG",
-    errno.ELOOP: "file.os.ELOOP",
-    errno.ENOTDIR: "file.os.ENOTDIR",
-    errno.EISDIR: "file.os.EISDIR",
-    errno.EMFILE: "file.os.EMFILE",
-    errno.ENFILE: "file.os.EMFILE",
-    errno.EDQUOT: "file.os.ENOSPC",
-}
-
-
-def os_reason(exc: BaseException) -> Msg | str:
-    """Why reading or writing a file failed, without the (possibly long) file name Python
-    adds: in the user's language for the common reasons, else as the system says it."""
-    code = getattr(exc, "errno", None)
-    if code in _OS_REASONS:
-        return msg(_OS_REASONS[code])
-    return getattr(exc, "strerror", None) or show(str(exc))
 
 
 def _link_target(path: Path) -> str | None:

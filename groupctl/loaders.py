@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from groupctl.catalogue import Join, Msg, msg
-from groupctl.csvio import CsvRow, exists, os_reason, read_rows
+from groupctl.csvio import CsvRow, exists, read_rows
 from groupctl.errors import DataError
 from groupctl.model import (
     GRADE_NAMES,
@@ -61,6 +61,7 @@ from groupctl.numbers import (
     parse_whole,
     quoted,
 )
+from groupctl.osreason import os_reason
 from groupctl.problems import Problems
 from groupctl.suggest import closest, did_you_mean
 from groupctl.yamlio import item_line, key_line, load_yaml, node_line

@@ -595,7 +595,7 @@ def read_data_file(path: Path, display: str, limit: int = MAX_BYTES) -> bytes:
     """The bytes of a data file that must be a readable regular file of at most ``limit``
     bytes; anything else (a directory, a dangling link, a link loop, a pipe) is a
     DataError naming it.  Never blocks on a pipe, never reads more than ``limit`` + 1."""
-    from groupctl.csvio import os_reason  # why a read failed, in the user's language
+    from groupctl.osreason import os_reason  # why a read failed, in the user's language
 
     try:
         info = os.stat(path)

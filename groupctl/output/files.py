@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from groupctl.catalogue import msg
-from groupctl.csvio import os_reason
 from groupctl.errors import UsageError
 from groupctl.numbers import clip_middle
+from groupctl.osreason import os_reason
 
 
 def write_atomic(path: Path, data: bytes, *, protected: Iterable[Path] = ()) -> None:
